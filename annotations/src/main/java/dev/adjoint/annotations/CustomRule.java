@@ -1,0 +1,32 @@
+package dev.adjoint.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a hand-written pullback that generated adjoints use instead of differentiating the body
+ * of the method it is the rule {@link #of}, like an {@code rrule} of Julia's ChainRules.
+ *
+ * <p>Pullback form: a static method that takes the primal arguments followed by the output seed
+ * {@code dy}, then one adjoint array for each differentiable array parameter (which it adds
+ * into), and returns the adjoint of the scalar differentiable parameter (a {@code double[]} of
+ * them, in parameter order, when there are several; {@code void} when there are none).
+ *
+ * <pre>{@code
+ * static double mycos(double x) { return Math.cos(x) + 1; }
+ * @CustomRule(of = "mycos") static double mycosPullback(double x, double dy) { return -Math.sin(x) * dy; }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface CustomRule {
+  /** The name of the method this rule differentiates. */
+  String of();
+
+  /** The class that declares that method; {@code void.class} (the default) means this class. */
+  Class<?> target() default void.class;
+}

@@ -1,0 +1,29 @@
+package dev.adjoint.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method whose reverse-mode adjoint Adjoint generates at compile time.
+ *
+ * <p>For {@code class C { @Differentiable static double f(double a, double[] b, int n) }} the
+ * processor writes {@code CAdjoint} with {@code fGradient}, {@code fPullback} and the low-level
+ * {@code fPullbackInto}. Floating-point parameters ({@code double}, {@code float} and their one-
+ * and two-dimensional arrays) are differentiable; integral and boolean ones never are.
+ *
+ * <p>Retention is {@code CLASS} so that methods compiled earlier, in another compilation unit,
+ * can still be recognised as differentiable.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Differentiable {
+  /**
+   * The parameters to differentiate with respect to, by name. Empty (the default) means every
+   * floating-point parameter.
+   */
+  String[] wrt() default {};
+}

@@ -1,0 +1,127 @@
+package dev.adjoint.runtime.tape;
+
+/**
+ * Array helpers for generated code: adjoint ("shadow") arrays shaped like their primal arrays,
+ * snapshots of arrays a method mutates, and seed accumulation.
+ */
+public final class Shadows {
+  private Shadows() {}
+
+  /** A zero array of the same length. */
+  public static double[] zerosLike(double[] a) {
+    return new double[a.length];
+  }
+
+  /** A zero array of the same length. */
+  public static float[] zerosLike(float[] a) {
+    return new float[a.length];
+  }
+
+  /** Zero rows of the same lengths (ragged rows stay ragged; null rows stay null). */
+  public static double[][] zerosLike(double[][] a) {
+    double[][] z = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      z[i] = a[i] == null ? null : new double[a[i].length];
+    }
+    return z;
+  }
+
+  /** Zero rows of the same lengths (ragged rows stay ragged; null rows stay null). */
+  public static float[][] zerosLike(float[][] a) {
+    float[][] z = new float[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      z[i] = a[i] == null ? null : new float[a[i].length];
+    }
+    return z;
+  }
+
+  /** A copy of the contents (rows are copied, not shared). */
+  public static double[] snapshot(double[] a) {
+    return a.clone();
+  }
+
+  /** A copy of the contents (rows are copied, not shared). */
+  public static float[] snapshot(float[] a) {
+    return a.clone();
+  }
+
+  /** A copy of the contents (rows are copied, not shared). */
+  public static int[] snapshot(int[] a) {
+    return a.clone();
+  }
+
+  /** A copy of the contents (rows are copied, not shared). */
+  public static double[][] snapshot(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i] == null ? null : a[i].clone();
+    }
+    return c;
+  }
+
+  /** A copy of the contents (rows are copied, not shared). */
+  public static float[][] snapshot(float[][] a) {
+    float[][] c = new float[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i] == null ? null : a[i].clone();
+    }
+    return c;
+  }
+
+  /** Puts a snapshot's contents back into the array it was taken from, row objects kept. */
+  public static void restore(double[] snapshot, double[] into) {
+    System.arraycopy(snapshot, 0, into, 0, snapshot.length);
+  }
+
+  /** Puts a snapshot's contents back into the array it was taken from, row objects kept. */
+  public static void restore(float[] snapshot, float[] into) {
+    System.arraycopy(snapshot, 0, into, 0, snapshot.length);
+  }
+
+  /** Puts a snapshot's contents back into the array it was taken from, row objects kept. */
+  public static void restore(int[] snapshot, int[] into) {
+    System.arraycopy(snapshot, 0, into, 0, snapshot.length);
+  }
+
+  /** Puts a snapshot's contents back into the array it was taken from, row objects kept. */
+  public static void restore(double[][] snapshot, double[][] into) {
+    for (int i = 0; i < snapshot.length; i++) {
+      System.arraycopy(snapshot[i], 0, into[i], 0, snapshot[i].length);
+    }
+  }
+
+  /** Puts a snapshot's contents back into the array it was taken from, row objects kept. */
+  public static void restore(float[][] snapshot, float[][] into) {
+    for (int i = 0; i < snapshot.length; i++) {
+      System.arraycopy(snapshot[i], 0, into[i], 0, snapshot[i].length);
+    }
+  }
+
+  /** {@code into += from}, element by element. */
+  public static void addInto(double[] from, double[] into) {
+    for (int i = 0; i < from.length; i++) {
+      into[i] += from[i];
+    }
+  }
+
+  /** {@code into += from}, element by element. */
+  public static void addInto(float[] from, float[] into) {
+    for (int i = 0; i < from.length; i++) {
+      into[i] += from[i];
+    }
+  }
+
+  /** {@code into += from}, element by element. */
+  public static void addInto(double[][] from, double[][] into) {
+    for (int i = 0; i < from.length; i++) {
+      addInto(from[i], into[i]);
+    }
+  }
+
+  /** {@code into += from}, element by element. */
+  public static void addInto(float[][] from, float[][] into) {
+    for (int i = 0; i < from.length; i++) {
+      addInto(from[i], into[i]);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.adjoint.runtime.tape;
+
+import java.util.Arrays;
+
+/**
+ * The last-in, first-out record a generated forward sweep leaves for its reverse sweep: values
+ * about to be overwritten, loop trip counts and branch decisions.
+ *
+ * <p>One primitive stack per kind of value, so nothing is boxed. A generated method makes its
+ * own tape and drops it when it returns, which keeps generated adjoints free of shared state
+ * and therefore thread-safe. Stacks start small and double when full.
+ */
+public final class Tape {
+  private double[] doubles = new double[16];
+  private int doubleCount;
+  private int[] ints = new int[16];
+  private int intCount;
+  private long[] longs;
+  private int longCount;
+  private Object[] objects;
+  private int objectCount;
+
+  /** Records a double (or a float, which widens exactly). */
+  public void pushDouble(double value) {
+    if (doubleCount == doubles.length) {
+      doubles = Arrays.copyOf(doubles, doubleCount * 2);
+    }
+    doubles[doubleCount++] = value;
+  }
+
+  /** Takes back the most recent double. */
+  public double popDouble() {
+    return doubles[--doubleCount];
+  }
+
+  /** Records a float; stored widened, so it comes back bit-exact. */
+  public void pushFloat(float value) {
+    pushDouble(value);
+  }
+
+  /** Takes back the most recent float. */
+  public float popFloat() {
+    return (float) popDouble();
+  }
+
+  /** Records an int: an index, a trip count or a branch taken. */
+  public void pushInt(int value) {
+    if (intCount == ints.length) {
+      ints = Arrays.copyOf(ints, intCount * 2);
+    }
+    ints[intCount++] = value;
+  }
+
+  /** Takes back the most recent int. */
+  public int popInt() {
+    return ints[--intCount];
+  }
+
+  /** Records a boolean (on the int stack). */
+  public void pushBoolean(boolean value) {
+    pushInt(value ? 1 : 0);
+  }
+
+  /** Takes back the most recent boolean. */
+  public boolean popBoolean() {
+    return popInt() != 0;
+  }
+
+  /** Records a long. */
+  public void pushLong(long value) {
+    if (longs == null) {
+      longs = new long[16];
+    } else if (longCount == longs.length) {
+      longs = Arrays.copyOf(longs, longCount * 2);
+    }
+    longs[longCount++] = value;
+  }
+
+  /** Takes back the most recent long. */
+  public long popLong() {
+    return longs[--longCount];
+  }
+
+  /** Records a reference: an array that a reassignment is about to drop, or a saved copy. */
+  public void pushObject(Object value) {
+    if (objects == null) {
+      objects = new Object[16];
+    } else if (objectCount == objects.length) {
+      objects = Arrays.copyOf(objects, objectCount * 2);
+    }
+    objects[objectCount++] = value;
+  }
+
+  /** Takes back the most recent reference, typed by the caller. */
+  @SuppressWarnings("unchecked")
+  public <T> T popObject() {
+    T value = (T) objects[--objectCount];
+    objects[objectCount] = null; // let the array be collected as soon as the sweep is past it
+    return value;
+  }
+
+  /** True when every push has been matched by a pop; generated tests use it as a sanity check. */
+  public boolean isEmpty() {
+    return doubleCount == 0 && intCount == 0 && longCount == 0 && objectCount == 0;
+  }
+}
