@@ -1,0 +1,135 @@
+package dev.adjoint.runtime.linalg;
+
+import dev.adjoint.annotations.CustomRule;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
+import org.ejml.dense.row.linsol.lu.LinearSolverLu_DDRM;
+
+/**
+ * Dense linear algebra through EJML, as pure functions with custom rules, so that code calling
+ * them differentiates.
+ *
+ * <p>{@link #solve} is Julia's {@code A \ b} for a square {@code A}: an LU factorisation with
+ * partial pivoting. Its rule is the standard one: with {@code x = A \ b} and
+ * {@code λ = A^{-T} dy}, {@code bBar += λ} and {@code aBar -= λ x^T}.
+ */
+public final class Linalg {
+  private Linalg() {}
+
+  /**
+   * The solution {@code x} of {@code a x = b}, as a fresh array; {@code a} and {@code b} are left
+   * unchanged.
+   *
+   * @throws IllegalArgumentException if {@code a} is not square, {@code b} does not match it, or
+   *     {@code a} is singular to working precision
+   */
+  public static double[] solve(double[][] a, double[] b) {
+    int n = requireSystem(a, b);
+    return luSolve(new DMatrixRMaj(a), b, n, "A");
+  }
+
+  /**
+   * The pullback of {@link #solve}: with {@code x = a \ b} and {@code λ = a^{-T} dy}, adds
+   * {@code λ} into {@code bBar} and {@code -λ x^T} into {@code aBar}. Either adjoint may be null
+   * when the caller does not need it, and the work for it is then skipped. The solution is
+   * recomputed rather than taken from the forward run, because the pullback ABI passes only the
+   * primal arguments.
+   */
+  @CustomRule(of = "solve")
+  public static void solvePullback(double[][] a, double[] b, double[] dy, double[][] aBar, double[] bBar) {
+    if (aBar == null && bBar == null) {
+      return;
+    }
+    int n = requireSystem(a, b);
+    requireLength("dy", dy, n);
+    if (bBar != null) {
+      requireLength("bBar", bBar, n);
+    }
+    if (aBar != null) {
+      requireSquare("aBar", aBar, n);
+    }
+    // A second factorisation, of A^T, is simpler than transposed triangular solves with A's
+    // factors and costs the same order; the systems this serves are small and dense.
+    DMatrixRMaj at = new DMatrixRMaj(a);
+    CommonOps_DDRM.transpose(at);
+    double[] lambda = luSolve(at, dy, n, "A^T");
+    if (bBar != null) {
+      for (int i = 0; i < n; i++) {
+        bBar[i] += lambda[i];
+      }
+    }
+    if (aBar != null) {
+      double[] x = luSolve(new DMatrixRMaj(a), b, n, "A");
+      for (int i = 0; i < n; i++) {
+        double li = lambda[i];
+        double[] row = aBar[i];
+        for (int j = 0; j < n; j++) {
+          row[j] -= li * x[j];
+        }
+      }
+    }
+  }
+
+  /**
+   * Solves with EJML's LU and rejects a factorisation whose pivots span more than
+   * {@code 1 / (n ε)}: relative to the largest pivot, so scaling A does not change the verdict,
+   * unlike EJML's own absolute test.
+   */
+  private static double[] luSolve(DMatrixRMaj a, double[] rhs, int n, String name) {
+    LUDecompositionAlt_DDRM lu = new LUDecompositionAlt_DDRM();
+    LinearSolverLu_DDRM solver = new LinearSolverLu_DDRM(lu);
+    if (!solver.setA(a)) {
+      throw new IllegalArgumentException(name + " could not be factorised (" + n + "x" + n + ")");
+    }
+    DMatrixRMaj factors = lu.getLU();
+    double smallest = Double.POSITIVE_INFINITY;
+    double largest = 0;
+    for (int i = 0; i < n; i++) {
+      double p = Math.abs(factors.get(i, i));
+      smallest = Math.min(smallest, p);
+      largest = Math.max(largest, p);
+    }
+    if (!(smallest > n * Math.ulp(1.0) * largest) || !Double.isFinite(largest)) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "%s is singular to working precision: LU pivots range from %.3e to %.3e", name, smallest, largest));
+    }
+    DMatrixRMaj x = new DMatrixRMaj(n, 1);
+    solver.solve(DMatrixRMaj.wrap(n, 1, rhs.clone()), x);
+    return x.getData();
+  }
+
+  private static int requireSystem(double[][] a, double[] b) {
+    if (a == null || b == null) {
+      throw new IllegalArgumentException("solve needs a matrix and a right-hand side, got "
+          + (a == null ? "a null matrix" : "a null right-hand side"));
+    }
+    int n = a.length;
+    if (n == 0) {
+      throw new IllegalArgumentException("A has no rows");
+    }
+    requireSquare("A", a, n);
+    if (b.length != n) {
+      throw new IllegalArgumentException("b has length " + b.length + " but A is " + n + "x" + n);
+    }
+    return n;
+  }
+
+  private static void requireSquare(String name, double[][] m, int n) {
+    if (m.length != n) {
+      throw new IllegalArgumentException(name + " has " + m.length + " rows but must be " + n + "x" + n);
+    }
+    for (int i = 0; i < n; i++) {
+      if (m[i] == null || m[i].length != n) {
+        throw new IllegalArgumentException(name + " must be square (" + n + "x" + n + "), but row " + i
+            + " has " + (m[i] == null ? "no entries (null)" : m[i].length + " entries"));
+      }
+    }
+  }
+
+  private static void requireLength(String name, double[] v, int n) {
+    if (v.length != n) {
+      throw new IllegalArgumentException(name + " has length " + v.length + " but the system has size " + n);
+    }
+  }
+}
