@@ -22,6 +22,26 @@ public final class Seeds {
     }
   }
 
+  /** Rejects a seed array holding NaN or infinities (its shape is checked once the result is known). */
+  public static void checkFinite(String method, double[] dy) {
+    checkSeed(method, dy, dy == null ? 0 : dy.length);
+  }
+
+  /** Rejects a seed array holding NaN or infinities (its shape is checked once the result is known). */
+  public static void checkFinite(String method, float[] dy) {
+    checkSeed(method, dy, dy == null ? 0 : dy.length);
+  }
+
+  /** Rejects a seed holding NaN or infinities (its shape is checked once the result is known). */
+  public static void checkFinite(String method, double[][] dy) {
+    checkSeed(method, dy, dy);
+  }
+
+  /** Rejects a seed holding NaN or infinities (its shape is checked once the result is known). */
+  public static void checkFinite(String method, float[][] dy) {
+    checkSeed(method, dy, dy);
+  }
+
   /** Rejects a seed array whose length differs from the result's, or that holds NaN or infinities. */
   public static void checkSeed(String method, double[] dy, int expectedLength) {
     checkNotNull(method, "dy", dy);

@@ -1,0 +1,73 @@
+package dev.adjoint.processor.analyze;
+
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalker;
+import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which array variables may share storage: {@code u = un}, {@code row = a[i]} and array
+ * parameters passed around put variables in one class. Activity, mutation and recording are
+ * decided per class, because a write through one name is a write through all of them.
+ */
+public final class Aliases {
+  private final Map<Variable, Variable> parent = new HashMap<>();
+
+  private Aliases() {}
+
+  public static Aliases of(MethodIR method) {
+    Aliases aliases = new Aliases();
+    IrWalker.statements(method.body(), s -> {
+      if (s instanceof Stmt.LocalDecl d && d.variable().type().isArray() && d.init() != null) {
+        aliases.union(d.variable(), roots(d.init()));
+      } else if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
+        Variable base = IrWalker.baseVariable(a.target());
+        if (base != null) {
+          aliases.union(base, roots(a.value()));
+        }
+      }
+    });
+    return aliases;
+  }
+
+  /** The array variables an array-valued expression may point into. */
+  public static List<Variable> roots(Expr e) {
+    List<Variable> out = new ArrayList<>();
+    if (e instanceof Expr.VarRef v && v.type().isArray()) {
+      out.add(v.variable());
+    } else if (e instanceof Expr.ArrayRead a) {
+      out.addAll(roots(a.array()));
+    } else if (e instanceof Expr.Conditional c) {
+      out.addAll(roots(c.ifTrue()));
+      out.addAll(roots(c.ifFalse()));
+    }
+    return out;
+  }
+
+  private void union(Variable v, List<Variable> others) {
+    for (Variable o : others) {
+      Variable a = find(v);
+      Variable b = find(o);
+      if (a != b) {
+        // keep the earliest-declared (parameters first) as representative: deterministic
+        parent.put(b, a);
+      }
+    }
+  }
+
+  /** The representative of v's class (v itself for scalars and unaliased arrays). */
+  public Variable find(Variable v) {
+    Variable p = parent.get(v);
+    if (p == null) {
+      return v;
+    }
+    Variable root = find(p);
+    parent.put(v, root);
+    return root;
+  }
+}

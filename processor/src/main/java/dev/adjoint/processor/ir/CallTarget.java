@@ -1,0 +1,54 @@
+package dev.adjoint.processor.ir;
+
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * What a call resolves to. A differentiable callee or a custom rule is reached in the reverse
+ * sweep through its pullback ({@link #pullbackOwner}.{@link #pullbackName}), with the ABI every
+ * generated adjoint and every pullback-form rule shares; a passive callee is only ever called.
+ *
+ * @param kind how the callee is differentiated
+ * @param owner qualified name of the class that declares the callee
+ * @param name the callee's simple name
+ * @param isStatic whether the callee is static (otherwise the receiver comes first in the pullback)
+ * @param receiverType source text of the receiver's type for instance callees, else null
+ * @param params the callee's parameters, in order
+ * @param returnType the callee's result type
+ * @param pullbackOwner class that holds the pullback (the generated adjoint class, or the rule's class)
+ * @param pullbackName the pullback method's name
+ * @param mutated which parameters (by index) the callee may write into; filled in by analysis for
+ *     callees compiled with the caller, read from {@code @Mutates} for others
+ */
+public record CallTarget(
+    Kind kind,
+    String owner,
+    String name,
+    boolean isStatic,
+    String receiverType,
+    List<Param> params,
+    JType returnType,
+    String pullbackOwner,
+    String pullbackName,
+    BitSet mutated) {
+
+  /** How a callee takes part in differentiation. */
+  public enum Kind { DIFFERENTIABLE, RULE, PASSIVE }
+
+  /**
+   * A callee parameter.
+   *
+   * @param differentiable whether the pullback has an adjoint slot for it
+   */
+  public record Param(String name, JType type, boolean differentiable) {}
+
+  public boolean isDifferentiated() {
+    return kind != Kind.PASSIVE;
+  }
+
+  /** A readable name for messages, e.g. {@code Other.g}. */
+  public String displayName() {
+    int dot = owner.lastIndexOf('.');
+    return owner.substring(dot + 1) + "." + name;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.adjoint.processor.read;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads Adjoint's annotations through mirrors, so that annotations on classes compiled earlier
+ * (CLASS retention, visible only to javac) are read the same way as those in source.
+ */
+public final class Annotations {
+  public static final String DIFFERENTIABLE = "dev.adjoint.annotations.Differentiable";
+  public static final String CUSTOM_RULE = "dev.adjoint.annotations.CustomRule";
+  public static final String MUTATES = "dev.adjoint.annotations.Mutates";
+
+  private Annotations() {}
+
+  public static Optional<AnnotationMirror> find(Element element, String annotation) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (mirror.getAnnotationType().toString().equals(annotation)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public static boolean isDifferentiable(Element element) {
+    return find(element, DIFFERENTIABLE).isPresent();
+  }
+
+  /** The explicitly named values of an annotation member, or an empty list. */
+  public static List<String> strings(AnnotationMirror mirror, String member) {
+    List<String> result = new ArrayList<>();
+    AnnotationValue value = value(mirror, member);
+    if (value != null && value.getValue() instanceof List<?> list) {
+      for (Object item : list) {
+        result.add(String.valueOf(((AnnotationValue) item).getValue()));
+      }
+    } else if (value != null) {
+      result.add(String.valueOf(value.getValue()));
+    }
+    return result;
+  }
+
+  /** A string member, or null when absent. */
+  public static String string(AnnotationMirror mirror, String member) {
+    AnnotationValue value = value(mirror, member);
+    return value == null ? null : String.valueOf(value.getValue());
+  }
+
+  /** A class member, or null when absent (the default). */
+  public static TypeMirror type(AnnotationMirror mirror, String member) {
+    AnnotationValue value = value(mirror, member);
+    return value != null && value.getValue() instanceof TypeMirror t ? t : null;
+  }
+
+  public static AnnotationValue value(AnnotationMirror mirror, String member) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+        : mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(member)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The wrt names of a @Differentiable method (empty means all floating-point parameters). */
+  public static List<String> wrt(Element method) {
+    return find(method, DIFFERENTIABLE).map(m -> strings(m, "wrt")).orElse(List.of());
+  }
+}

@@ -1,0 +1,116 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.ir.Expr;
+import java.util.List;
+
+/**
+ * The derivatives of {@code java.lang.Math}: for each function, the seed each active argument
+ * receives. Arguments and, where the derivative is best written with it, the function's own value
+ * are computed once into temporaries.
+ */
+final class MathAdjoints {
+  private static final String LN10 = "2.302585092994046";
+  private static final String DEGREES_PER_RADIAN = "57.29577951308232";
+  private static final String RADIANS_PER_DEGREE = "0.017453292519943295";
+
+  private MathAdjoints() {}
+
+  static void propagate(Expr.MathCall m, Seed seed, Code out, SweepBuilder b) {
+    List<Expr> args = m.args();
+    Expr x = args.get(0);
+    String owner = m.owner();
+    switch (m.function()) {
+      case SIN -> b.propagateTo(x, seed.times(owner + ".cos(" + b.operand(x, out) + ")"), out);
+      case COS -> b.propagateTo(x, seed.negate().times(owner + ".sin(" + b.operand(x, out) + ")"), out);
+      case TAN -> {
+        String v = b.operand(m, out);
+        b.propagateTo(x, seed.times("(1 + " + v + " * " + v + ")"), out);
+      }
+      case ASIN -> {
+        String a = b.operand(x, out);
+        b.propagateTo(x, seed.over(owner + ".sqrt(1 - " + a + " * " + a + ")"), out);
+      }
+      case ACOS -> {
+        String a = b.operand(x, out);
+        b.propagateTo(x, seed.negate().over(owner + ".sqrt(1 - " + a + " * " + a + ")"), out);
+      }
+      case ATAN -> {
+        String a = b.operand(x, out);
+        b.propagateTo(x, seed.over("(1 + " + a + " * " + a + ")"), out);
+      }
+      case ATAN2 -> {
+        // atan2(y, x): d/dy = x / (x^2 + y^2), d/dx = -y / (x^2 + y^2)
+        Expr y = args.get(0);
+        Expr xx = args.get(1);
+        String yv = b.operand(y, out);
+        String xv = b.operand(xx, out);
+        String r2 = b.freshName("t");
+        out.line("double " + r2 + " = " + xv + " * " + xv + " + " + yv + " * " + yv + ";");
+        Seed s = b.reuse(seed, out);
+        b.propagateTo(y, s.times(xv).over(r2), out);
+        b.propagateTo(xx, s.negate().times(yv).over(r2), out);
+      }
+      case SINH -> b.propagateTo(x, seed.times(owner + ".cosh(" + b.operand(x, out) + ")"), out);
+      case COSH -> b.propagateTo(x, seed.times(owner + ".sinh(" + b.operand(x, out) + ")"), out);
+      case TANH -> {
+        String v = b.operand(m, out);
+        b.propagateTo(x, seed.times("(1 - " + v + " * " + v + ")"), out);
+      }
+      case EXP -> b.propagateTo(x, seed.times(b.operand(m, out)), out);
+      case EXPM1 -> b.propagateTo(x, seed.times("(" + b.operand(m, out) + " + 1)"), out);
+      case LOG -> b.propagateTo(x, seed.over(b.operand(x, out)), out);
+      case LOG1P -> b.propagateTo(x, seed.over("(1 + " + b.operand(x, out) + ")"), out);
+      case LOG10 -> b.propagateTo(x, seed.over("(" + b.operand(x, out) + " * " + LN10 + ")"), out);
+      case SQRT -> b.propagateTo(x, seed.over("(2 * " + b.operand(m, out) + ")"), out);
+      case CBRT -> {
+        String v = b.operand(m, out);
+        b.propagateTo(x, seed.over("(3 * " + v + " * " + v + ")"), out);
+      }
+      case POW -> pow(m, seed, out, b);
+      case HYPOT -> {
+        String v = b.operand(m, out);
+        Seed s = b.reuse(seed, out);
+        b.propagateTo(args.get(0), s.times(b.operand(args.get(0), out)).over(v), out);
+        b.propagateTo(args.get(1), s.times(b.operand(args.get(1), out)).over(v), out);
+      }
+      case ABS -> b.propagateTo(x, seed.times(owner + ".signum(" + b.operand(x, out) + ")"), out);
+      case MIN, MAX -> {
+        // the argument Math returns gets the whole seed; ties go to the first, as Math.min/max do
+        String l = b.operand(args.get(0), out);
+        String r = b.operand(args.get(1), out);
+        Seed s = b.reuse(seed, out);
+        String cmp = m.function() == dev.adjoint.processor.ir.MathFunction.MIN ? " <= " : " >= ";
+        out.open("if (" + l + cmp + r + ")");
+        b.propagateTo(args.get(0), s, out);
+        out.reopen("else");
+        b.propagateTo(args.get(1), s, out);
+        out.close();
+      }
+      case TO_RADIANS -> b.propagateTo(x, seed.times(RADIANS_PER_DEGREE), out);
+      case TO_DEGREES -> b.propagateTo(x, seed.times(DEGREES_PER_RADIAN), out);
+      case FLOOR, CEIL, RINT, SIGNUM -> { } // piecewise constant: zero derivative
+    }
+  }
+
+  /** pow(a, c): d/da = c a^(c-1); d/dc = a^c ln a, taken as 0 where a <= 0 (no real logarithm). */
+  private static void pow(Expr.MathCall m, Seed seed, Code out, SweepBuilder b) {
+    Expr base = m.args().get(0);
+    Expr exponent = m.args().get(1);
+    boolean baseActive = b.isActive(base);
+    boolean exponentActive = b.isActive(exponent);
+    Seed s = baseActive && exponentActive ? b.reuse(seed, out) : seed;
+    String a = b.operand(base, out);
+    String c = b.operand(exponent, out);
+    if (baseActive) {
+      String factor = c.equals("2.0") || c.equals("2")
+          ? "(2 * " + a + ")" : "(" + c + " * " + m.owner() + ".pow(" + a + ", " + c + " - 1))";
+      b.propagateTo(base, s.times(factor), out);
+    }
+    if (exponentActive) {
+      String v = b.operand(m, out);
+      out.open("if (" + a + " > 0)");
+      b.propagateTo(exponent, s.times(v).times(m.owner() + ".log(" + a + ")"), out);
+      out.close();
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.ir.BinaryOp;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.JType;
+import dev.adjoint.processor.ir.UnaryOp;
+import dev.adjoint.processor.ir.Variable;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Prints IR expressions as Java source, parenthesised by precedence. It can substitute the name
+ * of a temporary for a subexpression already computed, and it records which variables the
+ * printed code reads (how the transform learns what its reverse sweep needs).
+ */
+final class Printer {
+  private static final int PRIMARY = 16;
+  private static final int UNARY = 14;
+  private static final int CAST = 13;
+  private static final int CONDITIONAL = 2;
+
+  private final String adjointPackage;
+  private final Map<Expr, String> substitutions = new IdentityHashMap<>();
+  private Set<Variable> reads;
+
+  Printer(String adjointPackage) {
+    this.adjointPackage = adjointPackage;
+  }
+
+  /** Starts recording reads into the given set (null stops recording). */
+  void recordReadsInto(Set<Variable> reads) {
+    this.reads = reads;
+  }
+
+  void substitute(Expr e, String name) {
+    substitutions.put(e, name);
+  }
+
+  String substitution(Expr e) {
+    return substitutions.get(e);
+  }
+
+  void clearSubstitutions() {
+    substitutions.clear();
+  }
+
+  String print(Expr e) {
+    return print(e, 0);
+  }
+
+  /** A name for a class: simple within the adjoint's package, qualified elsewhere. */
+  String className(String qualified) {
+    if (!adjointPackage.isEmpty() && qualified.startsWith(adjointPackage + ".")) {
+      return qualified.substring(adjointPackage.length() + 1);
+    }
+    return qualified;
+  }
+
+  private String print(Expr e, int minPrecedence) {
+    String sub = substitutions.get(e);
+    if (sub != null) {
+      return sub;
+    }
+    int precedence = precedence(e);
+    String text = text(e);
+    return precedence < minPrecedence ? "(" + text + ")" : text;
+  }
+
+  private static int precedence(Expr e) {
+    if (e instanceof Expr.Binary b) {
+      return b.op().precedence();
+    } else if (e instanceof Expr.Unary) {
+      return UNARY;
+    } else if (e instanceof Expr.Cast) {
+      return CAST;
+    } else if (e instanceof Expr.Conditional) {
+      return CONDITIONAL;
+    } else if (e instanceof Expr.Literal l && l.text().startsWith("-")) {
+      return UNARY;
+    }
+    return PRIMARY;
+  }
+
+  private String text(Expr e) {
+    if (e instanceof Expr.Literal l) {
+      return l.text();
+    } else if (e instanceof Expr.VarRef v) {
+      if (reads != null) {
+        reads.add(v.variable());
+      }
+      return v.variable().name();
+    } else if (e instanceof Expr.FieldRead f) {
+      return (f.receiver() == null ? className(f.owner()) : print(f.receiver(), PRIMARY)) + "." + f.name();
+    } else if (e instanceof Expr.ArrayRead a) {
+      return print(a.array(), PRIMARY) + "[" + print(a.index(), 0) + "]";
+    } else if (e instanceof Expr.Length l) {
+      return print(l.array(), PRIMARY) + ".length";
+    } else if (e instanceof Expr.Unary u) {
+      String operand = print(u.operand(), UNARY + 1);
+      if (u.op() == UnaryOp.NEGATE && operand.startsWith("-") || u.op() == UnaryOp.PLUS && operand.startsWith("+")) {
+        operand = "(" + operand + ")";
+      }
+      return u.op().symbol() + operand;
+    } else if (e instanceof Expr.Binary b) {
+      return print(b.left(), b.op().precedence()) + " " + b.op().symbol() + " " + print(b.right(), b.op().precedence() + 1);
+    } else if (e instanceof Expr.Conditional c) {
+      return print(c.condition(), CONDITIONAL + 1) + " ? " + print(c.ifTrue(), CONDITIONAL + 1) + " : "
+          + print(c.ifFalse(), CONDITIONAL);
+    } else if (e instanceof Expr.Cast c) {
+      return "(" + c.type().sourceText() + ") " + print(c.operand(), UNARY);
+    } else if (e instanceof Expr.MathCall m) {
+      return m.owner() + "." + m.function().javaName() + "(" + args(m.args()) + ")";
+    } else if (e instanceof Expr.Invoke i) {
+      String target = i.receiver() == null ? className(i.target().owner()) : print(i.receiver(), PRIMARY);
+      return target + "." + i.target().name() + "(" + args(i.args()) + ")";
+    } else if (e instanceof Expr.NewArray n) {
+      StringBuilder sb = new StringBuilder("new ").append(baseName(n.type()));
+      for (Expr d : n.dimensions()) {
+        sb.append('[').append(print(d, 0)).append(']');
+      }
+      sb.append("[]".repeat(n.type().dims() - n.dimensions().size()));
+      return sb.toString();
+    } else if (e instanceof Expr.ArrayCopy c) {
+      return print(c.source(), PRIMARY) + ".clone()";
+    } else if (e instanceof Expr.ArrayInit a) {
+      return "new " + a.type().sourceText() + " {" + args(a.elements()) + "}";
+    }
+    throw new IllegalStateException("cannot print " + e);
+  }
+
+  private String args(java.util.List<Expr> args) {
+    return args.stream().map(a -> print(a, 0)).collect(Collectors.joining(", "));
+  }
+
+  private static String baseName(JType type) {
+    return type.base() == JType.Base.REFERENCE ? String.valueOf(type.mirror()).replace("[]", "") : type.base().keyword();
+  }
+
+  /** Whether printing e is cheap and side-effect free enough to repeat: names, literals, constants. */
+  static boolean isSimple(Expr e) {
+    return e instanceof Expr.Literal || e instanceof Expr.VarRef || e instanceof Expr.FieldRead f && f.receiver() == null
+        || e instanceof Expr.FieldRead g && g.receiver() instanceof Expr.VarRef
+        || e instanceof Expr.Length l && l.array() instanceof Expr.VarRef
+        || e instanceof Expr.ArrayRead a && isSimple(a.array()) && (a.index() instanceof Expr.VarRef
+            || a.index() instanceof Expr.Literal);
+  }
+
+  /** Unused operators kept for completeness of the precedence table. */
+  static int precedenceOf(BinaryOp op) {
+    return op.precedence();
+  }
+}

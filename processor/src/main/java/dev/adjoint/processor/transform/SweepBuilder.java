@@ -1,0 +1,1011 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.analyze.Activity;
+import dev.adjoint.processor.analyze.Aliases;
+import dev.adjoint.processor.analyze.Mutations;
+import dev.adjoint.processor.ir.AdjointNaming;
+import dev.adjoint.processor.ir.AssignOp;
+import dev.adjoint.processor.ir.BinaryOp;
+import dev.adjoint.processor.ir.CallTarget;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalker;
+import dev.adjoint.processor.ir.JType;
+import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the body of a method's adjoint: a forward sweep that runs the original statements and
+ * records what the reverse sweep will need, then a reverse sweep that walks the statements
+ * backwards, restoring overwritten values and accumulating adjoints.
+ *
+ * <p>What to record is found by a fixed point (Tapenade's to-be-recorded analysis, done on the
+ * generated code itself): the reverse sweep is generated once, the primal variables it reads are
+ * collected, and it is generated again with those variables recorded wherever the forward sweep
+ * overwrites them, until the set stops growing. So a loop like {@code s += a[i] * b[i]} records
+ * nothing per iteration: its reverse reads a and b, which nothing overwrites, and never reads s.
+ */
+public final class SweepBuilder {
+  /** The generated body and what it is made of, for the writer and the verbose report. */
+  public record Sweep(
+      String body,
+      List<String> paramNames,
+      String seedName,
+      List<String> barParamNames,
+      String valueOutName,
+      Set<String> active,
+      Set<String> recorded,
+      List<String> mutatedParams) {}
+
+  private final MethodIR method;
+  private final Activity activity;
+  private final Aliases aliases;
+  private final Printer printer;
+  private final Map<Variable, String> bars = new HashMap<>();
+  private final Set<Variable> assignedAnywhere = new HashSet<>();
+  private final Set<Variable> countedIndices = new HashSet<>();
+  private final Set<Variable> mutatedClasses;
+
+  private Names names;
+  private Set<Variable> reads = new LinkedHashSet<>();
+  private Set<Variable> recordedVars = new HashSet<>();
+  private Set<Variable> recordedClasses = new HashSet<>();
+  private Set<Variable> hoisted = new HashSet<>();
+  private boolean usesTape;
+  private String seedName;
+  private String valueOutName;
+  private String tapeName;
+
+  private SweepBuilder(MethodIR method, Activity activity, Aliases aliases, String adjointPackage) {
+    this.method = method;
+    this.activity = activity;
+    this.aliases = aliases;
+    this.printer = new Printer(adjointPackage);
+    this.mutatedClasses = Mutations.mutatedClasses(method, aliases);
+  }
+
+  public static Sweep build(MethodIR method, Activity activity, Aliases aliases, String adjointPackage) {
+    return new SweepBuilder(method, activity, aliases, adjointPackage).run();
+  }
+
+  private Sweep run() {
+    Names base = nameVariables();
+    IrWalker.statements(method.body(), s -> {
+      if (s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef v) {
+        assignedAnywhere.add(v.variable());
+      } else if (s instanceof Stmt.LocalDecl d) {
+        assignedAnywhere.add(d.variable());
+      } else if (s instanceof Stmt.CountedLoop c) {
+        countedIndices.add(c.index());
+      }
+    });
+
+    Code reverse;
+    while (true) {
+      names = base.copy();
+      reads = new LinkedHashSet<>();
+      printer.recordReadsInto(reads);
+      reverse = reverse(method.body());
+      printer.recordReadsInto(null);
+      Set<Variable> vars = new HashSet<>(recordedVars);
+      Set<Variable> classes = new HashSet<>(recordedClasses);
+      for (Variable v : reads) {
+        vars.add(v);
+        if (v.type().isArray()) {
+          classes.add(aliases.find(v));
+        }
+      }
+      if (vars.equals(recordedVars) && classes.equals(recordedClasses)) {
+        break;
+      }
+      recordedVars = vars;
+      recordedClasses = classes;
+    }
+    for (Variable v : reads) {
+      if (v.kind() != Variable.Kind.PARAMETER && v.kind() != Variable.Kind.RECEIVER && !countedIndices.contains(v)) {
+        hoisted.add(v);
+      }
+    }
+    printer.clearSubstitutions();
+    Code forward = forward(method.body());
+    return assemble(forward, reverse);
+  }
+
+  // ---- naming ----
+
+  private Names nameVariables() {
+    Names n = new Names();
+    for (Variable p : method.params()) {
+      n.reserve(p.name());
+    }
+    IrWalker.statements(method.body(), s -> {
+      if (s instanceof Stmt.LocalDecl d && d.variable().kind() == Variable.Kind.LOCAL) {
+        n.reserve(d.variable().sourceName());
+      }
+    });
+    Set<Variable> seen = new HashSet<>(method.params());
+    List<Variable> locals = new ArrayList<>();
+    IrWalker.statements(method.body(), s -> {
+      Variable v = s instanceof Stmt.LocalDecl d ? d.variable() : s instanceof Stmt.CountedLoop c ? c.index() : null;
+      if (v != null && seen.add(v)) {
+        locals.add(v);
+      }
+    });
+    Set<String> usedByLocals = new HashSet<>();
+    for (Variable v : locals) {
+      String wanted = v.kind() == Variable.Kind.SYNTHETIC ? v.sourceName().replaceAll("\\$\\d+$", "") : v.sourceName();
+      if (v.kind() == Variable.Kind.LOCAL && usedByLocals.add(wanted)) {
+        v.rename(wanted); // first variable of this name keeps it
+      } else {
+        v.rename(n.claim(wanted));
+      }
+    }
+    List<Variable> all = new ArrayList<>(method.params());
+    all.addAll(locals);
+    for (Variable v : all) {
+      if (activity.isActive(v)) {
+        bars.put(v, n.claim(AdjointNaming.bar(v.name())));
+      }
+    }
+    seedName = n.claim("dy");
+    valueOutName = n.claim("valueOut");
+    tapeName = n.claim("tape");
+    return n;
+  }
+
+  private String bar(Variable v) {
+    String b = bars.get(v);
+    if (b == null) {
+      throw new IllegalStateException("no adjoint for " + v);
+    }
+    return b;
+  }
+
+  // ---- assembly ----
+
+  private Sweep assemble(Code forward, Code reverse) {
+    Code body = new Code();
+    List<String> barParams = new ArrayList<>();
+    List<String> mutatedParams = new ArrayList<>();
+    Code restoreAtEnd = new Code();
+    for (Variable p : method.params()) {
+      if (p.kind() == Variable.Kind.RECEIVER) {
+        continue;
+      }
+      boolean wrt = method.wrt().contains(p);
+      boolean mutated = p.type().isArray() && mutatedClasses.contains(aliases.find(p));
+      if (mutated) {
+        mutatedParams.add(p.name());
+      }
+      if (wrt && p.type().isArray()) {
+        barParams.add(bar(p));
+        body.line("if (" + bar(p) + " == null) " + bar(p) + " = Shadows.zerosLike(" + p.name() + ");");
+      } else if (activity.isActive(p) && p.type().isArray()) {
+        body.line(p.type().sourceText() + " " + bar(p) + " = Shadows.zerosLike(" + p.name() + ");");
+      } else if (activity.isActive(p)) {
+        body.line(p.type().sourceText() + " " + bar(p) + " = 0;");
+      }
+      if (mutated && !recordedClasses.contains(aliases.find(p))) {
+        String saved = names.claim(p.name() + "Saved");
+        body.line(p.type().sourceText() + " " + saved + " = Shadows.snapshot(" + p.name() + ");");
+        restoreAtEnd.line("Shadows.restore(" + saved + ", " + p.name() + ");");
+      }
+    }
+    for (Map.Entry<Variable, String> e : sortedBars()) {
+      Variable v = e.getKey();
+      if (!v.isParameter()) {
+        body.line(v.type().sourceText() + " " + e.getValue() + " = " + zero(v.type()) + ";");
+      }
+    }
+    for (Variable v : sortedHoisted()) {
+      body.line(v.type().sourceText() + " " + v.name() + " = " + zero(v.type()) + ";");
+    }
+    if (usesTape) {
+      body.line("Tape " + tapeName + " = new Tape();");
+    }
+    body.line("");
+    body.line("// forward sweep");
+    body.append(forward);
+    body.line("");
+    body.line("// reverse sweep");
+    body.append(reverse);
+    body.append(restoreAtEnd);
+    List<Variable> scalarWrt = method.wrt().stream().filter(v -> !v.type().isArray()).toList();
+    if (scalarWrt.size() == 1) {
+      body.line("return " + bar(scalarWrt.get(0)) + ";");
+    } else if (scalarWrt.size() > 1) {
+      body.line("return new double[] {" + String.join(", ", scalarWrt.stream().map(this::bar).toList()) + "};");
+    }
+    List<String> paramNames = method.params().stream().map(Variable::name).toList();
+    Set<String> active = activity.describe(method);
+    Set<String> recorded = new LinkedHashSet<>();
+    for (Variable v : recordedVars) {
+      if (!v.type().isArray() && writtenInLoop(v)) {
+        recorded.add(v.name());
+      }
+    }
+    for (Variable v : recordedClasses) {
+      if (mutatedClasses.contains(v)) {
+        recorded.add(v.name() + "[]");
+      }
+    }
+    return new Sweep(body.toString(), paramNames, method.returnType().isVoid() ? null : seedName, barParams,
+        valueOutName, active, new java.util.TreeSet<>(recorded), mutatedParams);
+  }
+
+  private boolean writtenInLoop(Variable v) {
+    return assignedAnywhere.contains(v);
+  }
+
+  private List<Map.Entry<Variable, String>> sortedBars() {
+    List<Map.Entry<Variable, String>> entries = new ArrayList<>(bars.entrySet());
+    entries.sort(java.util.Comparator.comparing(Map.Entry::getValue));
+    return entries;
+  }
+
+  private List<Variable> sortedHoisted() {
+    List<Variable> list = new ArrayList<>(hoisted);
+    list.sort(java.util.Comparator.comparing(Variable::name));
+    return list;
+  }
+
+  private static String zero(JType type) {
+    if (type.isArray() || type.base() == JType.Base.REFERENCE) {
+      return "null";
+    }
+    return switch (type.base()) {
+      case BOOLEAN -> "false";
+      case FLOAT -> "0f";
+      case DOUBLE -> "0.0";
+      case LONG -> "0L";
+      default -> "0";
+    };
+  }
+
+  // ---- forward sweep ----
+
+  private Code forward(Stmt s) {
+    Code out = new Code();
+    forward(s, out);
+    return out;
+  }
+
+  private void forward(Stmt s, Code out) {
+    if (s instanceof Stmt.Block b) {
+      for (Stmt c : b.statements()) {
+        forward(c, out);
+      }
+    } else if (s instanceof Stmt.LocalDecl d) {
+      forwardAssign(new Expr.VarRef(d.variable(), null), AssignOp.SET, d.init(), true, out);
+    } else if (s instanceof Stmt.Assign a) {
+      forwardAssign(a.target(), a.op(), a.value(), false, out);
+    } else if (s instanceof Stmt.Eval e) {
+      pushSnapshots(e.call(), out);
+      out.line(printer.print(e.call()) + ";");
+    } else if (s instanceof Stmt.If i) {
+      forwardIf(i, out);
+    } else if (s instanceof Stmt.CountedLoop c) {
+      forwardCounted(c, out);
+    } else if (s instanceof Stmt.While w) {
+      forwardWhile(w, out);
+    } else if (s instanceof Stmt.Return r) {
+      forwardReturn(r, out);
+    } else {
+      throw new IllegalStateException("not normalized: " + s);
+    }
+  }
+
+  private void forwardAssign(Expr target, AssignOp op, Expr value, boolean isDecl, Code out) {
+    Variable base = IrWalker.baseVariable(target);
+    JType type = target.type();
+    if (value instanceof Expr.Invoke call) {
+      pushSnapshots(call, out);
+    }
+    boolean element = target instanceof Expr.ArrayRead;
+    if (needsRecord(target, isDecl)) {
+      String t = printer.print(target);
+      out.line(tapeName + "." + pushMethod(type) + "(" + t + ");");
+      if (type.isArray() && activity.isActive(base)) {
+        out.line(tapeName + ".pushObject(" + barOf(target) + ");");
+      }
+      usesTape = true;
+    }
+    String lhs = printer.print(target);
+    if (isDecl) {
+      Variable v = ((Expr.VarRef) target).variable();
+      if (value == null) {
+        if (!hoisted.contains(v)) {
+          out.line(type.sourceText() + " " + v.name() + ";");
+        }
+        return;
+      }
+      lhs = hoisted.contains(v) ? v.name() : type.sourceText() + " " + v.name();
+    }
+    out.line(lhs + " " + op.symbol() + " " + printer.print(value) + ";");
+    if (type.isArray() && base != null && activity.isActive(base)) {
+      out.line(barOf(target) + " = " + shadowOf(value, printer.print(target)) + ";");
+    }
+    if (!element && isDecl && !type.isArray()) {
+      return;
+    }
+  }
+
+  /** The adjoint array that goes with a fresh primal array value. */
+  private String shadowOf(Expr value, String primal) {
+    if (value instanceof Expr.VarRef v && activity.isActive(v.variable())) {
+      return bar(v.variable());
+    }
+    if (value instanceof Expr.ArrayRead a && activity.isActive(IrWalker.baseVariable(a))) {
+      return barOf(a);
+    }
+    if (value instanceof Expr.Literal l && l.text().equals("null")) {
+      return "null";
+    }
+    if (value instanceof Expr.Conditional c) {
+      return printer.print(c.condition()) + " ? " + shadowOf(c.ifTrue(), printer.print(c.ifTrue())) + " : "
+          + shadowOf(c.ifFalse(), printer.print(c.ifFalse()));
+    }
+    return "Shadows.zerosLike(" + primal + ")";
+  }
+
+  private void pushSnapshots(Expr.Invoke call, Code out) {
+    for (int j : snapshotArgs(call)) {
+      out.line(tapeName + ".pushObject(Shadows.snapshot(" + printer.print(call.args().get(j)) + "));");
+      usesTape = true;
+    }
+  }
+
+  /** Arguments the call overwrites and whose contents the reverse sweep needs back, in order. */
+  private List<Integer> snapshotArgs(Expr.Invoke call) {
+    List<Integer> out = new ArrayList<>();
+    if (call.target().mutated() == null) {
+      return out;
+    }
+    for (int j = 0; j < call.args().size(); j++) {
+      if (call.target().mutated().get(j)) {
+        for (Variable root : Aliases.roots(call.args().get(j))) {
+          if (recordedClasses.contains(aliases.find(root))) {
+            out.add(j);
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private boolean needsRecord(Expr target, boolean isDecl) {
+    if (target instanceof Expr.VarRef v) {
+      Variable var = v.variable();
+      if (isDecl && var.loopDepth() == 0) {
+        return false; // a first definition: nothing is overwritten
+      }
+      if (var.type().isArray()) {
+        return recordedVars.contains(var) || activity.isActive(var) && hoistedOrRead(var);
+      }
+      return recordedVars.contains(var);
+    }
+    Variable base = IrWalker.baseVariable(target);
+    return base != null && recordedClasses.contains(aliases.find(base));
+  }
+
+  private boolean hoistedOrRead(Variable v) {
+    return assignedAnywhere.contains(v);
+  }
+
+  private void forwardIf(Stmt.If i, Code out) {
+    String cond = printer.print(i.condition());
+    if (!hasReverse(i)) {
+      out.open("if (" + cond + ")");
+      forward(i.then(), out);
+      if (i.otherwise() != null) {
+        out.reopen("else");
+        forward(i.otherwise(), out);
+      }
+      out.close();
+      return;
+    }
+    usesTape = true;
+    out.open("if (" + cond + ")");
+    forward(i.then(), out);
+    out.line(tapeName + ".pushBoolean(true);");
+    out.reopen("else");
+    if (i.otherwise() != null) {
+      forward(i.otherwise(), out);
+    }
+    out.line(tapeName + ".pushBoolean(false);");
+    out.close();
+  }
+
+  private void forwardCounted(Stmt.CountedLoop c, Code out) {
+    Variable i = c.index();
+    String type = i.type().sourceText();
+    String header = "for (" + type + " " + i.name() + " = %s; " + printer.print(c.condition()) + "; "
+        + i.name() + stepText(c) + ")";
+    if (!hasReverse(c)) {
+      out.open(String.format(header, printer.print(c.start())));
+      forward(c.body(), out);
+      out.close();
+      return;
+    }
+    usesTape = true;
+    String trips = names.fresh("trips");
+    out.line("int " + trips + " = 0;");
+    String start = printer.print(c.start());
+    String startVar = null;
+    if (!isInvariant(c.start())) {
+      startVar = names.fresh(i.name() + "Start");
+      out.line(type + " " + startVar + " = " + start + ";");
+      start = startVar;
+    }
+    out.open(String.format(header, start));
+    forward(c.body(), out);
+    out.line(trips + "++;");
+    out.close();
+    if (startVar != null) {
+      out.line(tapeName + "." + pushMethod(i.type()) + "(" + startVar + ");");
+    }
+    out.line(tapeName + ".pushInt(" + trips + ");");
+  }
+
+  private String stepText(Stmt.CountedLoop c) {
+    Expr step = c.step();
+    if (step instanceof Expr.Literal l && l.text().equals("1")) {
+      return "++";
+    }
+    if (step instanceof Expr.Unary u && u.operand() instanceof Expr.Literal l && l.text().equals("1")) {
+      return "--";
+    }
+    if (step instanceof Expr.Unary u) {
+      return " -= " + printer.print(u.operand());
+    }
+    return " += " + printer.print(step);
+  }
+
+  private void forwardWhile(Stmt.While w, Code out) {
+    String cond = printer.print(w.condition());
+    if (!hasReverse(w)) {
+      if (w.doWhile()) {
+        out.open("do");
+        forward(w.body(), out);
+        out.depthCloseWith("} while (" + cond + ");");
+      } else {
+        out.open("while (" + cond + ")");
+        forward(w.body(), out);
+        out.close();
+      }
+      return;
+    }
+    usesTape = true;
+    String trips = names.fresh("trips");
+    out.line("int " + trips + " = 0;");
+    if (w.doWhile()) {
+      out.open("do");
+      forward(w.body(), out);
+      out.line(trips + "++;");
+      out.depthCloseWith("} while (" + cond + ");");
+    } else {
+      out.open("while (" + cond + ")");
+      forward(w.body(), out);
+      out.line(trips + "++;");
+      out.close();
+    }
+    out.line(tapeName + ".pushInt(" + trips + ");");
+  }
+
+  private void forwardReturn(Stmt.Return r, Code out) {
+    if (r.value() == null) {
+      return;
+    }
+    String t = method.returnType().sourceText();
+    String value = printer.print(r.value());
+    if (method.returnType().isArray()) {
+      String display = method.owner().getSimpleName() + "." + method.name();
+      String check = method.returnType().dims() == 1 ? value + ".length" : value;
+      out.line("Seeds.checkSeed(\"" + display + "\", " + seedName + ", " + check + ");");
+      out.line("if (" + valueOutName + " != null) " + valueOutName + "[0] = Shadows.snapshot(" + value + ");");
+    } else {
+      out.line(t + " value = " + value + ";");
+      out.line("if (" + valueOutName + " != null) " + valueOutName + "[0] = value;");
+    }
+  }
+
+  private boolean hasReverse(Stmt s) {
+    Names saved = names;
+    names = saved.copy();
+    Set<Variable> savedReads = reads;
+    printer.recordReadsInto(null);
+    boolean nonEmpty = !reverse(s).isEmpty();
+    printer.clearSubstitutions(); // temporaries of the reverse sweep do not exist in the forward one
+    printer.recordReadsInto(savedReads);
+    names = saved;
+    return nonEmpty;
+  }
+
+  /** Whether e reads only variables nothing in the method writes, so the reverse sweep can recompute it. */
+  private boolean isInvariant(Expr e) {
+    boolean[] ok = {true};
+    IrWalker.expressions(e, x -> {
+      if (x instanceof Expr.VarRef v && assignedAnywhere.contains(v.variable())
+          || x instanceof Expr.Invoke || x instanceof Expr.ArrayRead) {
+        ok[0] = false;
+      }
+    });
+    return ok[0];
+  }
+
+  // ---- reverse sweep ----
+
+  private Code reverse(Stmt s) {
+    Code out = new Code();
+    reverse(s, out);
+    return out;
+  }
+
+  private void reverse(Stmt s, Code out) {
+    if (s instanceof Stmt.Block b) {
+      List<Stmt> list = b.statements();
+      for (int k = list.size() - 1; k >= 0; k--) {
+        Code one = reverse(list.get(k));
+        if (!one.isEmpty() && list.get(k).source() != null) {
+          out.line("// " + list.get(k).source().comment());
+        }
+        out.append(one);
+      }
+      return;
+    }
+    printer.clearSubstitutions();
+    if (s instanceof Stmt.LocalDecl d) {
+      if (d.init() != null) {
+        reverseAssign(new Expr.VarRef(d.variable(), null), AssignOp.SET, d.init(), true, out);
+      }
+    } else if (s instanceof Stmt.Assign a) {
+      reverseAssign(a.target(), a.op(), a.value(), false, out);
+    } else if (s instanceof Stmt.Eval e) {
+      reverseCall(e.call(), null, out);
+    } else if (s instanceof Stmt.If i) {
+      reverseIf(i, out);
+    } else if (s instanceof Stmt.CountedLoop c) {
+      reverseCounted(c, out);
+    } else if (s instanceof Stmt.While w) {
+      reverseWhile(w, out);
+    } else if (s instanceof Stmt.Return r) {
+      reverseReturn(r, out);
+    }
+  }
+
+  private void reverseAssign(Expr target, AssignOp op, Expr value, boolean isDecl, Code out) {
+    JType type = target.type();
+    Variable base = IrWalker.baseVariable(target);
+    boolean record = needsRecord(target, isDecl);
+    if (type.isArray()) {
+      reverseArrayAssign(target, value, base, record, out);
+      return;
+    }
+    boolean active = base != null && activity.isActive(base) && type.isFloating();
+    if (!active) {
+      if (record) {
+        out.line(restore(target));
+      }
+      if (value instanceof Expr.Invoke call) {
+        reverseCall(call, null, out);
+      }
+      return;
+    }
+    String targetBar = barOfElement(target, out);
+    if (op == AssignOp.ADD || op == AssignOp.SUB) {
+      if (record) {
+        out.line(restore(target));
+      }
+      Seed seed = Seed.of(targetBar);
+      propagate(value, op == AssignOp.SUB ? seed.negate() : seed, out);
+      return;
+    }
+    Expr rhs = op == AssignOp.SET ? value
+        : new Expr.Binary(op.binary(), target, value, type, value.tree());
+    if (!activity.isActive(rhs)) {
+      out.line(targetBar + " = 0;");
+      if (record) {
+        out.line(restore(target));
+      }
+      if (value instanceof Expr.Invoke call) {
+        reverseCall(call, null, out);
+      }
+      return;
+    }
+    String seed = names.fresh("d");
+    out.line("double " + seed + " = " + targetBar + ";");
+    out.line(targetBar + " = 0;");
+    if (record) {
+      out.line(restore(target));
+    }
+    propagate(rhs, Seed.of(seed), out);
+  }
+
+  /** The adjoint of an assignment target, with a complex index computed once. */
+  private String barOfElement(Expr target, Code out) {
+    if (target instanceof Expr.VarRef v) {
+      return bar(v.variable());
+    }
+    Expr.ArrayRead a = (Expr.ArrayRead) target;
+    String index = value(a.index(), out);
+    printer.substitute(a.index(), index);
+    return barOf(a.array()) + "[" + index + "]";
+  }
+
+  private void reverseArrayAssign(Expr target, Expr value, Variable base, boolean record, Code out) {
+    boolean active = base != null && activity.isActive(base);
+    String seed = null;
+    boolean seeded = active && activity.isActive(value)
+        && (value instanceof Expr.Invoke || value instanceof Expr.ArrayInit || value instanceof Expr.ArrayCopy);
+    if (seeded) {
+      seed = names.fresh("d");
+      out.line(target.type().sourceText() + " " + seed + " = " + barOf(target) + ";");
+    }
+    if (record) {
+      if (active) {
+        out.line(barOf(target) + " = " + tapeName + ".popObject();");
+      }
+      out.line(printer.print(target) + " = " + tapeName + ".popObject();");
+    }
+    if (value instanceof Expr.Invoke call) {
+      reverseCall(call, seed, out);
+    } else if (value instanceof Expr.ArrayCopy copy && seeded) {
+      out.line("Shadows.addInto(" + seed + ", " + barOf(copy.source()) + ");");
+    } else if (value instanceof Expr.ArrayInit init && seeded) {
+      for (int k = 0; k < init.elements().size(); k++) {
+        propagate(init.elements().get(k), Seed.of(seed + "[" + k + "]"), out);
+      }
+    }
+  }
+
+  private String restore(Expr target) {
+    return printer.print(target) + " = " + popOf(target.type()) + ";";
+  }
+
+  private String popOf(JType type) {
+    if (type.isArray() || type.base() == JType.Base.REFERENCE) {
+      return tapeName + ".popObject()";
+    }
+    return switch (type.base()) {
+      case DOUBLE -> tapeName + ".popDouble()";
+      case FLOAT -> tapeName + ".popFloat()";
+      case LONG -> tapeName + ".popLong()";
+      case BOOLEAN -> tapeName + ".popBoolean()";
+      case INT -> tapeName + ".popInt()";
+      default -> "(" + type.sourceText() + ") " + tapeName + ".popInt()";
+    };
+  }
+
+  private static String pushMethod(JType type) {
+    if (type.isArray() || type.base() == JType.Base.REFERENCE) {
+      return "pushObject";
+    }
+    return switch (type.base()) {
+      case DOUBLE -> "pushDouble";
+      case FLOAT -> "pushFloat";
+      case LONG -> "pushLong";
+      case BOOLEAN -> "pushBoolean";
+      default -> "pushInt";
+    };
+  }
+
+  private void reverseIf(Stmt.If i, Code out) {
+    Code then = reverse(i.then());
+    Code otherwise = i.otherwise() == null ? new Code() : reverse(i.otherwise());
+    if (then.isEmpty() && otherwise.isEmpty()) {
+      return;
+    }
+    out.open("if (" + tapeName + ".popBoolean())");
+    out.append(then);
+    if (!otherwise.isEmpty()) {
+      out.reopen("else");
+      out.append(otherwise);
+    }
+    out.close();
+  }
+
+  private void reverseCounted(Stmt.CountedLoop c, Code out) {
+    Code body = reverse(c.body());
+    if (body.isEmpty()) {
+      return;
+    }
+    Variable i = c.index();
+    String k = names.fresh("k");
+    String trips = names.fresh("trips");
+    out.line("int " + trips + " = " + tapeName + ".popInt();");
+    String start;
+    if (isInvariant(c.start())) {
+      start = printer.print(c.start());
+    } else {
+      start = names.fresh(i.name() + "Start");
+      out.line(i.type().sourceText() + " " + start + " = " + popOf(i.type()) + ";");
+    }
+    out.open("for (int " + k + " = " + trips + " - 1; " + k + " >= 0; " + k + "--)");
+    out.line(i.type().sourceText() + " " + i.name() + " = " + indexAt(start, k, c.step()) + ";");
+    out.append(body);
+    out.close();
+  }
+
+  /** start + k * step, tidied for the common cases. */
+  private String indexAt(String start, String k, Expr step) {
+    String stepText = printer.print(step);
+    String scaled = stepText.equals("1") ? k : stepText.equals("-1") ? "-" + k : k + " * " + atom(step, stepText);
+    if (start.equals("0")) {
+      return scaled;
+    }
+    return scaled.startsWith("-") ? start + " - " + scaled.substring(1) : start + " + " + scaled;
+  }
+
+  private static String atom(Expr e, String text) {
+    return Printer.isSimple(e) && !text.startsWith("-") ? text : "(" + text + ")";
+  }
+
+  private void reverseWhile(Stmt.While w, Code out) {
+    Code body = reverse(w.body());
+    if (body.isEmpty()) {
+      return;
+    }
+    String k = names.fresh("k");
+    out.open("for (int " + k + " = " + tapeName + ".popInt(); " + k + " > 0; " + k + "--)");
+    out.append(body);
+    out.close();
+  }
+
+  private void reverseReturn(Stmt.Return r, Code out) {
+    if (r.value() == null || !activity.isActive(r.value())) {
+      return;
+    }
+    // The reverse sweep starts where the forward sweep ended, so reading here needs no recording.
+    Set<Variable> savedReads = reads;
+    printer.recordReadsInto(null);
+    Expr value = r.value();
+    if (value.type().isArray()) {
+      if (value instanceof Expr.ArrayInit init) {
+        for (int k = 0; k < init.elements().size(); k++) {
+          propagate(init.elements().get(k), Seed.of(seedName + "[" + k + "]"), out);
+        }
+      } else {
+        out.line("Shadows.addInto(" + seedName + ", " + barOf(value) + ");");
+      }
+    } else {
+      propagate(value, Seed.of(seedName), out);
+    }
+    printer.recordReadsInto(savedReads);
+  }
+
+  // ---- expression adjoints ----
+
+  /** The adjoint array of an array-valued expression: {@code u} gives uBar, {@code a[i]} gives aBar[i]. */
+  private String barOf(Expr array) {
+    if (array instanceof Expr.VarRef v) {
+      return bar(v.variable());
+    }
+    if (array instanceof Expr.ArrayRead a) {
+      String index = printer.substitution(a.index());
+      return barOf(a.array()) + "[" + (index != null ? index : printer.print(a.index())) + "]";
+    }
+    throw new TransformException(array.tree(), "this array expression as the target of an adjoint");
+  }
+
+  /** The primal value of e in the reverse sweep: its text if cheap, else a temporary computed once. */
+  private String value(Expr e, Code out) {
+    String sub = printer.substitution(e);
+    if (sub != null) {
+      return sub;
+    }
+    if (Printer.isSimple(e)) {
+      return printer.print(e);
+    }
+    String text = printer.print(e);
+    String t = names.fresh("t");
+    out.line(e.type().sourceText() + " " + t + " = " + text + ";");
+    printer.substitute(e, t);
+    return t;
+  }
+
+  /** A seed that may be used more than once, computed into a temporary unless it is a name. */
+  private Seed reusable(Seed seed, Code out) {
+    if (seed.atomic()) {
+      return seed;
+    }
+    String d = names.fresh("d");
+    out.line("double " + d + " = " + seed.text() + ";");
+    return Seed.of(d);
+  }
+
+  private void propagate(Expr e, Seed seed, Code out) {
+    if (!activity.isActive(e)) {
+      return;
+    }
+    if (e instanceof Expr.VarRef v) {
+      out.line(bar(v.variable()) + " += " + seed.text() + ";");
+    } else if (e instanceof Expr.ArrayRead a) {
+      String index = value(a.index(), out);
+      out.line(barOf(a.array()) + "[" + index + "] += " + seed.text() + ";");
+    } else if (e instanceof Expr.Unary u) {
+      propagate(u.operand(), u.op() == dev.adjoint.processor.ir.UnaryOp.NEGATE ? seed.negate() : seed, out);
+    } else if (e instanceof Expr.Cast c) {
+      propagate(c.operand(), seed, out);
+    } else if (e instanceof Expr.Binary b) {
+      propagateBinary(b, seed, out);
+    } else if (e instanceof Expr.Conditional c) {
+      Seed s = reusable(seed, out);
+      out.open("if (" + printer.print(c.condition()) + ")");
+      propagate(c.ifTrue(), s, out);
+      out.reopen("else");
+      propagate(c.ifFalse(), s, out);
+      out.close();
+    } else if (e instanceof Expr.MathCall m) {
+      MathAdjoints.propagate(m, seed, out, this);
+    } else if (e instanceof Expr.Invoke call) {
+      reverseCall(call, seed.text(), out);
+    } else {
+      throw new TransformException(e.tree(), "this expression in a differentiated position");
+    }
+  }
+
+  private void propagateBinary(Expr.Binary b, Seed seed, Code out) {
+    boolean left = activity.isActive(b.left());
+    boolean right = activity.isActive(b.right());
+    Seed s = left && right ? reusable(seed, out) : seed;
+    switch (b.op()) {
+      case ADD -> {
+        propagate(b.left(), s, out);
+        propagate(b.right(), s, out);
+      }
+      case SUB -> {
+        propagate(b.left(), s, out);
+        propagate(b.right(), s.negate(), out);
+      }
+      case MUL -> {
+        if (left) {
+          propagate(b.left(), s.times(operand(b.right(), out)), out);
+        }
+        if (right) {
+          propagate(b.right(), s.times(operand(b.left(), out)), out);
+        }
+      }
+      case DIV -> {
+        String r = operand(b.right(), out);
+        if (left) {
+          propagate(b.left(), s.over(r), out);
+        }
+        if (right) {
+          String l = operand(b.left(), out);
+          propagate(b.right(), s.negate().times(l).over("(" + r + " * " + r + ")"), out);
+        }
+      }
+      case REM -> {
+        propagate(b.left(), s, out);
+        if (right) {
+          String l = operand(b.left(), out);
+          String r = operand(b.right(), out);
+          propagate(b.right(), s.negate().times("((" + l + " - " + l + " % " + r + ") / " + r + ")"), out);
+        }
+      }
+      default -> throw new TransformException(b.tree(), "the operator " + b.op().symbol() + " on a differentiated value");
+    }
+  }
+
+  /** value(e) as an operand: names and literals as they are, negative literals parenthesised. */
+  String operand(Expr e, Code out) {
+    String v = value(e, out);
+    return v.startsWith("-") || v.contains(" ") ? "(" + v + ")" : v;
+  }
+
+  // exposed to MathAdjoints
+  void propagateTo(Expr e, Seed seed, Code out) {
+    propagate(e, seed, out);
+  }
+
+  Seed reuse(Seed seed, Code out) {
+    return reusable(seed, out);
+  }
+
+  boolean isActive(Expr e) {
+    return activity.isActive(e);
+  }
+
+  String freshName(String prefix) {
+    return names.fresh(prefix);
+  }
+
+  String print(Expr e) {
+    return printer.print(e);
+  }
+
+  // ---- calls ----
+
+  /**
+   * Calls a callee's pullback (restoring what the call overwrote first), then passes the adjoints
+   * it returns for scalar arguments on to those arguments.
+   *
+   * @param seed the adjoint of the call's result: a scalar expression, an array expression, or
+   *     null for void calls and calls whose result adjoint is zero
+   */
+  private void reverseCall(Expr.Invoke call, String seed, Code out) {
+    CallTarget target = call.target();
+    List<Integer> snapshots = snapshotArgs(call);
+    for (int j = snapshots.size() - 1; j >= 0; j--) {
+      Expr arg = call.args().get(snapshots.get(j));
+      out.line("Shadows.restore(" + tapeName + ".<" + arg.type().sourceText() + ">popObject(), "
+          + printer.print(arg) + ");");
+    }
+    if (!target.isDifferentiated() || !activity.isActive(call) && !anyActiveArray(call)) {
+      return;
+    }
+    List<String> args = new ArrayList<>();
+    if (!target.isStatic()) {
+      args.add(value(call.receiver(), out));
+    }
+    for (Expr a : call.args()) {
+      args.add(a.type().isArray() ? printer.print(a) : value(a, out));
+    }
+    if (!target.returnType().isVoid()) {
+      args.add(seed != null ? seed : zeroSeed(target.returnType(), call, out));
+    }
+    List<Integer> scalarSlots = new ArrayList<>();
+    for (int j = 0; j < target.params().size(); j++) {
+      CallTarget.Param p = target.params().get(j);
+      if (!p.differentiable()) {
+        continue;
+      }
+      if (p.type().isArray()) {
+        Expr a = call.args().get(j);
+        args.add(activity.isActive(a) || anyActiveRoot(a) ? barOf(a) : "null");
+      } else {
+        scalarSlots.add(j);
+      }
+    }
+    String invocation = printer.className(target.pullbackOwner()) + "." + target.pullbackName()
+        + "(" + String.join(", ", args) + ")";
+    boolean anyScalarActive = scalarSlots.stream().anyMatch(j -> activity.isActive(call.args().get(j)));
+    if (scalarSlots.isEmpty() || !anyScalarActive) {
+      out.line(invocation + ";");
+      return;
+    }
+    if (scalarSlots.size() == 1) {
+      JType t = target.params().get(scalarSlots.get(0)).type();
+      String r = names.fresh("r");
+      out.line(t.sourceText() + " " + r + " = " + invocation + ";");
+      propagate(call.args().get(scalarSlots.get(0)), Seed.of(r), out);
+      return;
+    }
+    String r = names.fresh("r");
+    out.line("double[] " + r + " = " + invocation + ";");
+    for (int k = 0; k < scalarSlots.size(); k++) {
+      propagate(call.args().get(scalarSlots.get(k)), Seed.of(r + "[" + k + "]"), out);
+    }
+  }
+
+  private boolean anyActiveArray(Expr.Invoke call) {
+    return call.args().stream().anyMatch(a -> a.type().isArray() && anyActiveRoot(a));
+  }
+
+  private boolean anyActiveRoot(Expr a) {
+    return Aliases.roots(a).stream().anyMatch(activity::isActive);
+  }
+
+  /** A zero seed for a call whose result carries no adjoint but whose arrays still need a pullback. */
+  private String zeroSeed(JType type, Expr.Invoke call, Code out) {
+    if (!type.isArray()) {
+      return type.base() == JType.Base.FLOAT ? "0f" : "0.0";
+    }
+    String z = names.fresh("zero");
+    out.line(type.sourceText() + " " + z + " = Shadows.zerosLike(" + printer.print(call) + ");");
+    return z;
+  }
+
+  /** Unused: kept so that every binary operator is named in one place. */
+  static boolean isArithmetic(BinaryOp op) {
+    return op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
+  }
+}

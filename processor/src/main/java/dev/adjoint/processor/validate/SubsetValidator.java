@@ -1,0 +1,146 @@
+package dev.adjoint.processor.validate;
+
+import com.sun.source.tree.CompilationUnitTree;
+import dev.adjoint.processor.diagnostics.Diagnostics;
+import dev.adjoint.processor.diagnostics.Message;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalker;
+import dev.adjoint.processor.ir.JType;
+import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.ir.Problem;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.read.Annotations;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Checks that a method stays inside the differentiable subset: every construct the reader could
+ * not represent, every type Adjoint cannot carry, and the method's own declaration. Reports all
+ * problems, each at its exact tree, and says whether any was found.
+ */
+public final class SubsetValidator {
+  private final Diagnostics diagnostics;
+
+  public SubsetValidator(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /** Returns true when the method is valid. */
+  public boolean validate(MethodIR method, CompilationUnitTree unit) {
+    int before = diagnostics.errorCount();
+    Element element = method.element();
+    checkDeclaration(method);
+    IrWalker.statements(method.body(), s -> {
+      if (s instanceof Stmt.Unsupported u) {
+        report(u.problem(), u.tree(), unit, element);
+      }
+      if (s instanceof Stmt.LocalDecl d) {
+        checkType(d.variable().type(), "the local variable '" + d.variable().sourceName() + "'", null, unit, element);
+      }
+      if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayRead r && writesThroughField(r)) {
+        diagnostics.report(Message.FIELD_WRITE, a.target().tree(), unit, element, describeField(r));
+      }
+      if (s instanceof Stmt.Return r && r.value() == null && !method.returnType().isVoid()) {
+        diagnostics.report(Message.UNSUPPORTED_STATEMENT, element, "return without a value", "");
+      }
+    });
+    IrWalker.allExpressions(method.body(), e -> {
+      if (e instanceof Expr.Unsupported u) {
+        report(u.problem(), u.tree(), unit, element);
+      } else if (e instanceof Expr.Invoke i && i.target().isDifferentiated() && i.target().mutated() == null) {
+        diagnostics.report(Message.UNRESOLVED, i.tree(), unit, element, "the adjoint of " + i.target().displayName()
+            + " (compile " + i.target().owner() + " with the Adjoint processor on its annotationProcessorPaths)");
+      }
+    });
+    return diagnostics.errorCount() == before;
+  }
+
+  private void checkDeclaration(MethodIR method) {
+    Element element = method.element();
+    for (Element e = element.getEnclosingElement(); e != null && (e.getKind().isClass() || e.getKind().isInterface());
+        e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        diagnostics.report(Message.INACCESSIBLE_CLASS, element, "The class " + e.getSimpleName());
+      }
+    }
+    JType ret = method.returnType();
+    boolean returnOk = ret.isVoid() || ret.isFloating() && ret.dims() <= 2;
+    if (!returnOk) {
+      diagnostics.report(Message.UNSUPPORTED_TYPE, element, "The result of " + method.name(), ret,
+          "A @Differentiable method returns double, float, an array of them (up to two dimensions) or void");
+    }
+    List<String> floating = new ArrayList<>();
+    for (Variable p : method.params()) {
+      if (p.kind() == Variable.Kind.RECEIVER) {
+        continue;
+      }
+      if (p.type().isFloating()) {
+        floating.add(p.sourceName());
+      }
+      checkType(p.type(), "The parameter '" + p.sourceName() + "'", element, null, element);
+      if (p.sourceName().equals("value")) {
+        diagnostics.report(Message.NAME_CLASH, element, "value", "the record component holding the result");
+      }
+    }
+    for (String name : Annotations.wrt(element)) {
+      if (!floating.contains(name)) {
+        diagnostics.report(Message.UNKNOWN_WRT, element, name, method.name(), String.join(", ", floating));
+      }
+    }
+    if (method.wrt().isEmpty() && diagnostics.errorCount() == 0) {
+      diagnostics.report(Message.NOTHING_TO_DIFFERENTIATE, element, method.name());
+    }
+  }
+
+  private void checkType(JType type, String what, Element on, CompilationUnitTree unit, Element fallback) {
+    boolean ok = type.base() == JType.Base.REFERENCE && type.dims() == 0
+        || type.dims() <= 2 && type.base() != JType.Base.VOID;
+    if (!ok) {
+      diagnostics.report(Message.UNSUPPORTED_TYPE, on != null ? on : fallback, what, type,
+          "Use primitives, or arrays of them with at most two dimensions");
+    }
+  }
+
+  private void report(Problem problem, com.sun.source.tree.Tree tree, CompilationUnitTree unit, Element element) {
+    switch (problem.id()) {
+      case "UnsupportedStatement" -> diagnostics.report(Message.UNSUPPORTED_STATEMENT, tree, unit, element,
+          capitalize(problem.construct()), problem.hint());
+      case "SideEffectInExpression" -> diagnostics.report(Message.SIDE_EFFECT_IN_EXPRESSION, tree, unit, element,
+          problem.construct());
+      case "FieldWrite" -> diagnostics.report(Message.FIELD_WRITE, tree, unit, element, problem.construct());
+      case "PrivateMember" -> diagnostics.report(Message.PRIVATE_MEMBER, tree, unit, element,
+          capitalize(problem.construct()));
+      default -> diagnostics.report(Message.UNSUPPORTED_EXPRESSION, tree, unit, element,
+          capitalize(problem.construct()), problem.hint());
+    }
+  }
+
+  private static boolean writesThroughField(Expr.ArrayRead target) {
+    Expr e = target;
+    while (e instanceof Expr.ArrayRead a) {
+      e = a.array();
+    }
+    return e instanceof Expr.FieldRead;
+  }
+
+  private static String describeField(Expr.ArrayRead target) {
+    Expr e = target;
+    while (e instanceof Expr.ArrayRead a) {
+      e = a.array();
+    }
+    return ((Expr.FieldRead) e).name();
+  }
+
+  private static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** Unused parameters of the element API kept for symmetry with the reader. */
+  static boolean isParameter(Element e) {
+    return e instanceof VariableElement;
+  }
+}
