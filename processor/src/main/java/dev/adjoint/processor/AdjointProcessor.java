@@ -59,7 +59,8 @@ public final class AdjointProcessor extends AbstractProcessor {
   private Diagnostics diagnostics;
   private RuleIndex rules;
   private boolean verbose;
-  private final List<String> deferred = new ArrayList<>();
+  /** Methods whose bodies javac could not attribute yet, with the expression that failed. */
+  private final Map<String, String> deferred = new LinkedHashMap<>();
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
@@ -107,15 +108,16 @@ public final class AdjointProcessor extends AbstractProcessor {
       guarded(rule, () -> ruleChecker.check(rule));
     }
 
-    Map<TypeElement, List<ExecutableElement>> byClass = collect(round);
     if (round.processingOver()) {
-      for (List<ExecutableElement> methods : byClass.values()) {
-        for (ExecutableElement m : methods) {
-          diagnostics.report(Message.UNRESOLVED, m, "A symbol used by " + m.getSimpleName());
+      for (Map.Entry<String, String> d : deferred.entrySet()) {
+        ExecutableElement m = lookup(d.getKey());
+        if (m != null) {
+          diagnostics.report(Message.UNRESOLVED, m, "'" + d.getValue() + "' in " + m.getSimpleName());
         }
       }
       return;
     }
+    Map<TypeElement, List<ExecutableElement>> byClass = collect(round);
     Map<ExecutableElement, BitSet> mutations = new HashMap<>();
     byClass.values().forEach(list -> list.forEach(m -> mutations.put(m, new BitSet())));
     CallResolver calls = new CallResolver(processingEnv.getElementUtils(), rules, mutations);
@@ -132,8 +134,8 @@ public final class AdjointProcessor extends AbstractProcessor {
         }
         guarded(m, () -> {
           MethodReader.Result read = new MethodReader(trees, calls).read(m);
-          if (read.unresolved()) {
-            deferred.add(key(m));
+          if (read.unresolved() != null) {
+            deferred.put(key(m), read.unresolved());
             return;
           }
           if (validator.validate(read.method(), read.unit())) {
@@ -203,7 +205,7 @@ public final class AdjointProcessor extends AbstractProcessor {
     Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
     List<ExecutableElement> all = new ArrayList<>(ElementFilter.methodsIn(
         round.getElementsAnnotatedWith(processingEnv.getElementUtils().getTypeElement(Annotations.DIFFERENTIABLE))));
-    for (String k : deferred) {
+    for (String k : deferred.keySet()) {
       ExecutableElement m = lookup(k);
       if (m != null && !all.contains(m)) {
         all.add(m);

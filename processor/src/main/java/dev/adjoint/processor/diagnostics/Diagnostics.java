@@ -26,6 +26,13 @@ public final class Diagnostics {
     messager.printMessage(message.kind(), message.format(args), element);
   }
 
+  /** Reports on one of the element's annotations, so the message lands on the annotation's line. */
+  public void report(Message message, Element element, javax.lang.model.element.AnnotationMirror annotation,
+      Object... args) {
+    count(message);
+    messager.printMessage(message.kind(), message.format(args), element, annotation);
+  }
+
   /** Reports on a tree of the compilation unit; falls back to the element if the tree is null. */
   public void report(Message message, Tree tree, CompilationUnitTree unit, Element fallback, Object... args) {
     if (tree == null || unit == null) {

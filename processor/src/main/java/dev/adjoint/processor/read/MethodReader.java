@@ -68,7 +68,7 @@ public final class MethodReader {
   private SourceLines lines;
   private Variable self;
   private int loopDepth;
-  private boolean unresolved;
+  private String unresolved;
 
   public MethodReader(Trees trees, CallResolver calls) {
     this.trees = trees;
@@ -76,7 +76,12 @@ public final class MethodReader {
   }
 
   /** The result of reading: the IR and whether javac left some symbol unresolved. */
-  public record Result(MethodIR method, CompilationUnitTree unit, boolean unresolved) {}
+  /**
+   * The result of reading.
+   *
+   * @param unresolved the first expression javac could not attribute, or null
+   */
+  public record Result(MethodIR method, CompilationUnitTree unit, String unresolved) {}
 
   public Result read(ExecutableElement method) {
     TreePath methodPath = trees.getPath(method);
@@ -101,6 +106,9 @@ public final class MethodReader {
       }
     }
     TreePath bodyPath = new TreePath(methodPath, tree.getBody());
+    // getTypeMirror only reads types javac has already computed. getElement on a tree that has no
+    // symbol (the body block) makes javac attribute the whole class first, so ask it once here.
+    trees.getElement(bodyPath);
     Stmt.Block body = block(bodyPath, null);
     MethodIR ir = new MethodIR(method, owner, params, wrt, TypeMapper.map(method.getReturnType()), body,
         lines.file());
@@ -130,7 +138,7 @@ public final class MethodReader {
         VariableTree v = (VariableTree) tree;
         VariableElement element = (VariableElement) trees.getElement(path);
         JType type = TypeMapper.map(element.asType());
-        checkResolved(element.asType());
+        checkResolved(element.asType(), tree);
         Variable variable = new Variable(v.getName().toString(), type, Variable.Kind.LOCAL, loopDepth);
         variables.put(element, variable);
         Expr init = v.getInitializer() == null ? null : expression(new TreePath(path, v.getInitializer()), type);
@@ -434,7 +442,7 @@ public final class MethodReader {
     IdentifierTree id = (IdentifierTree) path.getLeaf();
     Element element = trees.getElement(path);
     if (element == null) {
-      unresolved = true;
+      markUnresolved(path.getLeaf());
       return unsupported(id, "the name " + id.getName(), "");
     }
     switch (element.getKind()) {
@@ -467,7 +475,7 @@ public final class MethodReader {
     }
     Element element = trees.getElement(path);
     if (element == null) {
-      unresolved = true;
+      markUnresolved(path.getLeaf());
       return unsupported(m, "the name " + m, "");
     }
     if (element.getKind() == ElementKind.FIELD) {
@@ -510,7 +518,7 @@ public final class MethodReader {
     Element element = trees.getElement(path);
     JType type = typeOf(path);
     if (!(element instanceof ExecutableElement callee)) {
-      unresolved = true;
+      markUnresolved(path.getLeaf());
       return unsupported(call, "the call " + call.getMethodSelect(), "");
     }
     List<Expr> args = new ArrayList<>();
@@ -631,16 +639,22 @@ public final class MethodReader {
   private JType typeOf(TreePath path) {
     TypeMirror mirror = trees.getTypeMirror(path);
     if (mirror == null) {
-      unresolved = true;
+      markUnresolved(path.getLeaf());
       return JType.VOID;
     }
-    checkResolved(mirror);
+    checkResolved(mirror, path.getLeaf());
     return TypeMapper.map(mirror);
   }
 
-  private void checkResolved(TypeMirror mirror) {
+  private void checkResolved(TypeMirror mirror, Tree tree) {
     if (TypeMapper.isError(mirror)) {
-      unresolved = true;
+      markUnresolved(tree);
+    }
+  }
+
+  private void markUnresolved(Tree tree) {
+    if (unresolved == null) {
+      unresolved = tree.toString();
     }
   }
 

@@ -88,7 +88,9 @@ public final class SubsetValidator {
     }
     for (String name : Annotations.wrt(element)) {
       if (!floating.contains(name)) {
-        diagnostics.report(Message.UNKNOWN_WRT, element, name, method.name(), String.join(", ", floating));
+        diagnostics.report(Message.UNKNOWN_WRT, element,
+            Annotations.find(element, Annotations.DIFFERENTIABLE).orElseThrow(), name, method.name(),
+            String.join(", ", floating));
       }
     }
     if (method.wrt().isEmpty() && diagnostics.errorCount() == 0) {

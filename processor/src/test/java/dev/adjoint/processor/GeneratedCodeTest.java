@@ -1,0 +1,180 @@
+package dev.adjoint.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated source itself: golden files for showcase methods, byte-identical output, the
+ * public API's shape, and the verbose report. Behaviour (the gradients) is tested in the examples
+ * module, which consumes the processor the way users do.
+ */
+class GeneratedCodeTest {
+  /** Set -Dadjoint.regenerateGoldens=true to rewrite the golden files after a deliberate change. */
+  private static final boolean REGENERATE = Boolean.getBoolean("adjoint.regenerateGoldens");
+
+  static final JavaFileObject SHOWCASE = Sources.source("showcase.Showcase",
+      "package showcase;",
+      "import dev.adjoint.annotations.Differentiable;",
+      "/** Readable examples whose adjoints are kept as golden files. */",
+      "public class Showcase {",
+      "  /** A dot product: the loop only accumulates, so the adjoint records nothing per iteration. */",
+      "  @Differentiable",
+      "  public static double dot(double[] a, double[] b) {",
+      "    double s = 0;",
+      "    for (int i = 0; i < a.length; i++) {",
+      "      s += a[i] * b[i];",
+      "    }",
+      "    return s;",
+      "  }",
+      "",
+      "  /** A 1-D wave equation with two time levels swapped by reference. */",
+      "  @Differentiable",
+      "  public static double wave(double[] u0, double c, int steps) {",
+      "    int n = u0.length;",
+      "    double[] u = u0.clone();",
+      "    double[] prev = u0.clone();",
+      "    double[] next = new double[n];",
+      "    for (int t = 0; t < steps; t++) {",
+      "      for (int i = 1; i < n - 1; i++) {",
+      "        next[i] = 2 * u[i] - prev[i] + c * (u[i - 1] - 2 * u[i] + u[i + 1]);",
+      "      }",
+      "      double[] tmp = prev;",
+      "      prev = u;",
+      "      u = next;",
+      "      next = tmp;",
+      "    }",
+      "    double energy = 0;",
+      "    for (double v : u) {",
+      "      energy += v * v;",
+      "    }",
+      "    return energy;",
+      "  }",
+      "",
+      "  /** Early return from inside a loop, and a call of another differentiable method. */",
+      "  @Differentiable",
+      "  public static double firstLarge(double[] a, double x) {",
+      "    for (int i = 0; i < a.length; i++) {",
+      "      if (a[i] * x > 1) {",
+      "        return Math.sin(a[i] * x) + dot(a, a);",
+      "      }",
+      "    }",
+      "    return x * x;",
+      "  }",
+      "}");
+
+  @Test
+  void showcaseMatchesGoldenFile() throws IOException {
+    String generated = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
+    Path golden = goldens().resolve("ShowcaseAdjoint.java.txt");
+    if (REGENERATE || !Files.exists(golden)) {
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, generated, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), generated,
+        "generated code changed; if deliberate, rerun with -Dadjoint.regenerateGoldens=true and review the diff");
+  }
+
+  @Test
+  void outputIsByteIdenticalAcrossCompilations() throws IOException {
+    String first = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
+    String second = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
+    assertEquals(first, second);
+  }
+
+  @Test
+  void generatedClassCarriesGeneratedAnnotationJavadocAndLineComments() throws IOException {
+    String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
+    assertTrue(code.contains("@Generated(\"dev.adjoint.processor.AdjointProcessor\")"), code);
+    assertFalse(code.contains("date ="), "no date in @Generated");
+    assertTrue(code.contains("{@link showcase.Showcase#dot}"), "Javadoc links the source method");
+    assertTrue(code.contains("// Showcase.java:10  s += a[i] * b[i];"), "line comments tie adjoint code to source");
+    assertTrue(code.contains("public record DotGradient(double value, double[] a, double[] b)"), code);
+    assertTrue(code.contains("public static DotGradient dotGradient(double[] a, double[] b)"), code);
+    assertTrue(code.contains("public static DotGradient dotPullback(double[] a, double[] b, double dy)"), code);
+    assertTrue(code.contains("public static void dotPullbackInto(double[] a, double[] b, double dy, double[] aBar,"), code);
+  }
+
+  @Test
+  void accumulationLoopRecordsNothingPerIteration() throws IOException {
+    String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
+    String dot = code.substring(code.indexOf("private static void dotSweep"), code.indexOf("private static", code.indexOf("private static void dotSweep") + 10));
+    String loop = dot.substring(dot.indexOf("for (int i = 0;"), dot.indexOf("tape.pushInt"));
+    assertFalse(loop.contains("tape.push"), "the forward loop body records nothing:\n" + loop);
+  }
+
+  @Test
+  void verboseOptionReportsActiveAndRecordedVariables() {
+    Compilation c = Sources.compile(List.of("-Aadjoint.verbose=true"), SHOWCASE);
+    assertThat(c).succeeded();
+    assertThat(c).hadNoteContaining("[Adjoint:Verbose] Showcase.wave: active [u0, c, u, prev, next, tmp, energy, v]");
+    assertThat(c).hadNoteContaining("[Adjoint:Verbose] Showcase.dot: active [a, b, s]; recorded []");
+  }
+
+  @Test
+  void instanceMethodTakesReceiverFirstAndNestedClassIsNamedWithUnderscore() throws IOException {
+    Compilation c = Sources.compile(Sources.source("p.Outer",
+        "package p;",
+        "import dev.adjoint.annotations.Differentiable;",
+        "public class Outer {",
+        "  public static class Model {",
+        "    final double w = 3;",
+        "    @Differentiable public double f(double x) { return w * x * x; }",
+        "  }",
+        "}"));
+    assertThat(c).succeeded();
+    String code = generated(c, "p/Outer_ModelAdjoint.java");
+    assertTrue(code.contains("public static FGradient fGradient(Outer.Model self, double x)"), code);
+  }
+
+  @Test
+  void anErrorInOneMethodLeavesTheOthersGenerated() {
+    // User code calls the good method's adjoint: had it not been generated, javac would say so.
+    Compilation c = Sources.compile(Sources.bad(
+        "@Differentiable static double good(double x) { return x * x; }",
+        "@Differentiable static double bad(double x) { try { x = 1; } finally { } return x; }",
+        "static double use() { return BadAdjoint.goodGradient(3).x(); }"));
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[Adjoint:UnsupportedStatement] A try statement");
+  }
+
+  @Test
+  void differentiableCalleeCompiledEarlierIsReachedThroughItsAdjoint() {
+    Compilation first = Sources.compile(Sources.source("lib.Lib",
+        "package lib;",
+        "import dev.adjoint.annotations.Differentiable;",
+        "public class Lib {",
+        "  @Differentiable public static void scale(double[] a, double s) { for (int i = 0; i < a.length; i++) a[i] *= s; }",
+        "}"));
+    assertThat(first).succeeded();
+    String mutates = first.generatedSourceFile("lib.LibAdjoint").map(f -> {
+      try {
+        return f.getCharContent(true).toString();
+      } catch (IOException e) {
+        throw new RuntimeException(e);
+      }
+    }).orElseThrow();
+    assertTrue(mutates.contains("@Mutates({\"a\"})"), "the pullback records what it mutates:\n" + mutates);
+  }
+
+  private static String generated(Compilation c, String path) throws IOException {
+    assertThat(c).generatedSourceFile(path.replace(".java", "").replace('/', '.'));
+    return c.generatedSourceFile(path.replace(".java", "").replace('/', '.')).orElseThrow()
+        .getCharContent(true).toString();
+  }
+
+  private static Path goldens() {
+    return Path.of(System.getProperty("adjoint.goldens", "src/test/resources/goldens"));
+  }
+}

@@ -1,0 +1,50 @@
+package dev.adjoint.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+
+/** Builds test sources and compiles them with the processor, as javac does for a user. */
+final class Sources {
+  /** Marks the line an error is expected on. */
+  static final String HERE = "// <- error";
+
+  private Sources() {}
+
+  static JavaFileObject source(String qualifiedName, String... lines) {
+    return JavaFileObjects.forSourceLines(qualifiedName, lines);
+  }
+
+  /** A class {@code test.Bad} whose body is the given lines, with the usual imports. */
+  static JavaFileObject bad(String... body) {
+    List<String> lines = new ArrayList<>();
+    lines.add("package test;");
+    lines.add("import dev.adjoint.annotations.*;");
+    lines.add("class Bad {");
+    lines.addAll(List.of(body));
+    lines.add("}");
+    return JavaFileObjects.forSourceLines("test.Bad", lines.toArray(new String[0]));
+  }
+
+  /** The 1-based line of the marker in a source built by {@link #bad}. */
+  static long markedLine(String... body) {
+    for (int i = 0; i < body.length; i++) {
+      if (body[i].contains(HERE)) {
+        return i + 4;
+      }
+    }
+    throw new IllegalArgumentException("no marker");
+  }
+
+  static Compilation compile(JavaFileObject... files) {
+    return javac().withProcessors(new AdjointProcessor()).compile(files);
+  }
+
+  static Compilation compile(List<String> options, JavaFileObject... files) {
+    return javac().withProcessors(new AdjointProcessor()).withOptions(options).compile(files);
+  }
+}
