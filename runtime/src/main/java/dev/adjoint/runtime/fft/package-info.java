@@ -1,0 +1,2 @@
+/** Differentiable FFTs through JTransforms: {@link dev.adjoint.runtime.fft.Fft}. */
+package dev.adjoint.runtime.fft;
