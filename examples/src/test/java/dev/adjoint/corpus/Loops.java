@@ -1,0 +1,140 @@
+package dev.adjoint.corpus;
+
+import dev.adjoint.annotations.Differentiable;
+
+/** Loops of every kind, with data-dependent trip counts, break, continue and early return. */
+final class Loops {
+  static final int TERMS = 20;
+  static final double GROWTH = 1.1;
+
+  private Loops() {}
+
+  /** sum_{i<n} x^(i+1) / (i+1): a counted for loop carrying a product. */
+  @Differentiable
+  static double powerSeries(double x, int n) {
+    double p = 1;
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      p *= x;
+      s += p / (i + 1);
+    }
+    return s;
+  }
+
+  /** Heron's iteration for sqrt(a) in a do/while with a fixed count. */
+  @Differentiable
+  static double heron(double a) {
+    double x = a;
+    int k = 0;
+    do {
+      x = 0.5 * (x + a / x);
+      k++;
+    } while (k < 8);
+    return x;
+  }
+
+  /** The trip count depends on the active value itself (locally constant away from powers of two). */
+  @Differentiable
+  static double halvings(double x) {
+    int count = 0;
+    while (x > 1) {
+      x /= 2;
+      count++;
+    }
+    return x * count + x * x;
+  }
+
+  /** Returns from inside the loop once the iterate passes a threshold. */
+  @Differentiable
+  static double escapeTime(double x, double c, int maxIterations) {
+    for (int i = 0; i < maxIterations; i++) {
+      x = x * GROWTH + c * Math.sin(x);
+      if (x > 10) {
+        return x * i;
+      }
+    }
+    return -x;
+  }
+
+  /** continue skips every third term; break stops once the sum exceeds the limit. */
+  @Differentiable
+  static double breakContinue(double x, int n, double limit) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      if (i % 3 == 0) {
+        continue;
+      }
+      s += Math.cos(x * i) + x;
+      if (s > limit) {
+        break;
+      }
+    }
+    return s * x;
+  }
+
+  /** A triangular nest: the inner trip count is the outer index, counted down with --. */
+  @Differentiable
+  static double triangular(double x, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      double t = x;
+      for (int j = i; j > 0; j--) {
+        t = t * x / (j + 1) + Math.sin(t);
+      }
+      s += t;
+    }
+    return s;
+  }
+
+  /** The exponential series, in a do/while. */
+  @Differentiable
+  static double expSeries(double x) {
+    double term = 1;
+    double sum = 0;
+    int k = 0;
+    do {
+      sum += term;
+      k++;
+      term *= x / k;
+    } while (k < TERMS);
+    return sum;
+  }
+
+  /** A while loop counting an integral parameter down with --. */
+  @Differentiable
+  static double countdown(double x, int n) {
+    while (n > 0) {
+      x = Math.cos(x) + 0.5 * x;
+      n--;
+    }
+    return x;
+  }
+
+  /** A long loop counter. */
+  @Differentiable
+  static double longCounter(double x, long steps) {
+    double y = x;
+    for (long i = 0; i < steps; i++) {
+      y = y - 0.1 * (y * y - x) + i * 1e-3;
+    }
+    return y;
+  }
+
+  /** Nested while loops whose inner trip count depends on the active value at loop entry. */
+  @Differentiable
+  static double nestedDataDependent(double x, int n) {
+    double acc = 0;
+    int i = 0;
+    while (i < n) {
+      double y = x + i;
+      int inner = 0;
+      while (y < 4) {
+        y *= 1.5;
+        inner++;
+      }
+      acc += y / (inner + 1);
+      i++;
+    }
+    return acc;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.adjoint.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class LoopsTest {
+
+  @Test
+  void forLoopCarryingAProduct() {
+    double x = 0.8;
+    var g = LoopsAdjoint.powerSeriesGradient(x, 7);
+    assertEquals(Loops.powerSeries(x, 7), g.value());
+    Checks.gradient(v -> Loops.powerSeries(v[0], 7), Flat.of(x), Flat.of(g.x()));
+    Checks.taylor(v -> Loops.powerSeries(v[0], 7), Flat.of(x), Flat.of(g.x()), 21);
+    // sum_{i<7} x^(i+1)/(i+1) has derivative sum_{i<7} x^i.
+    double expected = 0;
+    for (int i = 0; i < 7; i++) {
+      expected += Math.pow(x, i);
+    }
+    assertEquals(expected, g.x(), 1e-11);
+    Checks.rejectsNaNSeed(() -> LoopsAdjoint.powerSeriesPullback(x, 7, Double.NaN));
+  }
+
+  @Test
+  void zeroTripLoopHasZeroGradient() {
+    var g = LoopsAdjoint.powerSeriesGradient(0.8, 0);
+    assertEquals(0.0, g.value(), 0.0);
+    assertEquals(0.0, g.x(), 0.0);
+  }
+
+  @Test
+  void doWhileHeronIteration() {
+    double a = 2.7;
+    var g = LoopsAdjoint.heronGradient(a);
+    assertEquals(Loops.heron(a), g.value());
+    Checks.gradient(v -> Loops.heron(v[0]), Flat.of(a), Flat.of(g.a()));
+    Checks.taylor(v -> Loops.heron(v[0]), Flat.of(a), Flat.of(g.a()), 22);
+    // Converged: the derivative of sqrt.
+    assertEquals(0.5 / Math.sqrt(a), g.a(), 1e-10);
+    Checks.rejectsNaNSeed(() -> LoopsAdjoint.heronPullback(a, Double.NaN));
+  }
+
+  @Test
+  void whileLoopWithTripCountFromTheActiveValue() {
+    for (double x : new double[] {5.3, 0.7, 1.9}) {
+      var g = LoopsAdjoint.halvingsGradient(x);
+      assertEquals(Loops.halvings(x), g.value());
+      Checks.gradient(v -> Loops.halvings(v[0]), Flat.of(x), Flat.of(g.x()));
+    }
+    Checks.rejectsNaNSeed(() -> LoopsAdjoint.halvingsPullback(5.3, Double.NaN));
+  }
+
+  @Test
+  void earlyReturnFromInsideTheLoop() {
+    // 40 iterations: the iterate passes 10 and returns from inside the loop; 6: it runs to the end.
+    for (int maxIterations : new int[] {40, 6}) {
+      double x = 1.0;
+      double c = 0.3;
+      var g = LoopsAdjoint.escapeTimeGradient(x, c, maxIterations);
+      assertEquals(Loops.escapeTime(x, c, maxIterations), g.value());
+      Checks.gradient(v -> Loops.escapeTime(v[0], v[1], maxIterations), Flat.of(x, c), Flat.of(g.x(), g.c()));
+    }
+    Checks.rejectsNaNSeed(() -> LoopsAdjoint.escapeTimePullback(1.0, 0.3, 40, Double.NaN));
+  }
+
+  @Test
+  void breakAndContinue() {
+    // limit 3.0 breaks early; limit 100 never does.
+    for (double limit : new double[] {3.0, 100}) {
+      double x = 0.4;
+      var g = LoopsAdjoint.breakContinueGradient(x, 12, limit);
+      assertEquals(Loops.breakContinue(x, 12, limit), g.value());
+      Checks.gradient(v -> Loops.breakContinue(v[0], 12, v[1]), Flat.of(x, limit), Flat.of(g.x(), g.limit()));
+    }
+    Checks.rejectsNaNSeed(() -> LoopsAdjoint.breakContinuePullback(0.4, 12, 3.0, Double.NaN));
+  }
+
+  @Test
+  void triangularNestWithDecrementingInnerLoop() {
+    double x = 0.7;
+    var g = LoopsAdjoint.triangularGradient(x, 5);
+    assertEquals(Loops.triangular(x, 5), g.value());
+    Checks.gradient(v -> Loops.triangular(v[0], 5), Flat.of(x), Flat.of(g.x()));
+    Checks.rejectsNaNSeed(() -> LoopsAdjoint.triangularPullback(x, 5, Double.NaN));
+  }
+
+  @Test
+  void doWhileSeriesMatchesExp() {
+    double x = 1.3;
+    var g = LoopsAdjoint.expSeriesGradient(x);
+    assertEquals(Loops.expSeries(x), g.value());
+    Checks.gradient(v -> Loops.expSeries(v[0]), Flat.of(x), Flat.of(g.x()));
+    assertEquals(Math.exp(x), g.x(), 1e-9);
+    Checks.rejectsNaNSeed(() -> LoopsAdjoint.expSeriesPullback(x, Double.NaN));
+  }
+
+  @Test
+  void whileCountingAParameterDown() {
+    double x = 0.5;
+    var g = LoopsAdjoint.countdownGradient(x, 7);
+    assertEquals(Loops.countdown(x, 7), g.value());
+    Checks.gradient(v -> Loops.countdown(v[0], 7), Flat.of(x), Flat.of(g.x()));
+    Checks.rejectsNaNSeed(() -> LoopsAdjoint.countdownPullback(x, 7, Double.NaN));
+  }
+
+  @Test
+  void longLoopCounter() {
+    double x = 2.0;
+    var g = LoopsAdjoint.longCounterGradient(x, 30L);
+    assertEquals(Loops.longCounter(x, 30L), g.value());
+    Checks.gradient(v -> Loops.longCounter(v[0], 30L), Flat.of(x), Flat.of(g.x()));
+    Checks.rejectsNaNSeed(() -> LoopsAdjoint.longCounterPullback(x, 30L, Double.NaN));
+  }
+
+  @Test
+  void nestedLoopsWithDataDependentInnerTripCounts() {
+    double x = 0.7;
+    var g = LoopsAdjoint.nestedDataDependentGradient(x, 4);
+    assertEquals(Loops.nestedDataDependent(x, 4), g.value());
+    Checks.gradient(v -> Loops.nestedDataDependent(v[0], 4), Flat.of(x), Flat.of(g.x()));
+    Checks.rejectsNaNSeed(() -> LoopsAdjoint.nestedDataDependentPullback(x, 4, Double.NaN));
+  }
+}

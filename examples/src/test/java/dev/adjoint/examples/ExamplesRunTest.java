@@ -1,0 +1,81 @@
+package dev.adjoint.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs each example's main in-process, with the figures sent to a temporary directory, and checks
+ * the PNG files. The examples throw when their own checks fail, so these are end-to-end tests of
+ * the generated adjoints as well.
+ */
+class ExamplesRunTest {
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+  @TempDir
+  Path out;
+
+  @Test
+  void numericalIntegrationWritesItsFigures() throws IOException {
+    run(NumericalIntegration::main);
+    assertPngs("numerical-integration-N.png", "numerical-integration-dNdt.png", "numerical-integration-error.png");
+  }
+
+  @Test
+  void cosSquaredWritesItsFigure() throws IOException {
+    run(CosSquared::main);
+    assertPngs("cos-squared.png");
+    assertTrue(CosSquared.RULE_CALLS.get() > 0, "the custom rule for mycos was used");
+  }
+
+  @Test
+  void runAllRunsEveryExample() throws IOException {
+    run(RunAll::main);
+    assertPngs("numerical-integration-N.png", "numerical-integration-dNdt.png", "numerical-integration-error.png",
+        "cos-squared.png");
+  }
+
+  @Test
+  void headlessIsSet() {
+    assertEquals("true", System.getProperty("java.awt.headless"));
+  }
+
+  private void run(Consumer<String[]> main) {
+    String previous = System.getProperty(Figures.OUT_PROPERTY);
+    System.setProperty(Figures.OUT_PROPERTY, out.toString());
+    try {
+      main.accept(new String[0]);
+    } finally {
+      if (previous == null) {
+        System.clearProperty(Figures.OUT_PROPERTY);
+      } else {
+        System.setProperty(Figures.OUT_PROPERTY, previous);
+      }
+    }
+  }
+
+  private void assertPngs(String... names) throws IOException {
+    for (String name : names) {
+      Path file = out.resolve(name);
+      assertTrue(Files.isRegularFile(file), () -> name + " was not written to " + out);
+      byte[] bytes = Files.readAllBytes(file);
+      assertTrue(bytes.length > PNG_SIGNATURE.length, () -> name + " is empty");
+      assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, PNG_SIGNATURE.length), name + " is not a PNG");
+      BufferedImage image = ImageIO.read(file.toFile());
+      assertNotNull(image, name + " does not decode");
+      assertEquals(900, image.getWidth(), name + " width");
+      assertEquals(560, image.getHeight(), name + " height");
+    }
+  }
+}
