@@ -1,0 +1,87 @@
+package dev.adjoint.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** How generated code reaches hand-written rules, and how wrong rules are reported. */
+class CustomRuleTest {
+
+  @Test
+  void callOfAMethodWithARuleUsesTheRuleNotTheBody() throws IOException {
+    Compilation c = Sources.compile(Sources.source("r.Cos",
+        "package r;",
+        "import dev.adjoint.annotations.*;",
+        "class Cos {",
+        "  static double mycos(double x) { return Math.cos(x) + 1; }",
+        "  @CustomRule(of = \"mycos\") static double mycosPullback(double x, double dy) { return -Math.sin(x) * dy; }",
+        "  @Differentiable static double f(double x) { double m = mycos(x); return m * m; }",
+        "}"));
+    assertThat(c).succeeded();
+    String code = c.generatedSourceFile("r.CosAdjoint").orElseThrow().getCharContent(true).toString();
+    assertTrue(code.contains("Cos.mycosPullback(x, d"), code);
+    assertFalse(code.contains("Math.sin"), "the rule's body is not differentiated again:\n" + code);
+  }
+
+  @Test
+  void ruleOnAnInterfaceMethodAppliesToImplementations() throws IOException {
+    Compilation c = Sources.compile(
+        Sources.source("r.Op",
+            "package r;",
+            "import dev.adjoint.annotations.*;",
+            "interface Op {",
+            "  double[] apply(double[] x);",
+            "  double[] applyT(double[] y);",
+            "  @CustomRule(of = \"apply\") static void applyPullback(Op self, double[] x, double[] dy, double[] xBar) {",
+            "    double[] g = self.applyT(dy);",
+            "    for (int i = 0; i < g.length; i++) xBar[i] += g[i];",
+            "  }",
+            "}"),
+        Sources.source("r.Twice",
+            "package r;",
+            "final class Twice implements Op {",
+            "  public double[] apply(double[] x) { double[] y = x.clone(); for (int i = 0; i < y.length; i++) y[i] *= 2; return y; }",
+            "  public double[] applyT(double[] y) { return apply(y); }",
+            "}"),
+        Sources.source("r.Loss",
+            "package r;",
+            "import dev.adjoint.annotations.*;",
+            "class Loss {",
+            "  @Differentiable static double f(Twice op, double[] x) { double[] y = op.apply(x); return y[0] * y[1]; }",
+            "}"));
+    assertThat(c).succeeded();
+    String code = c.generatedSourceFile("r.LossAdjoint").orElseThrow().getCharContent(true).toString();
+    assertTrue(code.contains("Op.applyPullback(op, x, "), code);
+  }
+
+  @Test
+  void ruleForAnOverloadedMethodIsAmbiguous() {
+    String[] body = {
+        "static double g(double x) { return x; }",
+        "static double g(double x, double y) { return x + y; }",
+        "@CustomRule(of = \"g\") static double gPullback(double x, double dy) { return dy; } " + Sources.HERE};
+    Compilation c = Sources.compile(Sources.bad(body));
+    assertThat(c).hadErrorContaining("[Adjoint:BadRule] Bad.g is overloaded").inFile(Sources.bad(body))
+        .onLine(Sources.markedLine(body));
+  }
+
+  @Test
+  void ruleForAnotherClassIsFoundThroughItsTarget() throws IOException {
+    Compilation c = Sources.compile(
+        Sources.source("r.Lib", "package r;", "final class Lib { static double cube(double x) { return x * x * x; } }"),
+        Sources.source("r.Use",
+            "package r;",
+            "import dev.adjoint.annotations.*;",
+            "class Use {",
+            "  @CustomRule(target = Lib.class, of = \"cube\") static double cubePullback(double x, double dy) { return 3 * x * x * dy; }",
+            "  @Differentiable static double f(double x) { return Lib.cube(x) + x; }",
+            "}"));
+    assertThat(c).succeeded();
+    String code = c.generatedSourceFile("r.UseAdjoint").orElseThrow().getCharContent(true).toString();
+    assertTrue(code.contains("Use.cubePullback(x, "), code);
+  }
+}
