@@ -605,6 +605,12 @@ public final class SweepBuilder {
         out.line(restore(target));
       }
       Seed seed = Seed.of(targetBar);
+      if (readsTarget(value, base)) {
+        // s += s * s: propagating adds into sBar, so the seed must be read before that
+        String saved = names.fresh("d");
+        out.line("double " + saved + " = " + targetBar + ";");
+        seed = Seed.of(saved);
+      }
       propagate(value, op == AssignOp.SUB ? seed.negate() : seed, out);
       return;
     }
@@ -627,6 +633,17 @@ public final class SweepBuilder {
       out.line(restore(target));
     }
     propagate(rhs, Seed.of(seed), out);
+  }
+
+  /** Whether e reads the target's variable, or any array that may share the target's storage. */
+  private boolean readsTarget(Expr e, Variable target) {
+    boolean[] found = {false};
+    IrWalker.expressions(e, x -> {
+      if (x instanceof Expr.VarRef v && aliases.find(v.variable()) == aliases.find(target)) {
+        found[0] = true;
+      }
+    });
+    return found[0];
   }
 
   /** The adjoint of an assignment target, with a complex index computed once. */
