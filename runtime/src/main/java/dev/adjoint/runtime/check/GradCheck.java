@@ -82,7 +82,8 @@ public final class GradCheck {
       double[] minus = x.clone();
       plus[i] = x[i] + hi;
       minus[i] = x[i] - hi;
-      fd[i] = (f.applyAsDouble(plus) - f.applyAsDouble(minus)) / (plus[i] - minus[i]);
+      double step = plus[i] - minus[i]; // read before f runs: f may write into its argument
+      fd[i] = (f.applyAsDouble(plus) - f.applyAsDouble(minus)) / step;
     }
     return fd;
   }
@@ -106,7 +107,8 @@ public final class GradCheck {
       float[] minus = x.clone();
       plus[i] = (float) (x[i] + hi);
       minus[i] = (float) (x[i] - hi);
-      fd[i] = (f.applyAsDouble(plus) - f.applyAsDouble(minus)) / ((double) plus[i] - (double) minus[i]);
+      double step = (double) plus[i] - (double) minus[i]; // read before f runs: f may write into its argument
+      fd[i] = (f.applyAsDouble(plus) - f.applyAsDouble(minus)) / step;
     }
     return fd;
   }

@@ -285,4 +285,22 @@ class GradCheckTest {
     assertThrows(IllegalArgumentException.class,
         () -> GradCheck.dotProduct(matrix(a, false), matrix(a, false), new double[3], new double[4]));
   }
+
+  @Test
+  void centralDifferenceOfAFunctionThatOverwritesItsArgumentUsesTheRealStep() {
+    // f squares its argument in place before summing: the step must be taken before f runs
+    java.util.function.ToDoubleFunction<double[]> f = v -> {
+      double s = 0;
+      for (int i = 0; i < v.length; i++) {
+        v[i] = v[i] * v[i];
+        s += v[i];
+      }
+      return s;
+    };
+    double[] x = {0.5, -1.5, 2.0};
+    double[] fd = GradCheck.centralDifference(f, x);
+    for (int i = 0; i < x.length; i++) {
+      org.junit.jupiter.api.Assertions.assertEquals(2 * x[i], fd[i], 1e-6 * Math.max(1, Math.abs(2 * x[i])));
+    }
+  }
 }
