@@ -1,6 +1,5 @@
 package dev.adjoint.processor.transform;
 
-import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.UnaryOp;
@@ -145,10 +144,5 @@ final class Printer {
         || e instanceof Expr.Length l && l.array() instanceof Expr.VarRef
         || e instanceof Expr.ArrayRead a && isSimple(a.array()) && (a.index() instanceof Expr.VarRef
             || a.index() instanceof Expr.Literal);
-  }
-
-  /** Unused operators kept for completeness of the precedence table. */
-  static int precedenceOf(BinaryOp op) {
-    return op.precedence();
   }
 }

@@ -5,7 +5,6 @@ import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.analyze.Mutations;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.AssignOp;
-import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
@@ -227,7 +226,7 @@ public final class SweepBuilder {
     Set<String> active = activity.describe(method);
     Set<String> recorded = new LinkedHashSet<>();
     for (Variable v : recordedVars) {
-      if (!v.type().isArray() && writtenInLoop(v)) {
+      if (!v.type().isArray() && assignedAnywhere.contains(v)) {
         recorded.add(v.name());
       }
     }
@@ -238,10 +237,6 @@ public final class SweepBuilder {
     }
     return new Sweep(body.toString(), paramNames, method.returnType().isVoid() ? null : seedName, barParams,
         valueOutName, active, new java.util.TreeSet<>(recorded), mutatedParams);
-  }
-
-  private boolean writtenInLoop(Variable v) {
-    return assignedAnywhere.contains(v);
   }
 
   private List<Map.Entry<Variable, String>> sortedBars() {
@@ -308,7 +303,6 @@ public final class SweepBuilder {
     if (value instanceof Expr.Invoke call) {
       pushSnapshots(call, out);
     }
-    boolean element = target instanceof Expr.ArrayRead;
     if (needsRecord(target, isDecl)) {
       String t = printer.print(target);
       out.line(tapeName + "." + pushMethod(type) + "(" + t + ");");
@@ -331,9 +325,6 @@ public final class SweepBuilder {
     out.line(lhs + " " + op.symbol() + " " + printer.print(value) + ";");
     if (type.isArray() && base != null && activity.isActive(base)) {
       out.line(barOf(target) + " = " + shadowOf(value, printer.print(target)) + ";");
-    }
-    if (!element && isDecl && !type.isArray()) {
-      return;
     }
   }
 
@@ -388,16 +379,13 @@ public final class SweepBuilder {
         return false; // a first definition: nothing is overwritten
       }
       if (var.type().isArray()) {
-        return recordedVars.contains(var) || activity.isActive(var) && hoistedOrRead(var);
+        // an active array's adjoint array must follow its reference back, so both are recorded
+        return recordedVars.contains(var) || activity.isActive(var);
       }
       return recordedVars.contains(var);
     }
     Variable base = IrWalker.baseVariable(target);
     return base != null && recordedClasses.contains(aliases.find(base));
-  }
-
-  private boolean hoistedOrRead(Variable v) {
-    return assignedAnywhere.contains(v);
   }
 
   private void forwardIf(Stmt.If i, Code out) {
@@ -1019,10 +1007,5 @@ public final class SweepBuilder {
     String z = names.fresh("zero");
     out.line(type.sourceText() + " " + z + " = Shadows.zerosLike(" + printer.print(call) + ");");
     return z;
-  }
-
-  /** Unused: kept so that every binary operator is named in one place. */
-  static boolean isArithmetic(BinaryOp op) {
-    return op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
   }
 }

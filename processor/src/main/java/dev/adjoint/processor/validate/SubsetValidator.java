@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.VariableElement;
 
 /**
  * Checks that a method stays inside the differentiable subset: every construct the reader could
@@ -139,10 +138,5 @@ public final class SubsetValidator {
 
   private static String capitalize(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  /** Unused parameters of the element API kept for symmetry with the reader. */
-  static boolean isParameter(Element e) {
-    return e instanceof VariableElement;
   }
 }
