@@ -1,0 +1,165 @@
+package dev.adjoint.benchmarks.gradbench.evals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Protocol glue for {@link Ba}. The input holds one camera, one point, one weight and one feature,
+ * which are replicated as the reference tool does: {@code n} cameras, {@code m} points and
+ * {@code p} observations, observation {@code i} seeing point {@code i % m} from camera
+ * {@code i % n}. The jacobian is the reference's CSR matrix of size {@code 3p x (11n + 3m + p)}
+ * (the 2p reprojection rows, then the p weight rows), of which only the first 30 entries and the
+ * last of each array are sent.
+ */
+public final class BaEval {
+  static final int CAMERA_PARAMETERS = 11;
+  /** Entries in each reprojection row: a camera, a point and a weight. */
+  static final int ROW_ENTRIES = CAMERA_PARAMETERS + 3 + 1;
+  static final int SENT_ENTRIES = 30;
+
+  private BaEval() {}
+
+  /** The replicated problem. */
+  public record Input(
+      int n, int m, int p, double[][] cams, double[][] points, double[] w, double[][] feats,
+      int[] camIndex, int[] pointIndex) {}
+
+  /** The objective: {@code 2p} reprojection residuals and {@code p} weight residuals. */
+  public record Residuals(double[] reprojection, double[] weight) {}
+
+  /** A compressed sparse row matrix. */
+  public record SparseMatrix(int[] rows, int[] cols, double[] vals) {}
+
+  static Eval eval() {
+    return Eval.of(
+        "ba",
+        "objective", EvalFunction.of(BaEval::parse, BaEval::objective, BaEval::render),
+        "jacobian", EvalFunction.of(BaEval::parse, BaEval::jacobian, BaEval::render));
+  }
+
+  public static Residuals objective(Input in) {
+    double[] reprojection = new double[2 * in.p];
+    double[] weight = new double[in.p];
+    for (int i = 0; i < in.p; i++) {
+      double[] err =
+          Ba.reprojectionError(in.cams[in.camIndex[i]], in.points[in.pointIndex[i]], in.w[i], in.feats[i]);
+      reprojection[2 * i] = err[0];
+      reprojection[2 * i + 1] = err[1];
+    }
+    for (int i = 0; i < in.p; i++) {
+      weight[i] = Ba.weightError(in.w[i]);
+    }
+    return new Residuals(reprojection, weight);
+  }
+
+  /**
+   * The block-sparse jacobian, row by row: each reprojection row is one pullback of
+   * {@link Ba#reprojectionError} with a unit seed, giving the row's 11 camera, 3 point and 1
+   * weight entries; each weight row is one pullback of {@link Ba#weightError}.
+   */
+  public static SparseMatrix jacobian(Input in) {
+    int cameraColumns = CAMERA_PARAMETERS * in.n;
+    int weightColumns = cameraColumns + 3 * in.m;
+    int[] rows = new int[3 * in.p + 1];
+    int[] cols = new int[2 * ROW_ENTRIES * in.p + in.p];
+    double[] vals = new double[cols.length];
+    double[] camBar = new double[CAMERA_PARAMETERS];
+    double[] pointBar = new double[3];
+    double[] seed = new double[2];
+    int row = 0;
+    int entry = 0;
+    for (int i = 0; i < in.p; i++) {
+      int cam = in.camIndex[i];
+      int point = in.pointIndex[i];
+      for (int r = 0; r < 2; r++) {
+        seed[r] = 1;
+        Arrays.fill(camBar, 0);
+        Arrays.fill(pointBar, 0);
+        double wBar = BaAdjoint.reprojectionErrorPullbackInto(
+            in.cams[cam], in.points[point], in.w[i], in.feats[i], seed, camBar, pointBar);
+        seed[r] = 0;
+        for (int c = 0; c < CAMERA_PARAMETERS; c++) {
+          cols[entry] = CAMERA_PARAMETERS * cam + c;
+          vals[entry++] = camBar[c];
+        }
+        for (int c = 0; c < 3; c++) {
+          cols[entry] = cameraColumns + 3 * point + c;
+          vals[entry++] = pointBar[c];
+        }
+        cols[entry] = weightColumns + i;
+        vals[entry++] = wBar;
+        rows[row + 1] = rows[row] + ROW_ENTRIES;
+        row++;
+      }
+    }
+    for (int i = 0; i < in.p; i++) {
+      cols[entry] = weightColumns + i;
+      vals[entry++] = BaAdjoint.weightErrorPullbackInto(in.w[i], 1.0);
+      rows[row + 1] = rows[row] + 1;
+      row++;
+    }
+    return new SparseMatrix(rows, cols, vals);
+  }
+
+  private static Map<String, Object> render(Residuals r) {
+    int p = r.weight.length;
+    return Map.of(
+        "reproj_error", Map.of("elements", Arrays.copyOf(r.reprojection, 2), "repeated", p),
+        "w_err", Map.of("element", r.weight[0], "repeated", p));
+  }
+
+  private static Map<String, Object> render(SparseMatrix j) {
+    return Map.of("rows", sent(j.rows), "cols", sent(j.cols), "vals", sent(j.vals));
+  }
+
+  /** The first {@value #SENT_ENTRIES} entries and the last one, as the reference sends them. */
+  private static int[] sent(int[] all) {
+    int head = Math.min(SENT_ENTRIES, all.length - 1);
+    int[] result = Arrays.copyOf(all, head + 1);
+    result[head] = all[all.length - 1];
+    return result;
+  }
+
+  private static double[] sent(double[] all) {
+    int head = Math.min(SENT_ENTRIES, all.length - 1);
+    double[] result = Arrays.copyOf(all, head + 1);
+    result[head] = all[all.length - 1];
+    return result;
+  }
+
+  public static Input parse(JsonNode json) {
+    Inputs.Fields input = Inputs.object(json, "input");
+    int n = input.positiveInteger("n");
+    int m = input.positiveInteger("m");
+    int p = input.positiveInteger("p");
+    double[] cam = input.vector("cam", CAMERA_PARAMETERS);
+    double[] x = input.vector("x", 3);
+    double w = input.number("w");
+    double[] feat = input.vector("feat", 2);
+    return replicate(n, m, p, cam, x, w, feat);
+  }
+
+  /** The problem the reference tool builds from one camera, point, weight and feature. */
+  public static Input replicate(int n, int m, int p, double[] cam, double[] x, double w, double[] feat) {
+    double[][] cams = new double[n][];
+    double[][] points = new double[m][];
+    double[][] feats = new double[p][];
+    double[] weights = new double[p];
+    int[] camIndex = new int[p];
+    int[] pointIndex = new int[p];
+    for (int i = 0; i < n; i++) {
+      cams[i] = cam.clone();
+    }
+    for (int i = 0; i < m; i++) {
+      points[i] = x.clone();
+    }
+    for (int i = 0; i < p; i++) {
+      feats[i] = feat.clone();
+      weights[i] = w;
+      camIndex[i] = i % n;
+      pointIndex[i] = i % m;
+    }
+    return new Input(n, m, p, cams, points, weights, feats, camIndex, pointIndex);
+  }
+}
