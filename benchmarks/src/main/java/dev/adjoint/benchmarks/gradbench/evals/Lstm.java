@@ -38,7 +38,7 @@ public final class Lstm {
   }
 
   /** One step of the network: updates {@code state} and writes the prediction to {@code output}. */
-  @Differentiable(wrt = {"mainParams", "extraParams", "state"})
+  @Differentiable
   static void predict(
       double[][] mainParams, double[][] extraParams, double[][] state, double[] input, double[] output) {
     int layers = mainParams.length / 2;
