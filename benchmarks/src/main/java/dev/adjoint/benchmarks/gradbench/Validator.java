@@ -189,18 +189,25 @@ public final class Validator {
     void row(Check check) {
       long[] t = check.nanoseconds();
       GoldenFile g = check.golden();
-      cells(g.eval(), g.description(), g.function(), check.passed() ? "pass" : "FAIL",
+      String result = check.passed() ? "pass" : "FAIL";
+      if (markdown && !check.passed()) {
+        result += ": " + check.problem().replace("\n", " ").replace("|", "\\|");
+      }
+      cells(g.eval(), g.description(), g.function(), result,
           String.valueOf(t.length), t.length > 0 ? time(t[0]) : "-",
           t.length > 1 ? time(mean(t, 1)) : "-", t.length > 0 ? time(mean(t, 0)) : "-");
-      if (!check.passed()) {
+      if (!markdown && !check.passed()) {
         out.println("    " + check.problem().replace("\n", "\n    "));
       }
       out.flush();
     }
 
     void undefined(String eval, int files, String reason) {
-      cells(eval, files + " files", "-", "not defined", "-", "-", "-", "-");
-      out.println("    " + reason);
+      cells(eval, files + " files", "-", markdown ? "not defined: " + reason : "not defined",
+          "-", "-", "-", "-");
+      if (!markdown) {
+        out.println("    " + reason);
+      }
     }
 
     private void cells(String... cells) {

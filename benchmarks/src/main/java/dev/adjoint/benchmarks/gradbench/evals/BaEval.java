@@ -3,6 +3,7 @@ package dev.adjoint.benchmarks.gradbench.evals;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Protocol glue for {@link Ba}. The input holds one camera, one point, one weight and one feature,
@@ -26,21 +27,50 @@ public final class BaEval {
       int[] camIndex, int[] pointIndex) {}
 
   /** The objective: {@code 2p} reprojection residuals and {@code p} weight residuals. */
-  public record Residuals(double[] reprojection, double[] weight) {}
+  public record Residuals(double[] reprojection, double[] weight) {
+    public static Residuals allocate(Input in) {
+      return new Residuals(new double[2 * in.p], new double[in.p]);
+    }
+  }
 
   /** A compressed sparse row matrix. */
-  public record SparseMatrix(int[] rows, int[] cols, double[] vals) {}
+  public record SparseMatrix(int[] rows, int[] cols, double[] vals) {
+    public static SparseMatrix allocate(Input in) {
+      int entries = 2 * ROW_ENTRIES * in.p + in.p;
+      return new SparseMatrix(new int[3 * in.p + 1], new int[entries], new double[entries]);
+    }
+  }
+
+  /**
+   * A problem and the output its runs fill: as in the reference tool, whose output object lives
+   * across runs, the output's arrays are allocated once per input, not by every run.
+   */
+  record Workspace<O>(Input problem, O out) {}
 
   static Eval eval() {
     return Eval.of(
         "ba",
-        "objective", EvalFunction.of(BaEval::parse, BaEval::objective, BaEval::render),
-        "jacobian", EvalFunction.of(BaEval::parse, BaEval::jacobian, BaEval::render));
+        "objective", EvalFunction.of(
+            json -> workspace(json, Residuals::allocate),
+            w -> objective(w.problem, w.out), BaEval::render),
+        "jacobian", EvalFunction.of(
+            json -> workspace(json, SparseMatrix::allocate),
+            w -> jacobian(w.problem, w.out), BaEval::render));
+  }
+
+  private static <O> Workspace<O> workspace(JsonNode json, Function<Input, O> allocate) {
+    Input problem = parse(json);
+    return new Workspace<>(problem, allocate.apply(problem));
   }
 
   public static Residuals objective(Input in) {
-    double[] reprojection = new double[2 * in.p];
-    double[] weight = new double[in.p];
+    return objective(in, Residuals.allocate(in));
+  }
+
+  /** Fills {@code out} with the residuals of every observation. */
+  public static Residuals objective(Input in, Residuals out) {
+    double[] reprojection = out.reprojection;
+    double[] weight = out.weight;
     for (int i = 0; i < in.p; i++) {
       double[] err =
           Ba.reprojectionError(in.cams[in.camIndex[i]], in.points[in.pointIndex[i]], in.w[i], in.feats[i]);
@@ -50,7 +80,7 @@ public final class BaEval {
     for (int i = 0; i < in.p; i++) {
       weight[i] = Ba.weightError(in.w[i]);
     }
-    return new Residuals(reprojection, weight);
+    return out;
   }
 
   /**
@@ -59,11 +89,16 @@ public final class BaEval {
    * weight entries; each weight row is one pullback of {@link Ba#weightError}.
    */
   public static SparseMatrix jacobian(Input in) {
+    return jacobian(in, SparseMatrix.allocate(in));
+  }
+
+  /** Fills {@code out} with the jacobian. */
+  public static SparseMatrix jacobian(Input in, SparseMatrix out) {
     int cameraColumns = CAMERA_PARAMETERS * in.n;
     int weightColumns = cameraColumns + 3 * in.m;
-    int[] rows = new int[3 * in.p + 1];
-    int[] cols = new int[2 * ROW_ENTRIES * in.p + in.p];
-    double[] vals = new double[cols.length];
+    int[] rows = out.rows;
+    int[] cols = out.cols;
+    double[] vals = out.vals;
     double[] camBar = new double[CAMERA_PARAMETERS];
     double[] pointBar = new double[3];
     double[] seed = new double[2];
@@ -99,7 +134,7 @@ public final class BaEval {
       rows[row + 1] = rows[row] + 1;
       row++;
     }
-    return new SparseMatrix(rows, cols, vals);
+    return out;
   }
 
   private static Map<String, Object> render(Residuals r) {
