@@ -42,17 +42,22 @@ public final class Protocol {
 
   /** Answers one line of input; never throws. */
   public String handleLine(String line) {
+    JsonNode message;
+    try {
+      message = mapper.readTree(line);
+    } catch (JsonProcessingException e) {
+      return serialize(failure(null, "invalid JSON: " + e.getOriginalMessage()));
+    }
+    if (message == null || message.isMissingNode()) {
+      return serialize(failure(null, "empty message"));
+    }
     ObjectNode response;
     try {
-      JsonNode message = mapper.readTree(line);
-      response = message == null || message.isMissingNode()
-          ? failure(null, "empty message")
-          : handle(message);
-    } catch (JsonProcessingException e) {
-      response = failure(null, "invalid JSON: " + e.getOriginalMessage());
+      response = handle(message);
     } catch (RuntimeException | Error e) {
-      response = failure(null, "internal error: " + e);
       e.printStackTrace(log);
+      JsonNode id = message.get("id");
+      response = failure(id != null && id.isIntegralNumber() ? id : null, "internal error: " + e);
     }
     return serialize(response);
   }
@@ -134,7 +139,7 @@ public final class Protocol {
       return response;
     } catch (InputException e) {
       return failure(id, "invalid input: " + e.getMessage());
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (RuntimeException | Error e) {
       e.printStackTrace(log);
       return failure(id, "evaluation failed: " + e + "\n" + firstFrames(e));
     }
