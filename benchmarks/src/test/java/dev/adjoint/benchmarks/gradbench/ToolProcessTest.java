@@ -39,16 +39,16 @@ class ToolProcessTest {
         "{\"id\":5,\"kind\":\"define\",\"module\":\"particle\"}",
     };
     List<JsonNode> responses = new ArrayList<>();
-    try (Writer in = new OutputStreamWriter(tool.getOutputStream(), StandardCharsets.UTF_8);
-        BufferedReader out = new BufferedReader(
-            new InputStreamReader(tool.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String message : messages) {
-        // One at a time, as the intermediary does: each reply must come before the next message.
-        in.write(message + "\n");
-        in.flush();
-        responses.add(mapper.readTree(out.readLine()));
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(tool.getInputStream(), StandardCharsets.UTF_8))) {
+      try (Writer in = new OutputStreamWriter(tool.getOutputStream(), StandardCharsets.UTF_8)) {
+        for (String message : messages) {
+          // One at a time, as the intermediary does: each reply must come before the next message.
+          in.write(message + "\n");
+          in.flush();
+          responses.add(mapper.readTree(out.readLine()));
+        }
       }
-      in.close();
       assertEquals(null, out.readLine(), "nothing but replies on stdout");
     }
     assertTrue(tool.waitFor(30, TimeUnit.SECONDS));
