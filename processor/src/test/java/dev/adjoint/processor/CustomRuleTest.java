@@ -84,4 +84,38 @@ class CustomRuleTest {
     String code = c.generatedSourceFile("r.UseAdjoint").orElseThrow().getCharContent(true).toString();
     assertTrue(code.contains("Use.cubePullback(x, "), code);
   }
+
+  @Test
+  void statefulRuleRunsOnceForwardAndItsClosureRunsInTheReverseSweep() throws IOException {
+    Compilation c = Sources.compile(Sources.source("r.Traj",
+        "package r;",
+        "import dev.adjoint.annotations.*;",
+        "import dev.adjoint.runtime.rules.Rrule;",
+        "class Traj {",
+        "  static double[] run(double[] x0, double k) { return x0.clone(); }",
+        "  @CustomRule(of = \"run\") static Rrule<double[]> runRrule(double[] x0, double k) {",
+        "    double[] kept = x0.clone();",
+        "    return Rrule.of(kept, (dy, adj) -> new double[] {kept[0] * dy[0]});",
+        "  }",
+        "  @Differentiable static double f(double[] x0, double k) { double[] x = run(x0, k); return x[0] * k; }",
+        "}"));
+    assertThat(c).succeeded();
+    String code = c.generatedSourceFile("r.TrajAdjoint").orElseThrow().getCharContent(true).toString();
+    assertTrue(code.contains("Rrule<double[]> rule1 = Traj.runRrule(x0, k);"), code);
+    assertTrue(code.contains("tape.pushObject(rule1);"), code);
+    assertTrue(code.contains("Rrule<double[]> rule0 = tape.popObject();"), code);
+    assertTrue(code.contains("rule0.pullback("), code);
+  }
+
+  @Test
+  void statefulRuleWithWrongParametersIsRejectedWithTheExpectedSignature() {
+    String[] body = {
+        "static double g(double x, int n) { return x * n; }",
+        "@CustomRule(of = \"g\") static dev.adjoint.runtime.rules.Rrule<Double> gRrule(double x) { " + Sources.HERE,
+        "  return dev.adjoint.runtime.rules.Rrule.of(x, (dy, a) -> new double[] {dy});",
+        "}"};
+    Compilation c = Sources.compile(Sources.bad(body));
+    assertThat(c).hadErrorContaining("[Adjoint:BadRule] the stateful rule of Bad.g must have the signature static"
+        + " Rrule<Double> gRrule(double x, int p1)").inFile(Sources.bad(body)).onLine(Sources.markedLine(body));
+  }
 }

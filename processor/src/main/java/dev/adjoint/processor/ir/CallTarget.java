@@ -32,8 +32,11 @@ public record CallTarget(
     String pullbackName,
     BitSet mutated) {
 
-  /** How a callee takes part in differentiation. */
-  public enum Kind { DIFFERENTIABLE, RULE, PASSIVE }
+  /**
+   * How a callee takes part in differentiation: its generated adjoint, a pullback-form rule, a
+   * stateful rule (called once forward; its closure is called in the reverse sweep), or not at all.
+   */
+  public enum Kind { DIFFERENTIABLE, RULE, STATEFUL_RULE, PASSIVE }
 
   /**
    * A callee parameter.

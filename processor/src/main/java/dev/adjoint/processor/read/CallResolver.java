@@ -41,7 +41,8 @@ public final class CallResolver {
     if (rule.isPresent()) {
       ExecutableElement pullback = rule.get().pullback();
       TypeElement ruleOwner = (TypeElement) pullback.getEnclosingElement();
-      return target(CallTarget.Kind.RULE, callee, params(callee, List.of()),
+      CallTarget.Kind kind = rule.get().stateful() ? CallTarget.Kind.STATEFUL_RULE : CallTarget.Kind.RULE;
+      return target(kind, callee, params(callee, List.of()),
           ruleOwner.getQualifiedName().toString(), pullback.getSimpleName().toString(),
           mutatesFrom(pullback, callee));
     }

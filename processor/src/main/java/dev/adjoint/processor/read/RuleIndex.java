@@ -21,8 +21,15 @@ import javax.lang.model.util.Types;
  * override.
  */
 public final class RuleIndex {
-  /** A rule: the static pullback method and the primal method it differentiates. */
-  public record Rule(ExecutableElement pullback, TypeElement targetClass, String of) {}
+  /** The type a stateful rule returns. */
+  public static final String RRULE = "dev.adjoint.runtime.rules.Rrule";
+
+  /**
+   * A rule: the static method and the primal method it differentiates.
+   *
+   * @param stateful whether it is the stateful form, returning an {@code Rrule}
+   */
+  public record Rule(ExecutableElement pullback, TypeElement targetClass, String of, boolean stateful) {}
 
   private final Elements elements;
   private final Types types;
@@ -92,7 +99,8 @@ public final class RuleIndex {
         targetClass = t;
       }
     }
-    return new Rule(pullback, targetClass, of == null ? "" : of);
+    boolean stateful = types.erasure(pullback.getReturnType()).toString().equals(RRULE);
+    return new Rule(pullback, targetClass, of == null ? "" : of, stateful);
   }
 
   /** Every method of the target class named {@code of}: a rule must match exactly one. */

@@ -51,6 +51,10 @@ public final class RuleChecker {
       diagnostics.report(Message.BAD_RULE, pullback, "a @CustomRule must be static; expected " + expected(primal));
       return;
     }
+    if (rule.stateful()) {
+      checkStateful(pullback, primal, target);
+      return;
+    }
     List<TypeMirror> want = expectedParameters(primal);
     List<? extends VariableElement> got = pullback.getParameters();
     boolean ok = got.size() == want.size();
@@ -64,6 +68,33 @@ public final class RuleChecker {
           + " array parameter; it returns the adjoint of the scalar floating-point parameter, a double[] of them"
           + " when there are several, or void when there are none)");
     }
+  }
+
+  /** The stateful form takes exactly the primal's parameters (receiver first) and returns an Rrule. */
+  private void checkStateful(ExecutableElement rule, ExecutableElement primal, String target) {
+    List<TypeMirror> want = new ArrayList<>();
+    if (!primal.getModifiers().contains(Modifier.STATIC)) {
+      want.add(primal.getEnclosingElement().asType());
+    }
+    primal.getParameters().forEach(p -> want.add(p.asType()));
+    List<? extends VariableElement> got = rule.getParameters();
+    boolean ok = got.size() == want.size() && primal.getReturnType().getKind() != javax.lang.model.type.TypeKind.VOID;
+    for (int i = 0; ok && i < want.size(); i++) {
+      ok = types.isSameType(types.erasure(got.get(i).asType()), types.erasure(want.get(i)));
+    }
+    if (!ok) {
+      List<String> params = new ArrayList<>();
+      for (int i = 0; i < want.size(); i++) {
+        params.add(simple(want.get(i)) + " " + (i < got.size() ? got.get(i).getSimpleName() : "p" + i));
+      }
+      diagnostics.report(Message.BAD_RULE, rule, "the stateful rule of " + target + " must have the signature static Rrule<"
+          + simple(boxed(primal.getReturnType())) + "> " + rule.getSimpleName() + "("
+          + String.join(", ", params) + "): the primal's parameters, returning the value and its pullback");
+    }
+  }
+
+  private TypeMirror boxed(TypeMirror t) {
+    return t.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) t).asType() : t;
   }
 
   private List<TypeMirror> expectedParameters(ExecutableElement primal) {

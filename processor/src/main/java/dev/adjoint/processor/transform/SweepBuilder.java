@@ -282,6 +282,9 @@ public final class SweepBuilder {
     } else if (s instanceof Stmt.Assign a) {
       forwardAssign(a.target(), a.op(), a.value(), false, out);
     } else if (s instanceof Stmt.Eval e) {
+      if (isStatefulAndActive(e.call())) {
+        throw new TransformException(e.call().tree(), "a call of a method with a stateful rule whose result is unused");
+      }
       pushSnapshots(e.call(), out);
       out.line(printer.print(e.call()) + ";");
     } else if (s instanceof Stmt.If i) {
@@ -302,6 +305,14 @@ public final class SweepBuilder {
     JType type = target.type();
     if (value instanceof Expr.Invoke call) {
       pushSnapshots(call, out);
+      if (isStatefulAndActive(call)) {
+        // the rule runs the forward computation once; its closure waits on the tape
+        String r = names.fresh("rule");
+        out.line(rruleType(call) + " " + r + " = " + statefulCall(call) + ";");
+        out.line(tapeName + ".pushObject(" + r + ");");
+        usesTape = true;
+        printer.substitute(call, r + ".value()");
+      }
     }
     if (needsRecord(target, isDecl)) {
       String t = printer.print(target);
@@ -326,6 +337,7 @@ public final class SweepBuilder {
     if (type.isArray() && base != null && activity.isActive(base)) {
       out.line(barOf(target) + " = " + shadowOf(value, printer.print(target)) + ";");
     }
+    printer.clearSubstitutions();
   }
 
   /** The adjoint array that goes with a fresh primal array value. */
@@ -370,6 +382,26 @@ public final class SweepBuilder {
       }
     }
     return out;
+  }
+
+  private boolean isStatefulAndActive(Expr.Invoke call) {
+    return call.target().kind() == CallTarget.Kind.STATEFUL_RULE && (activity.isActive(call) || anyActiveArray(call));
+  }
+
+  private String statefulCall(Expr.Invoke call) {
+    List<String> args = new ArrayList<>();
+    if (!call.target().isStatic()) {
+      args.add(printer.print(call.receiver()));
+    }
+    call.args().forEach(a -> args.add(printer.print(a)));
+    return printer.className(call.target().pullbackOwner()) + "." + call.target().pullbackName()
+        + "(" + String.join(", ", args) + ")";
+  }
+
+  private static String rruleType(Expr.Invoke call) {
+    JType t = call.target().returnType();
+    String value = t.isArray() ? t.sourceText() : t.base() == JType.Base.FLOAT ? "Float" : "Double";
+    return "Rrule<" + value + ">";
   }
 
   private boolean needsRecord(Expr target, boolean isDecl) {
@@ -569,7 +601,15 @@ public final class SweepBuilder {
     }
   }
 
+  /** The call a statement consists of, if any: only such calls record a stateful rule's closure. */
+  private Expr topLevelCall;
+
+  private boolean isTopLevel(Expr.Invoke call) {
+    return call == topLevelCall;
+  }
+
   private void reverseAssign(Expr target, AssignOp op, Expr value, boolean isDecl, Code out) {
+    topLevelCall = value instanceof Expr.Invoke ? value : null;
     JType type = target.type();
     Variable base = IrWalker.baseVariable(target);
     boolean record = needsRecord(target, isDecl);
@@ -851,6 +891,10 @@ public final class SweepBuilder {
     } else if (e instanceof Expr.MathCall m) {
       MathAdjoints.propagate(m, seed, out, this);
     } else if (e instanceof Expr.Invoke call) {
+      if (call.target().kind() == CallTarget.Kind.STATEFUL_RULE && !isTopLevel(call)) {
+        throw new TransformException(call.tree(), "a call with a stateful rule inside a larger expression"
+            + " that is evaluated conditionally");
+      }
       reverseCall(call, seed.text(), out);
     } else {
       throw new TransformException(e.tree(), "this expression in a differentiated position");
@@ -948,11 +992,19 @@ public final class SweepBuilder {
       return;
     }
     List<String> args = new ArrayList<>();
-    if (!target.isStatic()) {
-      args.add(value(call.receiver(), out));
-    }
-    for (Expr a : call.args()) {
-      args.add(a.type().isArray() ? printer.print(a) : value(a, out));
+    String invocationHead;
+    if (target.kind() == CallTarget.Kind.STATEFUL_RULE) {
+      String r = names.fresh("rule");
+      out.line(rruleType(call) + " " + r + " = " + tapeName + ".popObject();");
+      invocationHead = r + ".pullback";
+    } else {
+      invocationHead = printer.className(target.pullbackOwner()) + "." + target.pullbackName();
+      if (!target.isStatic()) {
+        args.add(value(call.receiver(), out));
+      }
+      for (Expr a : call.args()) {
+        args.add(a.type().isArray() ? printer.print(a) : value(a, out));
+      }
     }
     if (!target.returnType().isVoid()) {
       args.add(seed != null ? seed : zeroSeed(target.returnType(), call, out));
@@ -965,13 +1017,22 @@ public final class SweepBuilder {
       }
       if (p.type().isArray()) {
         Expr a = call.args().get(j);
-        args.add(activity.isActive(a) || anyActiveRoot(a) ? barOf(a) : "null");
+        String none = target.kind() == CallTarget.Kind.STATEFUL_RULE ? "(Object) null" : "null";
+        args.add(activity.isActive(a) || anyActiveRoot(a) ? barOf(a) : none);
       } else {
         scalarSlots.add(j);
       }
     }
-    String invocation = printer.className(target.pullbackOwner()) + "." + target.pullbackName()
-        + "(" + String.join(", ", args) + ")";
+    String invocation = invocationHead + "(" + String.join(", ", args) + ")";
+    if (target.kind() == CallTarget.Kind.STATEFUL_RULE && !scalarSlots.isEmpty()) {
+      scalarSlots = List.copyOf(scalarSlots); // the closure returns every scalar adjoint, as a double[]
+      if (scalarSlots.size() == 1) {
+        String r = names.fresh("r");
+        out.line("double[] " + r + " = " + invocation + ";");
+        propagate(call.args().get(scalarSlots.get(0)), Seed.of(r + "[0]"), out);
+        return;
+      }
+    }
     boolean anyScalarActive = scalarSlots.stream().anyMatch(j -> activity.isActive(call.args().get(j)));
     if (scalarSlots.isEmpty() || !anyScalarActive) {
       out.line(invocation + ";");

@@ -32,7 +32,8 @@ public final class AdjointClassWriter {
   private static final ClassName SHADOWS = ClassName.get("dev.adjoint.runtime.tape", "Shadows");
   private static final ClassName SEEDS = ClassName.get("dev.adjoint.runtime.tape", "Seeds");
   private static final ClassName MUTATES = ClassName.get("dev.adjoint.annotations", "Mutates");
-  private static final Pattern RUNTIME_NAMES = Pattern.compile("\\b(Tape|Shadows|Seeds)\\b(?=[ .(])");
+  private static final ClassName RRULE = ClassName.get("dev.adjoint.runtime.rules", "Rrule");
+  private static final Pattern RUNTIME_NAMES = Pattern.compile("\\b(Tape|Shadows|Seeds|Rrule)\\b(?=[ .(<])");
 
   /** A method and its generated sweep. */
   public record Entry(MethodIR method, SweepBuilder.Sweep sweep) {}
@@ -248,6 +249,7 @@ public final class AdjointClassWriter {
       args.add(switch (matcher.group(1)) {
         case "Tape" -> TAPE;
         case "Shadows" -> SHADOWS;
+        case "Rrule" -> RRULE;
         default -> SEEDS;
       });
     }
