@@ -17,8 +17,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the analytic -2 sin(x) (cos(x) + 1).
  */
 public final class CosSquared {
-  /** Relative agreement required between the three gradients. */
-  static final double TOLERANCE = 1e-12;
+  /** Relative agreement required between the three gradients (issue 3 asks for 1e-14). */
+  static final double TOLERANCE = 1e-14;
 
   /** Seed of the random point, so that runs are reproducible. */
   static final long SEED = 20240613L;
@@ -82,8 +82,9 @@ public final class CosSquared {
       throw new IllegalStateException("gradient differs from the analytic -2 sin(x)(cos(x)+1) by more than "
           + TOLERANCE + ": standard " + errStandard + ", custom " + errCustom);
     }
-    if (RULE_CALLS.get() == 0) {
-      throw new IllegalStateException("the custom rule for mycos was not used");
+    System.out.printf(Locale.ROOT, "  the custom rule ran %d time(s) for one gradient%n", RULE_CALLS.get());
+    if (RULE_CALLS.get() != 1) {
+      throw new IllegalStateException("the custom rule for mycos ran " + RULE_CALLS.get() + " times, not once");
     }
 
     int n = 401;

@@ -13,10 +13,13 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Where the examples write their PNG figures, and the little plotting they share. */
-final class Figures {
+/**
+ * Where the examples write their PNG figures, and the little plotting they share. Public so that
+ * the examples in subpackages ({@code joli}, {@code poisson}) share it too.
+ */
+public final class Figures {
   /** The system property that names the output directory. */
-  static final String OUT_PROPERTY = "adjoint.out";
+  public static final String OUT_PROPERTY = "adjoint.out";
 
   /** The output directory when the property is not set (relative to the working directory). */
   static final String DEFAULT_OUT = "target/figures";
@@ -27,12 +30,12 @@ final class Figures {
    * Makes AWT headless, so that charts render on a server without a display. It must run before
    * the first AWT class initialises, so every example's main calls it first.
    */
-  static void headless() {
+  public static void headless() {
     System.setProperty("java.awt.headless", "true");
   }
 
   /** The output directory, created if needed. */
-  static Path outputDirectory() {
+  public static Path outputDirectory() {
     Path dir = Paths.get(System.getProperty(OUT_PROPERTY, DEFAULT_OUT));
     try {
       return Files.createDirectories(dir);
@@ -42,7 +45,7 @@ final class Figures {
   }
 
   /** A 900x560 line chart with the legend below the plot. */
-  static XYChart lineChart(String title, String xTitle, String yTitle) {
+  public static XYChart lineChart(String title, String xTitle, String yTitle) {
     XYChart chart = new XYChartBuilder().width(900).height(560)
         .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
     chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
@@ -51,14 +54,14 @@ final class Figures {
   }
 
   /** Adds a line without markers. */
-  static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
+  public static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
     XYSeries s = chart.addSeries(name, x, y);
     s.setMarker(SeriesMarkers.NONE);
     return s;
   }
 
   /** Writes the chart as {@code <name>.png} in the output directory and returns its path. */
-  static Path save(XYChart chart, String name) {
+  public static Path save(XYChart chart, String name) {
     Path file = outputDirectory().resolve(name + ".png");
     try {
       BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
