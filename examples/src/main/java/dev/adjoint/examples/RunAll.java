@@ -14,6 +14,7 @@ public final class RunAll {
     System.out.println("Adjoint examples; figures go to " + Figures.outputDirectory().toAbsolutePath());
     NumericalIntegration.main(args);
     CosSquared.main(args);
+    dev.adjoint.examples.joli.JoliDataFitting.main(args);
     System.out.println("All examples passed their checks.");
   }
 }

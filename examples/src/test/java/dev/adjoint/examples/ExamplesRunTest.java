@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.examples.joli.JoliDataFitting;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExamplesRunTest {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  private static final String[] JOLI_PNGS = {"joli-recovered.png", "joli-gradient.png"};
 
   @TempDir
   Path out;
@@ -40,10 +42,17 @@ class ExamplesRunTest {
   }
 
   @Test
+  void joliDataFittingWritesItsFigures() throws IOException {
+    run(JoliDataFitting::main);
+    assertPngs(JOLI_PNGS);
+  }
+
+  @Test
   void runAllRunsEveryExample() throws IOException {
     run(RunAll::main);
     assertPngs("numerical-integration-N.png", "numerical-integration-dNdt.png", "numerical-integration-error.png",
         "cos-squared.png");
+    assertPngs(JOLI_PNGS);
   }
 
   @Test
