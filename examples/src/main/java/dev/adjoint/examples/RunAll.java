@@ -15,6 +15,7 @@ public final class RunAll {
     NumericalIntegration.main(args);
     CosSquared.main(args);
     dev.adjoint.examples.joli.JoliDataFitting.main(args);
+    dev.adjoint.examples.poisson.PoissonBackprop.main(args);
     System.out.println("All examples passed their checks.");
   }
 }

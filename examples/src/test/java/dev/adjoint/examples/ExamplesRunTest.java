@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.examples.joli.JoliDataFitting;
+import dev.adjoint.examples.poisson.PoissonBackprop;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExamplesRunTest {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   private static final String[] JOLI_PNGS = {"joli-recovered.png", "joli-gradient.png"};
+  private static final String[] POISSON_PNGS = {"poisson-I.png", "poisson-dIdt.png", "poisson-error.png", "poisson-phi.png"};
 
   @TempDir
   Path out;
@@ -48,11 +50,18 @@ class ExamplesRunTest {
   }
 
   @Test
+  void poissonBackpropWritesItsFigures() throws IOException {
+    run(PoissonBackprop::main);
+    assertPngs(POISSON_PNGS);
+  }
+
+  @Test
   void runAllRunsEveryExample() throws IOException {
     run(RunAll::main);
     assertPngs("numerical-integration-N.png", "numerical-integration-dNdt.png", "numerical-integration-error.png",
         "cos-squared.png");
     assertPngs(JOLI_PNGS);
+    assertPngs(POISSON_PNGS);
   }
 
   @Test
