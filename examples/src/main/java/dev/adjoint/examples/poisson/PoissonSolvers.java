@@ -102,6 +102,24 @@ public final class PoissonSolvers {
   }
 
   /**
+   * {@link #solveSpectral} with the real-input FFT: the same solution, from the half spectrum
+   * {@code k = 0 .. nz/2} of the real {@code y}, at about half the cost. {@code realInverse}
+   * returns a real signal, so no real part needs taking.
+   */
+  @Differentiable(wrt = "y")
+  public static double[] solveSpectralReal(double[] y, int nz, double lz) {
+    double[] k = wavenumbers(nz, lz);
+    double[] yFt = Fft.realForward(y);
+    for (int m = 0; m <= nz / 2; m++) {
+      yFt[2 * m] = -yFt[2 * m] / k[m] / k[m];
+      yFt[2 * m + 1] = -yFt[2 * m + 1] / k[m] / k[m];
+    }
+    yFt[0] = 0; // the zero mode, removed in place
+    yFt[1] = 0;
+    return Fft.realInverse(yFt, nz);
+  }
+
+  /**
    * The post's {@code invert_laplace}: the periodic second-difference Laplacian as a dense
    * {@code nz x nz} matrix, its first row pinned to {@code phi_0 = 0} so that it is invertible,
    * and {@code A \ [0; y[2:end]]} through {@link Linalg#solve}. The solution has
@@ -133,6 +151,18 @@ public final class PoissonSolvers {
   public static double integralSpectral(double t, int nx) {
     double[] rho = density(t, nx);
     double[] phi = solveSpectral(rho, nx, LX);
+    double s = 0;
+    for (int i = 0; i < nx; i++) {
+      s += phi[i] * phi[i];
+    }
+    return s;
+  }
+
+  /** {@link #integralSpectral} through {@link #solveSpectralReal}. */
+  @Differentiable
+  public static double integralSpectralReal(double t, int nx) {
+    double[] rho = density(t, nx);
+    double[] phi = solveSpectralReal(rho, nx, LX);
     double s = 0;
     for (int i = 0; i < nx; i++) {
       s += phi[i] * phi[i];

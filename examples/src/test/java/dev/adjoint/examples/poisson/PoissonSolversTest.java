@@ -97,15 +97,25 @@ class PoissonSolversTest {
   // ---------------------------------------------------------------- the solvers' pullbacks, as rules
 
   private static Function<double[], double[]> solve(Solver solver) {
-    return solver == Solver.SPECTRAL
-        ? y -> PoissonSolvers.solveSpectral(y, NX, LX)
-        : y -> PoissonSolvers.solveFiniteDifference(y, NX, LX);
+    switch (solver) {
+      case SPECTRAL:
+        return y -> PoissonSolvers.solveSpectral(y, NX, LX);
+      case SPECTRAL_REAL:
+        return y -> PoissonSolvers.solveSpectralReal(y, NX, LX);
+      default:
+        return y -> PoissonSolvers.solveFiniteDifference(y, NX, LX);
+    }
   }
 
   private static ArrayPullback pullback(Solver solver) {
-    return solver == Solver.SPECTRAL
-        ? (y, dy, yBar) -> PoissonSolversAdjoint.solveSpectralPullbackInto(y, NX, LX, dy, yBar)
-        : (y, dy, yBar) -> PoissonSolversAdjoint.solveFiniteDifferencePullbackInto(y, NX, LX, dy, yBar);
+    switch (solver) {
+      case SPECTRAL:
+        return (y, dy, yBar) -> PoissonSolversAdjoint.solveSpectralPullbackInto(y, NX, LX, dy, yBar);
+      case SPECTRAL_REAL:
+        return (y, dy, yBar) -> PoissonSolversAdjoint.solveSpectralRealPullbackInto(y, NX, LX, dy, yBar);
+      default:
+        return (y, dy, yBar) -> PoissonSolversAdjoint.solveFiniteDifferencePullbackInto(y, NX, LX, dy, yBar);
+    }
   }
 
   /** Against central differences, and the ABI: it adds into yBar and leaves y and dy unchanged. */
@@ -162,9 +172,19 @@ class PoissonSolversTest {
   // ---------------------------------------------------------------- the solvers themselves
 
   @Test
-  void spectralSolverReproducesTheManufacturedSolution() {
-    double[] phi = PoissonSolvers.solveSpectral(PoissonSolvers.density(1.0, NX), NX, LX);
-    assertArrayEquals(PoissonSolvers.exactSolution(1.0, NX), phi, 1e-13);
+  void spectralSolversReproduceTheManufacturedSolution() {
+    double[] rho = PoissonSolvers.density(1.0, NX);
+    double[] exact = PoissonSolvers.exactSolution(1.0, NX);
+    assertArrayEquals(exact, PoissonSolvers.solveSpectral(rho, NX, LX), 1e-13);
+    assertArrayEquals(exact, PoissonSolvers.solveSpectralReal(rho, NX, LX), 1e-13);
+  }
+
+  @Test
+  void realAndComplexSpectralDerivativesAgree() {
+    for (double t : TIMES) {
+      assertEquals(Solver.SPECTRAL.valueAndDerivative(t)[1], Solver.SPECTRAL_REAL.valueAndDerivative(t)[1], 1e-13,
+          "t = " + t);
+    }
   }
 
   /** Second order: doubling Nx divides the error by about 4. */
@@ -202,6 +222,7 @@ class PoissonSolversTest {
     double[] rho = PoissonSolvers.density(0.9, NX);
     double[] copy = rho.clone();
     PoissonSolvers.solveSpectral(rho, NX, LX);
+    PoissonSolvers.solveSpectralReal(rho, NX, LX);
     PoissonSolvers.solveFiniteDifference(rho, NX, LX);
     assertArrayEquals(copy, rho, 0.0);
   }
