@@ -33,6 +33,11 @@ final class Printer {
     this.reads = reads;
   }
 
+  /** Where reads are being recorded now (null when they are not). */
+  Set<Variable> readsTarget() {
+    return reads;
+  }
+
   void substitute(Expr e, String name) {
     substitutions.put(e, name);
   }

@@ -51,6 +51,12 @@ public final class SweepBuilder {
   private final Set<Variable> assignedAnywhere = new HashSet<>();
   private final Set<Variable> countedIndices = new HashSet<>();
   private final Set<Variable> mutatedClasses;
+  private final LoopPlan plan;
+  /** Per loop: the primal variables its reverse body reads (from the previous round of the fixed point). */
+  private Map<Stmt, Set<Variable>> loopReads = new java.util.IdentityHashMap<>();
+  private Map<Stmt, Set<Variable>> nextLoopReads = new java.util.IdentityHashMap<>();
+  /** Scalars saved once around an enclosing loop, so writes inside it record nothing. */
+  private Set<Variable> suppressed = new HashSet<>();
 
   private Names names;
   private Set<Variable> reads = new LinkedHashSet<>();
@@ -68,6 +74,7 @@ public final class SweepBuilder {
     this.aliases = aliases;
     this.printer = new Printer(adjointPackage);
     this.mutatedClasses = Mutations.mutatedClasses(method, aliases);
+    this.plan = new LoopPlan(method, aliases);
   }
 
   public static Sweep build(MethodIR method, Activity activity, Aliases aliases, String adjointPackage) {
@@ -96,25 +103,44 @@ public final class SweepBuilder {
       Set<Variable> vars = new HashSet<>(recordedVars);
       Set<Variable> classes = new HashSet<>(recordedClasses);
       for (Variable v : reads) {
-        vars.add(v);
+        if (!plan.isRecomputed(v)) {
+          vars.add(v);
+        }
         if (v.type().isArray()) {
           classes.add(aliases.find(v));
         }
       }
-      if (vars.equals(recordedVars) && classes.equals(recordedClasses)) {
+      boolean stable = vars.equals(recordedVars) && classes.equals(recordedClasses) && sameReads(nextLoopReads, loopReads);
+      loopReads = nextLoopReads;
+      nextLoopReads = new java.util.IdentityHashMap<>();
+      if (stable) {
         break;
       }
       recordedVars = vars;
       recordedClasses = classes;
     }
     for (Variable v : reads) {
-      if (v.kind() != Variable.Kind.PARAMETER && v.kind() != Variable.Kind.RECEIVER && !countedIndices.contains(v)) {
+      if (v.kind() != Variable.Kind.PARAMETER && v.kind() != Variable.Kind.RECEIVER && !countedIndices.contains(v)
+          && !plan.isRecomputed(v)) {
         hoisted.add(v);
       }
     }
     printer.clearSubstitutions();
     Code forward = forward(method.body());
     return assemble(forward, reverse);
+  }
+
+  /** Equal per-loop read sets (IdentityHashMap's own equals compares the sets by reference). */
+  private static boolean sameReads(Map<Stmt, Set<Variable>> a, Map<Stmt, Set<Variable>> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (Map.Entry<Stmt, Set<Variable>> e : a.entrySet()) {
+      if (!e.getValue().equals(b.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- naming ----
@@ -407,6 +433,9 @@ public final class SweepBuilder {
   private boolean needsRecord(Expr target, boolean isDecl) {
     if (target instanceof Expr.VarRef v) {
       Variable var = v.variable();
+      if (plan.isRecomputed(var) || suppressed.contains(var)) {
+        return false; // recomputed by the reverse iteration, or saved once around the loop
+      }
       if (isDecl && var.loopDepth() == 0) {
         return false; // a first definition: nothing is overwritten
       }
@@ -444,12 +473,56 @@ public final class SweepBuilder {
     out.close();
   }
 
+  /**
+   * The scalars a loop writes that the loop's own reverse never reads: they are saved once before
+   * the loop and restored once after its reverse, instead of at every write.
+   */
+  private List<Variable> saves(Stmt loop) {
+    Set<Variable> readInside = loopReads.getOrDefault(loop, Set.of());
+    Set<Variable> declaredInside = plan.declaredIn(loop);
+    List<Variable> out = new ArrayList<>();
+    for (Variable v : plan.writtenScalars(loop)) {
+      if (!v.type().isArray() && recordedVars.contains(v) && !readInside.contains(v) && !declaredInside.contains(v)
+          && !suppressed.contains(v) && !plan.isRecomputed(v)) {
+        out.add(v);
+      }
+    }
+    out.sort(java.util.Comparator.comparing(Variable::name));
+    return out;
+  }
+
+  /** Runs work with the loop's saved variables suppressed, and returns the variables it saved. */
+  private List<Variable> withSaves(Stmt loop, Runnable work) {
+    List<Variable> saved = saves(loop);
+    Set<Variable> outer = suppressed;
+    suppressed = new HashSet<>(outer);
+    suppressed.addAll(saved);
+    try {
+      work.run();
+    } finally {
+      suppressed = outer;
+    }
+    return saved;
+  }
+
+  private void pushSaves(List<Variable> saved, Code out) {
+    for (Variable v : saved) {
+      out.line(tapeName + "." + pushMethod(v.type()) + "(" + v.name() + ");");
+      usesTape = true;
+    }
+  }
+
   private void forwardCounted(Stmt.CountedLoop c, Code out) {
+    pushSaves(saves(c), out);
+    withSaves(c, () -> forwardCountedLoop(c, out));
+  }
+
+  private void forwardCountedLoop(Stmt.CountedLoop c, Code out) {
     Variable i = c.index();
     String type = i.type().sourceText();
     String header = "for (" + type + " " + i.name() + " = %s; " + printer.print(c.condition()) + "; "
         + i.name() + stepText(c) + ")";
-    if (!hasReverse(c)) {
+    if (!hasReverse(c.body())) {
       out.open(String.format(header, printer.print(c.start())));
       forward(c.body(), out);
       out.close();
@@ -490,8 +563,13 @@ public final class SweepBuilder {
   }
 
   private void forwardWhile(Stmt.While w, Code out) {
+    pushSaves(saves(w), out);
+    withSaves(w, () -> forwardWhileLoop(w, out));
+  }
+
+  private void forwardWhileLoop(Stmt.While w, Code out) {
     String cond = printer.print(w.condition());
-    if (!hasReverse(w)) {
+    if (!hasReverse(w.body())) {
       if (w.doWhile()) {
         out.open("do");
         forward(w.body(), out);
@@ -757,11 +835,49 @@ public final class SweepBuilder {
     out.close();
   }
 
-  private void reverseCounted(Stmt.CountedLoop c, Code out) {
-    Code body = reverse(c.body());
-    if (body.isEmpty()) {
-      return;
+  /**
+   * Reverses a loop body, recording the primal variables it reads for this loop, with the loop's
+   * saved variables suppressed inside; then restores the saved variables after the loop.
+   */
+  private void reverseLoop(Stmt loop, Stmt body, java.util.function.BiConsumer<Code, Code> emitLoop, Code out) {
+    Set<Variable> outerReads = printer.readsTarget();
+    Set<Variable> inner = outerReads == null ? null : new LinkedHashSet<>();
+    printer.recordReadsInto(inner);
+    Code[] bodyCode = new Code[1];
+    Code header = new Code();
+    List<Variable> saved = withSaves(loop, () -> {
+      bodyCode[0] = reverse(body);
+      if (!bodyCode[0].isEmpty()) {
+        emitLoop.accept(header, bodyCode[0]);
+      }
+    });
+    printer.recordReadsInto(outerReads);
+    if (outerReads != null) {
+      outerReads.addAll(inner);
+      nextLoopReads.put(loop, inner);
     }
+    out.append(header);
+    for (int k = saved.size() - 1; k >= 0; k--) {
+      out.line(saved.get(k).name() + " = " + popOf(saved.get(k).type()) + ";");
+    }
+  }
+
+  /** The loop-local values this reverse iteration recomputes rather than reading back from the tape. */
+  private void recompute(Stmt loop, Code out) {
+    Set<Variable> needed = loopReads.getOrDefault(loop, Set.of());
+    printer.clearSubstitutions(); // temporaries of the body's adjoint code do not exist yet here
+    for (Stmt.LocalDecl d : plan.recomputable(loop)) {
+      if (needed.contains(d.variable())) {
+        out.line(d.variable().type().sourceText() + " " + d.variable().name() + " = " + printer.print(d.init()) + ";");
+      }
+    }
+  }
+
+  private void reverseCounted(Stmt.CountedLoop c, Code out) {
+    reverseLoop(c, c.body(), (header, body) -> reverseCountedLoop(c, body, header), out);
+  }
+
+  private void reverseCountedLoop(Stmt.CountedLoop c, Code body, Code out) {
     Variable i = c.index();
     String k = names.fresh("k");
     String trips = names.fresh("trips");
@@ -775,6 +891,7 @@ public final class SweepBuilder {
     }
     out.open("for (int " + k + " = " + trips + " - 1; " + k + " >= 0; " + k + "--)");
     out.line(i.type().sourceText() + " " + i.name() + " = " + indexAt(start, k, c.step()) + ";");
+    recompute(c, out);
     out.append(body);
     out.close();
   }
@@ -794,14 +911,13 @@ public final class SweepBuilder {
   }
 
   private void reverseWhile(Stmt.While w, Code out) {
-    Code body = reverse(w.body());
-    if (body.isEmpty()) {
-      return;
-    }
-    String k = names.fresh("k");
-    out.open("for (int " + k + " = " + tapeName + ".popInt(); " + k + " > 0; " + k + "--)");
-    out.append(body);
-    out.close();
+    reverseLoop(w, w.body(), (header, body) -> {
+      String k = names.fresh("k");
+      header.open("for (int " + k + " = " + tapeName + ".popInt(); " + k + " > 0; " + k + "--)");
+      recompute(w, header);
+      header.append(body);
+      header.close();
+    }, out);
   }
 
   private void reverseReturn(Stmt.Return r, Code out) {

@@ -1,0 +1,156 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.analyze.Aliases;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalker;
+import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Per-loop facts for the to-be-recorded analysis: what each loop writes, and which of the scalars
+ * declared in its body the reverse sweep can recompute instead of recording. A body temporary such
+ * as {@code double d = x[i] - y[i]} depends only on the iteration's indices and on values the loop
+ * never changes, so the reverse iteration computes it again and the tape never sees it.
+ */
+final class LoopPlan {
+  private final Aliases aliases;
+  private final Map<Stmt, Set<Variable>> writtenScalars = new IdentityHashMap<>();
+  private final Map<Stmt, Set<Variable>> declared = new IdentityHashMap<>();
+  private final Map<Stmt, List<Stmt.LocalDecl>> recomputable = new IdentityHashMap<>();
+  private final Set<Variable> recomputed = new HashSet<>();
+
+  LoopPlan(MethodIR method, Aliases aliases) {
+    this.aliases = aliases;
+    Map<Variable, Integer> assignments = new HashMap<>();
+    IrWalker.statements(method.body(), s -> {
+      Variable v = s instanceof Stmt.LocalDecl d ? d.variable()
+          : s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r ? r.variable() : null;
+      if (v != null) {
+        assignments.merge(v, 1, Integer::sum);
+      }
+    });
+    plan(method.body(), new HashSet<>(), assignments);
+  }
+
+  /** The body declarations of a loop that its reverse iterations recompute, in order. */
+  List<Stmt.LocalDecl> recomputable(Stmt loop) {
+    return recomputable.getOrDefault(loop, List.of());
+  }
+
+  boolean isRecomputed(Variable v) {
+    return recomputed.contains(v);
+  }
+
+  /** The scalars a loop assigns, at any depth. */
+  Set<Variable> writtenScalars(Stmt loop) {
+    return writtenScalars.getOrDefault(loop, Set.of());
+  }
+
+  /** The variables declared inside a loop, at any depth. */
+  Set<Variable> declaredIn(Stmt loop) {
+    return declared.getOrDefault(loop, Set.of());
+  }
+
+  private void plan(Stmt s, Set<Variable> indices, Map<Variable, Integer> assignments) {
+    IrWalker.statements(s, x -> {
+      if (x instanceof Stmt.CountedLoop || x instanceof Stmt.While) {
+        analyzeLoop(x, indices, assignments);
+      }
+    });
+  }
+
+  private void analyzeLoop(Stmt loop, Set<Variable> outerIndices, Map<Variable, Integer> assignments) {
+    Stmt body = loop instanceof Stmt.CountedLoop c ? c.body() : ((Stmt.While) loop).body();
+    Set<Variable> indices = new HashSet<>(outerIndices);
+    if (loop instanceof Stmt.CountedLoop c) {
+      indices.add(c.index());
+    }
+    Set<Variable> scalars = new HashSet<>();
+    Set<Variable> decls = new HashSet<>();
+    Set<Variable> arrays = new HashSet<>();
+    IrWalker.statements(body, x -> {
+      if (x instanceof Stmt.LocalDecl d) {
+        decls.add(d.variable());
+        scalars.add(d.variable());
+        if (d.variable().type().isArray()) {
+          arrays.add(aliases.find(d.variable()));
+        }
+      } else if (x instanceof Stmt.Assign a) {
+        Variable base = IrWalker.baseVariable(a.target());
+        if (base != null && a.target() instanceof Expr.VarRef) {
+          scalars.add(base);
+        }
+        if (base != null && base.type().isArray()) {
+          arrays.add(aliases.find(base));
+        }
+      } else if (x instanceof Stmt.CountedLoop c) {
+        decls.add(c.index());
+        scalars.add(c.index());
+      }
+    });
+    IrWalker.allExpressions(body, e -> {
+      if (e instanceof Expr.Invoke call && call.target().mutated() != null) {
+        for (int j = call.target().mutated().nextSetBit(0); j >= 0 && j < call.args().size();
+            j = call.target().mutated().nextSetBit(j + 1)) {
+          Aliases.roots(call.args().get(j)).forEach(r -> arrays.add(aliases.find(r)));
+        }
+      }
+    });
+    writtenScalars.put(loop, scalars);
+    declared.put(loop, decls);
+
+    List<Stmt.LocalDecl> chosen = new ArrayList<>();
+    Set<Variable> available = new HashSet<>();
+    List<Stmt> top = new ArrayList<>();
+    flatten(body, top);
+    for (Stmt st : top) {
+      if (st instanceof Stmt.LocalDecl d && d.init() != null && !d.variable().type().isArray()
+          && d.variable().type().base() != dev.adjoint.processor.ir.JType.Base.REFERENCE
+          && assignments.getOrDefault(d.variable(), 0) == 1
+          && pure(d.init(), indices, scalars, arrays, available)) {
+        chosen.add(d);
+        available.add(d.variable());
+        recomputed.add(d.variable());
+      }
+    }
+    recomputable.put(loop, chosen);
+  }
+
+  /** The statements a body always runs, looking through plain nested blocks (not into ifs or loops). */
+  private static void flatten(Stmt s, List<Stmt> out) {
+    if (s instanceof Stmt.Block b) {
+      b.statements().forEach(c -> flatten(c, out));
+    } else {
+      out.add(s);
+    }
+  }
+
+  /** Whether e has the same value whenever it is evaluated during one iteration of the loop. */
+  private boolean pure(Expr e, Set<Variable> indices, Set<Variable> written, Set<Variable> writtenArrays,
+      Set<Variable> available) {
+    boolean[] ok = {true};
+    IrWalker.expressions(e, x -> {
+      if (x instanceof Expr.VarRef v) {
+        Variable var = v.variable();
+        boolean invariant = !written.contains(var) || indices.contains(var) || available.contains(var);
+        if (!invariant || var.type().isArray() && writtenArrays.contains(aliases.find(var))) {
+          ok[0] = false;
+        }
+      } else if (x instanceof Expr.Invoke || x instanceof Expr.NewArray || x instanceof Expr.ArrayInit
+          || x instanceof Expr.ArrayCopy || x instanceof Expr.Unsupported) {
+        ok[0] = false;
+      } else if (x instanceof Expr.FieldRead f && f.type().isArray()) {
+        ok[0] = false; // a field's array may be written by a callee we cannot see
+      }
+    });
+    return ok[0];
+  }
+}
