@@ -125,6 +125,28 @@ public final class AdjointProcessor extends AbstractProcessor {
 
     Map<ExecutableElement, MethodIR> normalized = new LinkedHashMap<>();
     Map<ExecutableElement, com.sun.source.tree.CompilationUnitTree> units = new HashMap<>();
+    Set<String> pending = new HashSet<>();
+    for (TypeElement owner : byClass.keySet()) {
+      String name = dev.adjoint.processor.ir.AdjointNaming.adjointSimpleName(owner);
+      if (processingEnv.getElementUtils().getTypeElement(
+          dev.adjoint.processor.ir.AdjointNaming.adjointQualifiedName(owner)) == null) {
+        pending.add(name);
+      }
+    }
+    for (Map.Entry<TypeElement, List<ExecutableElement>> cls : byClass.entrySet()) {
+      com.sun.source.util.TreePath classPath = trees.getPath(cls.getKey());
+      if (classPath == null) {
+        continue;
+      }
+      java.util.Optional<com.sun.source.tree.Tree> hazard =
+          dev.adjoint.processor.read.AttributionGuard.findHazard(classPath.getCompilationUnit(), pending);
+      if (hazard.isPresent()) {
+        String names = String.join(" or ", new java.util.TreeSet<>(pending));
+        diagnostics.report(Message.ATTRIBUTION_HAZARD, hazard.get(), classPath.getCompilationUnit(), cls.getKey(),
+            names, names);
+        cls.setValue(List.of()); // reading would make javac attribute the class now, and crash later
+      }
+    }
     for (List<ExecutableElement> methods : byClass.values()) {
       Set<String> seen = new HashSet<>();
       for (ExecutableElement m : methods) {
