@@ -55,6 +55,15 @@ public final class SweepBuilder {
   /** Per loop: the primal variables its reverse body reads (from the previous round of the fixed point). */
   private Map<Stmt, Set<Variable>> loopReads = new java.util.IdentityHashMap<>();
   private Map<Stmt, Set<Variable>> nextLoopReads = new java.util.IdentityHashMap<>();
+  /**
+   * Per top-level statement: the primal variables its reverse reads (previous round). A write in
+   * statement k needs recording only if the reverse of statement k or of one before it reads the
+   * variable: the reverse of later statements runs first and sees the value the write left.
+   */
+  private List<Set<Variable>> topReads = new ArrayList<>();
+  private List<Set<Variable>> nextTopReads = new ArrayList<>();
+  private Set<Variable> allRecordedVars = new HashSet<>();
+  private Set<Variable> allRecordedClasses = new HashSet<>();
   /** Scalars saved once around an enclosing loop, so writes inside it record nothing. */
   private Set<Variable> suppressed = new HashSet<>();
 
@@ -110,15 +119,20 @@ public final class SweepBuilder {
           classes.add(aliases.find(v));
         }
       }
-      boolean stable = vars.equals(recordedVars) && classes.equals(recordedClasses) && sameReads(nextLoopReads, loopReads);
+      boolean stable = vars.equals(allRecordedVars) && classes.equals(allRecordedClasses)
+          && sameReads(nextLoopReads, loopReads) && nextTopReads.equals(topReads);
       loopReads = nextLoopReads;
       nextLoopReads = new java.util.IdentityHashMap<>();
+      topReads = nextTopReads;
+      nextTopReads = new ArrayList<>();
       if (stable) {
         break;
       }
-      recordedVars = vars;
-      recordedClasses = classes;
+      allRecordedVars = vars;
+      allRecordedClasses = classes;
     }
+    recordedVars = allRecordedVars;
+    recordedClasses = allRecordedClasses;
     for (Variable v : reads) {
       if (v.kind() != Variable.Kind.PARAMETER && v.kind() != Variable.Kind.RECEIVER && !countedIndices.contains(v)
           && !plan.isRecomputed(v)) {
@@ -299,7 +313,13 @@ public final class SweepBuilder {
   }
 
   private void forward(Stmt s, Code out) {
-    if (s instanceof Stmt.Block b) {
+    if (s == method.body()) {
+      List<Stmt> list = method.body().statements();
+      for (int k = 0; k < list.size(); k++) {
+        int index = k;
+        withRecordingFor(index, () -> forward(list.get(index), out));
+      }
+    } else if (s instanceof Stmt.Block b) {
       for (Stmt c : b.statements()) {
         forward(c, out);
       }
@@ -650,8 +670,9 @@ public final class SweepBuilder {
   private void reverse(Stmt s, Code out) {
     if (s instanceof Stmt.Block b) {
       List<Stmt> list = b.statements();
+      boolean top = s == method.body();
       for (int k = list.size() - 1; k >= 0; k--) {
-        Code one = reverse(list.get(k));
+        Code one = top ? reverseTopLevel(k, list.get(k)) : reverse(list.get(k));
         if (!one.isEmpty() && list.get(k).source() != null) {
           out.line("// " + list.get(k).source().comment());
         }
@@ -684,6 +705,62 @@ public final class SweepBuilder {
 
   private boolean isTopLevel(Expr.Invoke call) {
     return call == topLevelCall;
+  }
+
+  /** Reverses top-level statement k, recording what its reverse reads, under k's recording sets. */
+  private Code reverseTopLevel(int k, Stmt statement) {
+    Set<Variable> outer = printer.readsTarget();
+    Set<Variable> mine = outer == null ? null : new LinkedHashSet<>();
+    printer.recordReadsInto(mine);
+    Code[] code = new Code[1];
+    withRecordingFor(k, () -> code[0] = reverse(statement));
+    printer.recordReadsInto(outer);
+    if (outer != null) {
+      outer.addAll(mine);
+      while (nextTopReads.size() <= k) {
+        nextTopReads.add(null);
+      }
+      nextTopReads.set(k, mine);
+    }
+    return code[0];
+  }
+
+  /** Runs work with the recording sets of top-level statement k (see {@link #topReads}). */
+  private void withRecordingFor(int k, Runnable work) {
+    Set<Variable> savedVars = recordedVars;
+    Set<Variable> savedClasses = recordedClasses;
+    Set<Variable> readUpToK = new HashSet<>();
+    for (int j = 0; j <= k && j < topReads.size(); j++) {
+      if (topReads.get(j) != null) {
+        readUpToK.addAll(topReads.get(j));
+      }
+    }
+    Set<Variable> vars = new HashSet<>();
+    Set<Variable> classes = new HashSet<>();
+    for (Variable v : readUpToK) {
+      if (allRecordedVars.contains(v)) {
+        vars.add(v);
+      }
+      if (v.type().isArray() && allRecordedClasses.contains(aliases.find(v))) {
+        classes.add(aliases.find(v));
+      }
+    }
+    // Array parameters the method writes must come back whole (the ABI leaves arrays as found), so
+    // where they are recorded at all, every write is.
+    for (Variable p : method.params()) {
+      Variable c = aliases.find(p);
+      if (p.type().isArray() && mutatedClasses.contains(c) && allRecordedClasses.contains(c)) {
+        classes.add(c);
+      }
+    }
+    recordedVars = vars;
+    recordedClasses = classes;
+    try {
+      work.run();
+    } finally {
+      recordedVars = savedVars;
+      recordedClasses = savedClasses;
+    }
   }
 
   private void reverseAssign(Expr target, AssignOp op, Expr value, boolean isDecl, Code out) {
