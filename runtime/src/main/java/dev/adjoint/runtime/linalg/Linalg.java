@@ -1,8 +1,8 @@
 package dev.adjoint.runtime.linalg;
 
 import dev.adjoint.annotations.CustomRule;
+import dev.adjoint.runtime.rules.Rrule;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
 import org.ejml.dense.row.linsol.lu.LinearSolverLu_DDRM;
 
@@ -30,45 +30,114 @@ public final class Linalg {
   }
 
   /**
-   * The pullback of {@link #solve}: with {@code x = a \ b} and {@code λ = a^{-T} dy}, adds
-   * {@code λ} into {@code bBar} and {@code -λ x^T} into {@code aBar}. Either adjoint may be null
-   * when the caller does not need it, and the work for it is then skipped. The solution is
-   * recomputed rather than taken from the forward run, because the pullback ABI passes only the
-   * primal arguments.
+   * The rule of {@link #solve}, in the stateful form: the forward run factorises {@code a} once and
+   * keeps the factors and the solution, so the pullback needs only two triangular solves with the
+   * same factors for {@code λ = a^{-T} dy}; it adds {@code λ} into {@code bBar} and {@code -λ x^T}
+   * into {@code aBar} (adjoint arrays in that order; either may be null, and its work is skipped).
    */
   @CustomRule(of = "solve")
+  public static Rrule<double[]> solveRrule(double[][] a, double[] b) {
+    int n = requireSystem(a, b);
+    Factors lu = factorise(new DMatrixRMaj(a), n, "A");
+    double[] x = lu.solve(b);
+    return Rrule.of(x.clone(), (dy, adjoints) -> {
+      double[][] aBar = (double[][]) adjoints[0];
+      double[] bBar = (double[]) adjoints[1];
+      if (aBar == null && bBar == null) {
+        return null;
+      }
+      requireLength("dy", dy, n);
+      if (bBar != null) {
+        requireLength("bBar", bBar, n);
+      }
+      if (aBar != null) {
+        requireSquare("aBar", aBar, n);
+      }
+      double[] lambda = lu.solveTransposed(dy);
+      if (bBar != null) {
+        for (int i = 0; i < n; i++) {
+          bBar[i] += lambda[i];
+        }
+      }
+      if (aBar != null) {
+        for (int i = 0; i < n; i++) {
+          double li = lambda[i];
+          double[] row = aBar[i];
+          for (int j = 0; j < n; j++) {
+            row[j] -= li * x[j];
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * The pullback of {@link #solve} in the ABI's plain form (it factorises again, since it gets only
+   * the primal arguments): with {@code x = a \ b} and {@code λ = a^{-T} dy}, adds {@code λ} into
+   * {@code bBar} and {@code -λ x^T} into {@code aBar}; either may be null.
+   */
   public static void solvePullback(double[][] a, double[] b, double[] dy, double[][] aBar, double[] bBar) {
     if (aBar == null && bBar == null) {
       return;
     }
-    int n = requireSystem(a, b);
-    requireLength("dy", dy, n);
-    if (bBar != null) {
-      requireLength("bBar", bBar, n);
-    }
-    if (aBar != null) {
-      requireSquare("aBar", aBar, n);
-    }
-    // A second factorisation, of A^T, is simpler than transposed triangular solves with A's
-    // factors and costs the same order; the systems this serves are small and dense.
-    DMatrixRMaj at = new DMatrixRMaj(a);
-    CommonOps_DDRM.transpose(at);
-    double[] lambda = luSolve(at, dy, n, "A^T");
-    if (bBar != null) {
+    solveRrule(a, b).pullback(dy, aBar, bBar);
+  }
+
+  /** An LU factorisation with partial pivoting, PA = LU, and solves with it and with its transpose. */
+  private record Factors(DMatrixRMaj lu, int[] pivot, int n) {
+    double[] solve(double[] b) {
+      double[] y = new double[n];
       for (int i = 0; i < n; i++) {
-        bBar[i] += lambda[i];
-      }
-    }
-    if (aBar != null) {
-      double[] x = luSolve(new DMatrixRMaj(a), b, n, "A");
-      for (int i = 0; i < n; i++) {
-        double li = lambda[i];
-        double[] row = aBar[i];
-        for (int j = 0; j < n; j++) {
-          row[j] -= li * x[j];
+        double s = b[pivot[i]];
+        for (int k = 0; k < i; k++) {
+          s -= lu.unsafe_get(i, k) * y[k];
         }
+        y[i] = s;
       }
+      for (int i = n - 1; i >= 0; i--) {
+        double s = y[i];
+        for (int k = i + 1; k < n; k++) {
+          s -= lu.unsafe_get(i, k) * y[k];
+        }
+        y[i] = s / lu.unsafe_get(i, i);
+      }
+      return y;
     }
+
+    /** A^T λ = dy with A = P^T L U: U^T w = dy, then L^T z = w, then λ[pivot[i]] = z[i]. */
+    double[] solveTransposed(double[] dy) {
+      double[] w = new double[n];
+      for (int i = 0; i < n; i++) {
+        double s = dy[i];
+        for (int k = 0; k < i; k++) {
+          s -= lu.unsafe_get(k, i) * w[k];
+        }
+        w[i] = s / lu.unsafe_get(i, i);
+      }
+      for (int i = n - 1; i >= 0; i--) {
+        double s = w[i];
+        for (int k = i + 1; k < n; k++) {
+          s -= lu.unsafe_get(k, i) * w[k];
+        }
+        w[i] = s;
+      }
+      double[] lambda = new double[n];
+      for (int i = 0; i < n; i++) {
+        lambda[pivot[i]] = w[i];
+      }
+      return lambda;
+    }
+  }
+
+  /** Factorises with EJML's LU and rejects singular matrices (see {@link #luSolve}). */
+  private static Factors factorise(DMatrixRMaj a, int n, String name) {
+    LUDecompositionAlt_DDRM lu = new LUDecompositionAlt_DDRM();
+    if (!lu.decompose(a)) {
+      throw new IllegalArgumentException(name + " could not be factorised (" + n + "x" + n + ")");
+    }
+    requireNonsingular(lu.getLU(), n, name);
+    return new Factors(lu.getLU(), lu.getRowPivotV(null), n);
   }
 
   /**
@@ -82,7 +151,13 @@ public final class Linalg {
     if (!solver.setA(a)) {
       throw new IllegalArgumentException(name + " could not be factorised (" + n + "x" + n + ")");
     }
-    DMatrixRMaj factors = lu.getLU();
+    requireNonsingular(lu.getLU(), n, name);
+    DMatrixRMaj x = new DMatrixRMaj(n, 1);
+    solver.solve(DMatrixRMaj.wrap(n, 1, rhs.clone()), x);
+    return x.getData();
+  }
+
+  private static void requireNonsingular(DMatrixRMaj factors, int n, String name) {
     double smallest = Double.POSITIVE_INFINITY;
     double largest = 0;
     for (int i = 0; i < n; i++) {
@@ -94,9 +169,6 @@ public final class Linalg {
       throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
           "%s is singular to working precision: LU pivots range from %.3e to %.3e", name, smallest, largest));
     }
-    DMatrixRMaj x = new DMatrixRMaj(n, 1);
-    solver.solve(DMatrixRMaj.wrap(n, 1, rhs.clone()), x);
-    return x.getData();
   }
 
   private static int requireSystem(double[][] a, double[] b) {
