@@ -1,5 +1,6 @@
 package dev.adjoint.corpus;
 
+import dev.adjoint.runtime.linalg.Vectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,11 +148,7 @@ final class Checks {
   // ---------------------------------------------------------------- random points
 
   static double[] gaussian(Random rnd, int n) {
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = rnd.nextGaussian();
-    }
-    return v;
+    return Vectors.gaussian(n, rnd);
   }
 
   /** Uniform in [lo, hi). */
@@ -186,44 +183,22 @@ final class Checks {
   // ---------------------------------------------------------------- small vector helpers
 
   static double dot(double[] a, double[] b) {
-    assertEquals(a.length, b.length, "lengths");
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
+    return Vectors.dot(a, b);
   }
 
   static double dot(float[] a, float[] b) {
-    assertEquals(a.length, b.length, "lengths");
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += (double) a[i] * b[i];
-    }
-    return s;
+    return Vectors.dot(a, b);
   }
 
   static double[] axpy(double[] x, double t, double[] v) {
-    double[] y = x.clone();
-    for (int i = 0; i < y.length; i++) {
-      y[i] += t * v[i];
-    }
-    return y;
+    return Vectors.step(x, t, v);
   }
 
   static double[] toDouble(float[] a) {
-    double[] d = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      d[i] = a[i];
-    }
-    return d;
+    return Vectors.toDouble(a);
   }
 
   static float[] toFloat(double[] a) {
-    float[] f = new float[a.length];
-    for (int i = 0; i < a.length; i++) {
-      f[i] = (float) a[i];
-    }
-    return f;
+    return Vectors.toFloat(a);
   }
 }

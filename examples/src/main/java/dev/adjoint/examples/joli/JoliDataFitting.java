@@ -1,5 +1,6 @@
 package dev.adjoint.examples.joli;
 
+import dev.adjoint.runtime.linalg.Vectors;
 import dev.adjoint.annotations.Differentiable;
 import dev.adjoint.examples.Figures;
 import dev.adjoint.runtime.check.DotProductResult;
@@ -261,19 +262,11 @@ public final class JoliDataFitting {
   }
 
   static double[] gaussian(int n, Random rnd) {
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = rnd.nextGaussian();
-    }
-    return v;
+    return Vectors.gaussian(n, rnd);
   }
 
   static double norm(double[] v) {
-    double s = 0;
-    for (double e : v) {
-      s += e * e;
-    }
-    return Math.sqrt(s);
+    return Vectors.norm2(v);
   }
 
   static double distance(double[] u, double[] v) {

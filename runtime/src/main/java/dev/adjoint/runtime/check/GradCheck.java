@@ -1,5 +1,6 @@
 package dev.adjoint.runtime.check;
 
+import dev.adjoint.runtime.linalg.Vectors;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.Function;

@@ -1,5 +1,7 @@
 package dev.adjoint.runtime.optim;
 
+import dev.adjoint.runtime.linalg.Vectors;
+
 /**
  * Nonlinear conjugate gradients with Hager and Zhang's update (CG_DESCENT, 2006), which is
  * Optim.jl's default {@code ConjugateGradient()}:
@@ -48,13 +50,13 @@ public final class ConjugateGradient implements Optimizer {
 
     @Override
     public Point next(Point p) {
-      boolean steepest = d == null || !(Vec.dot(p.g, d) < 0);
+      boolean steepest = d == null || !(Vectors.dot(p.g, d) < 0);
       if (steepest) {
-        d = Vec.negate(p.g);
+        d = Vectors.negate(p.g);
       }
       StrongWolfe.Trial t = lineSearch.search(ev, p, d, initialStep(p));
       if (t == null && !steepest) {
-        d = Vec.negate(p.g);
+        d = Vectors.negate(p.g);
         t = lineSearch.search(ev, p, d, initialStep(p));
       }
       if (t == null) {
@@ -73,7 +75,7 @@ public final class ConjugateGradient implements Optimizer {
      * quadratic this one step is exact. It is kept only if it is itself acceptable and flatter.
      */
     private StrongWolfe.Trial polish(Point p, StrongWolfe.Trial t) {
-      double slope0 = Vec.dot(p.g, d);
+      double slope0 = Vectors.dot(p.g, d);
       if (Math.abs(t.slope) <= POLISH * Math.abs(slope0)) {
         return t;
       }
@@ -81,35 +83,35 @@ public final class ConjugateGradient implements Optimizer {
       if (!(alpha > 0) || Double.isInfinite(alpha)) {
         return t;
       }
-      Point u = ev.evaluate(Vec.step(p.x, alpha, d));
-      double slope = Vec.dot(u.g, d);
+      Point u = ev.evaluate(Vectors.step(p.x, alpha, d));
+      double slope = Vectors.dot(u.g, d);
       boolean better = StrongWolfe.sufficientDecrease(p.f, slope0, alpha, u.f, slope)
           && Math.abs(slope) < Math.abs(t.slope);
       return better ? new StrongWolfe.Trial(alpha, u, slope) : t;
     }
 
     private static double[] nextDirection(double[] g, double[] gNew, double[] d) {
-      double[] y = Vec.difference(gNew, g);
-      double dy = Vec.dot(d, y);
+      double[] y = Vectors.difference(gNew, g);
+      double dy = Vectors.dot(d, y);
       if (!(dy > 0)) {
-        return Vec.negate(gNew);
+        return Vectors.negate(gNew);
       }
-      double betaN = (Vec.dot(y, gNew) - 2 * Vec.dot(y, y) * Vec.dot(d, gNew) / dy) / dy;
-      double eta = -1 / (Vec.norm2(d) * Math.min(ETA, Vec.norm2(g)));
+      double betaN = (Vectors.dot(y, gNew) - 2 * Vectors.dot(y, y) * Vectors.dot(d, gNew) / dy) / dy;
+      double eta = -1 / (Vectors.norm2(d) * Math.min(ETA, Vectors.norm2(g)));
       double beta = Math.max(betaN, eta);
-      double[] next = Vec.negate(gNew);
-      Vec.axpy(beta, d, next);
+      double[] next = Vectors.negate(gNew);
+      Vectors.axpy(beta, d, next);
       return next;
     }
 
     /** Hager and Zhang's steps I1 and I2: a quadratic fit through one probe value. */
     private double initialStep(Point p) {
-      double slope = Vec.dot(p.g, d);
+      double slope = Vectors.dot(p.g, d);
       double test = PSI1 * alphaPrevious;
-      double ft = ev.value(Vec.step(p.x, test, d));
+      double ft = ev.value(Vectors.step(p.x, test, d));
       for (int i = 0; !Double.isFinite(ft) && i < MAX_PROBE_SHRINKS; i++) {
         test *= PSI3;
-        ft = ev.value(Vec.step(p.x, test, d));
+        ft = ev.value(Vectors.step(p.x, test, d));
       }
       double curvature = ((ft - p.f) / test - slope) / test;
       if (Double.isFinite(curvature) && curvature > 0 && ft <= p.f) {

@@ -1,5 +1,6 @@
 package dev.adjoint.runtime.optim;
 
+import dev.adjoint.runtime.linalg.Vectors;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -26,7 +27,7 @@ final class Driver {
     int iterations = 0;
     Status status;
     while (true) {
-      if (Vec.normInf(p.g) <= options.gradientTolerance()) {
+      if (Vectors.normInf(p.g) <= options.gradientTolerance()) {
         status = Status.CONVERGED;
         break;
       }
@@ -45,7 +46,7 @@ final class Driver {
     }
     trace.last(iterations, p);
     double seconds = (System.nanoTime() - start) * 1e-9;
-    return new Result(method, status, p.x.clone(), p.f, f0, Vec.normInf(p.g), options.gradientTolerance(),
+    return new Result(method, status, p.x.clone(), p.f, f0, Vectors.normInf(p.g), options.gradientTolerance(),
         iterations, ev.fCalls(), ev.gCalls(), seconds);
   }
 
@@ -81,7 +82,7 @@ final class Driver {
 
     private void print(int iteration, Point p) {
       double seconds = (System.nanoTime() - start) * 1e-9;
-      options.trace().printf(Locale.ROOT, "%6d %16.6e %16.6e %10.4f%n", iteration, p.f, Vec.normInf(p.g), seconds);
+      options.trace().printf(Locale.ROOT, "%6d %16.6e %16.6e %10.4f%n", iteration, p.f, Vectors.normInf(p.g), seconds);
       lastPrinted = iteration;
     }
   }

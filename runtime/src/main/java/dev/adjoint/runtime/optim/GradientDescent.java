@@ -1,5 +1,6 @@
 package dev.adjoint.runtime.optim;
 
+import dev.adjoint.runtime.linalg.Vectors;
 import java.util.Arrays;
 
 /**
@@ -30,17 +31,17 @@ public final class GradientDescent implements Optimizer {
 
     @Override
     public Point next(Point p) {
-      double[] d = Vec.negate(p.g);
-      double slope = Vec.dot(p.g, d);
-      double a = Double.isNaN(alpha) ? Math.min(1, 1 / Vec.normInf(p.g)) : 2 * alpha;
+      double[] d = Vectors.negate(p.g);
+      double slope = Vectors.dot(p.g, d);
+      double a = Double.isNaN(alpha) ? Math.min(1, 1 / Vectors.normInf(p.g)) : 2 * alpha;
       for (int i = 0; i < MAX_BACKTRACKS; i++) {
-        double[] x = Vec.step(p.x, a, d);
+        double[] x = Vectors.step(p.x, a, d);
         if (Arrays.equals(x, p.x)) {
           // The step no longer moves x: any "decrease" now would be rounding, not progress.
           return null;
         }
         Point t = ev.evaluate(x);
-        double slopeAt = Vec.dot(t.g, d);
+        double slopeAt = Vectors.dot(t.g, d);
         if (StrongWolfe.sufficientDecrease(p.f, slope, a, t.f, slopeAt)) {
           alpha = a;
           return t;

@@ -1,5 +1,7 @@
 package dev.adjoint.runtime.optim;
 
+import dev.adjoint.runtime.linalg.Vectors;
+
 /**
  * Limited-memory BFGS: the two-loop recursion over the last {@code m} steps and gradient
  * changes, with the initial inverse Hessian scaled by {@code s.y / y.y} of the newest pair, and
@@ -59,31 +61,31 @@ public final class Lbfgs implements Optimizer {
     @Override
     public Point next(Point p) {
       double[] d = direction(p.g);
-      if (count == 0 || !(Vec.dot(d, p.g) < 0)) {
+      if (count == 0 || !(Vectors.dot(d, p.g) < 0)) {
         count = 0;
-        d = Vec.negate(p.g);
+        d = Vectors.negate(p.g);
       }
       StrongWolfe.Trial t = lineSearch.search(ev, p, d, firstStep(p));
       if (t == null && count > 0) {
         count = 0;
-        d = Vec.negate(p.g);
+        d = Vectors.negate(p.g);
         t = lineSearch.search(ev, p, d, firstStep(p));
       }
       if (t == null) {
         return null;
       }
-      remember(Vec.difference(t.p.x, p.x), Vec.difference(t.p.g, p.g));
+      remember(Vectors.difference(t.p.x, p.x), Vectors.difference(t.p.g, p.g));
       return t.p;
     }
 
     /** Without curvature information the gradient has no scale, so the first step moves each coordinate at most 1. */
     private double firstStep(Point p) {
-      return count > 0 ? 1 : Math.min(1, 1 / Vec.normInf(p.g));
+      return count > 0 ? 1 : Math.min(1, 1 / Vectors.normInf(p.g));
     }
 
     private void remember(double[] sk, double[] yk) {
-      double sy = Vec.dot(sk, yk);
-      if (!(sy > CURVATURE_FLOOR * Vec.norm2(sk) * Vec.norm2(yk))) {
+      double sy = Vectors.dot(sk, yk);
+      if (!(sy > CURVATURE_FLOOR * Vectors.norm2(sk) * Vectors.norm2(yk))) {
         return;
       }
       newest = (newest + 1) % s.length;
@@ -97,24 +99,24 @@ public final class Lbfgs implements Optimizer {
     private double[] direction(double[] g) {
       double[] q = g.clone();
       if (count == 0) {
-        return Vec.negate(q);
+        return Vectors.negate(q);
       }
       double[] a = new double[s.length];
       for (int k = 0; k < count; k++) {
         int i = Math.floorMod(newest - k, s.length);
-        a[i] = rho[i] * Vec.dot(s[i], q);
-        Vec.axpy(-a[i], y[i], q);
+        a[i] = rho[i] * Vectors.dot(s[i], q);
+        Vectors.axpy(-a[i], y[i], q);
       }
-      double gamma = Vec.dot(s[newest], y[newest]) / Vec.dot(y[newest], y[newest]);
+      double gamma = Vectors.dot(s[newest], y[newest]) / Vectors.dot(y[newest], y[newest]);
       for (int j = 0; j < q.length; j++) {
         q[j] *= gamma;
       }
       for (int k = count - 1; k >= 0; k--) {
         int i = Math.floorMod(newest - k, s.length);
-        double b = rho[i] * Vec.dot(y[i], q);
-        Vec.axpy(a[i] - b, s[i], q);
+        double b = rho[i] * Vectors.dot(y[i], q);
+        Vectors.axpy(a[i] - b, s[i], q);
       }
-      return Vec.negate(q);
+      return Vectors.negate(q);
     }
   }
 }

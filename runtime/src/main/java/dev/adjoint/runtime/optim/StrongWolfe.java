@@ -1,5 +1,7 @@
 package dev.adjoint.runtime.optim;
 
+import dev.adjoint.runtime.linalg.Vectors;
+
 /**
  * A line search for the strong Wolfe conditions (Nocedal and Wright, Algorithms 3.5 and 3.6):
  * expand until the minimum along the direction is bracketed, then shrink the bracket by
@@ -162,13 +164,13 @@ final class StrongWolfe {
       this.ev = ev;
       this.start = start;
       this.d = d;
-      this.slope0 = Vec.dot(start.g, d);
+      this.slope0 = Vectors.dot(start.g, d);
     }
 
     Trial at(double alpha) {
       evaluations++;
-      Point p = ev.evaluate(Vec.step(start.x, alpha, d));
-      return new Trial(alpha, p, Vec.dot(p.g, d));
+      Point p = ev.evaluate(Vectors.step(start.x, alpha, d));
+      return new Trial(alpha, p, Vectors.dot(p.g, d));
     }
 
     boolean decreases(Trial t) {

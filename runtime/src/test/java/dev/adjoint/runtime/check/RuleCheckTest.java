@@ -1,5 +1,7 @@
 package dev.adjoint.runtime.check;
 
+import dev.adjoint.runtime.linalg.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package dev.adjoint.runtime.optim;
 
+import dev.adjoint.runtime.linalg.Vectors;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,10 +76,10 @@ class OptimizerTest {
           u[i][j] = rnd.nextGaussian();
         }
         for (int k = 0; k < i; k++) {
-          double dot = Vec.dot(u[i], u[k]);
-          Vec.axpy(-dot, u[k], u[i]);
+          double dot = Vectors.dot(u[i], u[k]);
+          Vectors.axpy(-dot, u[k], u[i]);
         }
-        double norm = Vec.norm2(u[i]);
+        double norm = Vectors.norm2(u[i]);
         for (int j = 0; j < n; j++) {
           u[i][j] /= norm;
         }
@@ -101,7 +103,7 @@ class OptimizerTest {
     public double valueAndGradient(double[] x, double[] g) {
       double f = 0;
       for (int i = 0; i < x.length; i++) {
-        double qx = Vec.dot(q[i], x);
+        double qx = Vectors.dot(q[i], x);
         g[i] = qx - b[i];
         f += 0.5 * x[i] * qx - b[i] * x[i];
       }
@@ -119,7 +121,7 @@ class OptimizerTest {
     assertTrue(r.iterations() <= n, r.summary());
     double[] g = new double[n];
     f.valueAndGradient(r.minimizer(), g);
-    assertTrue(Vec.normInf(g) <= 1e-9);
+    assertTrue(Vectors.normInf(g) <= 1e-9);
   }
 
   @Test
@@ -159,7 +161,7 @@ class OptimizerTest {
       }
       System.arraycopy(x, 0, g, 0, n);
       LinearOperator.applyPullback(a, x, r, g);
-      return 0.5 * s + 0.5 * Vec.dot(x, x);
+      return 0.5 * s + 0.5 * Vectors.dot(x, x);
     };
     Result r = new ConjugateGradient().minimize(loss, x0, Options.defaults().withGradientTolerance(1e-12));
     assertEquals(Status.CONVERGED, r.status(), r.summary());
