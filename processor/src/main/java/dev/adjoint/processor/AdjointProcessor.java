@@ -123,6 +123,7 @@ public final class AdjointProcessor extends AbstractProcessor {
     CallResolver calls = new CallResolver(processingEnv.getElementUtils(), rules, mutations);
     SubsetValidator validator = new SubsetValidator(diagnostics);
 
+    Map<ExecutableElement, MethodIR> raw = new LinkedHashMap<>();
     Map<ExecutableElement, MethodIR> normalized = new LinkedHashMap<>();
     Map<ExecutableElement, com.sun.source.tree.CompilationUnitTree> units = new HashMap<>();
     Set<String> pending = new HashSet<>();
@@ -161,12 +162,16 @@ public final class AdjointProcessor extends AbstractProcessor {
             return;
           }
           if (validator.validate(read.method(), read.unit())) {
-            normalized.put(m, Normalizer.normalize(read.method()));
+            raw.put(m, read.method());
             units.put(m, read.unit());
           }
         });
       }
     }
+    Map<String, MethodIR> inlinable = new HashMap<>();
+    raw.forEach((m, ir) -> inlinable.put(
+        Normalizer.key(ir.owner().getQualifiedName().toString(), ir.name()), ir));
+    raw.forEach((m, ir) -> guarded(m, () -> normalized.put(m, Normalizer.normalize(ir, inlinable))));
     boolean changed = true;
     while (changed) {
       changed = false;

@@ -10,7 +10,10 @@ import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.UnaryOp;
 import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,25 +28,48 @@ import java.util.Set;
  *       list guarded by them, so that every loop iteration runs a straight sequence of structured
  *       statements whose branches the forward sweep can record;
  *   <li>calls of differentiable methods nested inside expressions move into temporaries, so the
- *       reverse sweep calls each pullback once and never re-runs a callee for its value.
+ *       reverse sweep calls each pullback once and never re-runs a callee for its value;
+ *   <li>calls of differentiable methods compiled in the same round are inlined where that is
+ *       simple (not recursive, one final return, no {@code wrt} restriction), so the caller's one
+ *       sweep covers them: without it, each callee's pullback would run its forward sweep again.
  * </ul>
  */
 public final class Normalizer {
   private static final Expr TRUE = new Expr.Literal("true", JType.BOOLEAN, null);
   private static final Expr FALSE = new Expr.Literal("false", JType.BOOLEAN, null);
 
+  /** Inlining stops this deep, which bounds the size of generated code. */
+  private static final int MAX_INLINE_DEPTH = 6;
+
   private final MethodIR method;
+  private final Map<String, MethodIR> inlinable;
+  private final Deque<String> inlining = new ArrayDeque<>();
   private int synthetic;
   private Variable returnFlag;
   private Variable result;
   private int loopDepth;
 
-  private Normalizer(MethodIR method) {
+  private Normalizer(MethodIR method, Map<String, MethodIR> inlinable) {
     this.method = method;
+    this.inlinable = inlinable;
   }
 
+  /** Normalizes without inlining. */
   public static MethodIR normalize(MethodIR method) {
-    return new Normalizer(method).run();
+    return normalize(method, Map.of());
+  }
+
+  /**
+   * Normalizes, inlining calls of the given methods (as read, keyed by {@link #key}) where
+   * possible.
+   */
+  public static MethodIR normalize(MethodIR method, Map<String, MethodIR> inlinable) {
+    return new Normalizer(method, inlinable).run();
+  }
+
+  /** The key of a method for inlining: {@code qualified.Owner#name} (overloads are rejected). */
+  public static String key(String owner, String name) {
+    return owner + "#" + name;
   }
 
   /** The flags of the innermost loop being lowered. */
@@ -65,7 +91,8 @@ public final class Normalizer {
     if (earlyReturn) {
       out.add(new Stmt.Return(result == null ? null : ref(result), null));
     }
-    List<Stmt> extracted = extractCalls(out);
+    inlining.push(key(method.owner().getQualifiedName().toString(), method.name()));
+    List<Stmt> extracted = inlineCalls(extractCalls(out), 0);
     return new MethodIR(method.element(), method.owner(), method.params(), method.wrt(), method.returnType(),
         new Stmt.Block(extracted, null), method.sourceFile());
   }
@@ -374,6 +401,109 @@ public final class Normalizer {
       return new Expr.ArrayInit(a.type(), extractArgs(a.elements(), before), a.tree());
     }
     return e;
+  }
+
+  // ---- inlining ----
+
+  private List<Stmt> inlineCalls(List<Stmt> in, int depth) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt s : in) {
+      out.addAll(inlineIn(s, depth));
+    }
+    return out;
+  }
+
+  private List<Stmt> inlineIn(Stmt s, int depth) {
+    if (s instanceof Stmt.Block b) {
+      return List.of(new Stmt.Block(inlineCalls(b.statements(), depth), b.source()));
+    } else if (s instanceof Stmt.If i) {
+      return List.of(new Stmt.If(i.condition(), block(inlineIn(i.then(), depth)),
+          i.otherwise() == null ? null : block(inlineIn(i.otherwise(), depth)), i.source()));
+    } else if (s instanceof Stmt.While w) {
+      return List.of(new Stmt.While(w.condition(), block(inlineIn(w.body(), depth + 1)), w.doWhile(), w.source()));
+    } else if (s instanceof Stmt.CountedLoop c) {
+      return List.of(new Stmt.CountedLoop(c.index(), c.start(), c.condition(), c.step(),
+          block(inlineIn(c.body(), depth + 1)), c.source()));
+    } else if (s instanceof Stmt.LocalDecl d && inlinableCall(d.init()) != null) {
+      return expand(inlinableCall(d.init()), depth, r -> new Stmt.LocalDecl(d.variable(), r, d.source()));
+    } else if (s instanceof Stmt.Assign a && inlinableCall(a.value()) != null
+        && (a.op() == AssignOp.SET || a.op() == AssignOp.ADD || a.op() == AssignOp.SUB)) {
+      return expand(inlinableCall(a.value()), depth, r -> new Stmt.Assign(a.target(), a.op(), r, a.source()));
+    } else if (s instanceof Stmt.Eval e && inlinableCall(e.call()) != null) {
+      return expand(e.call(), depth, null);
+    } else if (s instanceof Stmt.Return r && inlinableCall(r.value()) != null) {
+      return expand(inlinableCall(r.value()), depth, v -> new Stmt.Return(v, r.source()));
+    }
+    return List.of(s);
+  }
+
+  private static Stmt block(List<Stmt> statements) {
+    return statements.size() == 1 ? statements.get(0) : new Stmt.Block(statements, null);
+  }
+
+  /** The call, if it is one Adjoint can inline. */
+  private Expr.Invoke inlinableCall(Expr e) {
+    if (!(e instanceof Expr.Invoke call) || call.target().kind() != CallTarget.Kind.DIFFERENTIABLE
+        || inlining.size() > MAX_INLINE_DEPTH) {
+      return null;
+    }
+    String key = key(call.target().owner(), call.target().name());
+    MethodIR callee = inlinable.get(key);
+    if (callee == null || inlining.contains(key)
+        || !dev.adjoint.processor.read.Annotations.wrt(callee.element()).isEmpty()) {
+      return null;
+    }
+    return hasOnlyFinalReturn(callee) ? call : null;
+  }
+
+  private static boolean hasOnlyFinalReturn(MethodIR callee) {
+    List<Stmt> top = callee.body().statements();
+    int[] returns = {0};
+    IrWalker.statements(callee.body(), x -> returns[0] += x instanceof Stmt.Return ? 1 : 0);
+    boolean endsWithReturn = !top.isEmpty() && top.get(top.size() - 1) instanceof Stmt.Return;
+    return callee.returnType().isVoid() ? returns[0] == 0 || returns[0] == 1 && endsWithReturn
+        : returns[0] == 1 && endsWithReturn;
+  }
+
+  /**
+   * The callee's body in place of the call: its parameters become locals initialised with the
+   * arguments (arrays by reference, as Java passes them), its body follows, normalized in turn,
+   * and its final return value goes to {@code finish}.
+   */
+  private List<Stmt> expand(Expr.Invoke call, int depth, java.util.function.Function<Expr, Stmt> finish) {
+    String key = key(call.target().owner(), call.target().name());
+    MethodIR callee = inlinable.get(key);
+    Map<Variable, Variable> map = new java.util.HashMap<>();
+    IrCopier copier = new IrCopier(map, depth);
+    List<Stmt> out = new ArrayList<>();
+    int arg = 0;
+    for (Variable p : callee.params()) {
+      Expr value = p.kind() == Variable.Kind.RECEIVER ? call.receiver() : call.args().get(arg++);
+      Variable local = new Variable(p.sourceName(), p.type(), Variable.Kind.LOCAL, depth);
+      map.put(p, local);
+      out.add(new Stmt.LocalDecl(local, value, null));
+    }
+    List<Stmt> body = new ArrayList<>(callee.body().statements());
+    Stmt.Return last = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return r ? r : null;
+    if (last != null) {
+      body.remove(body.size() - 1);
+    }
+    List<Stmt> copied = copier.copy(body);
+    Expr result = last == null ? null : copier.copy(last.value());
+    inlining.push(key);
+    int savedDepth = loopDepth;
+    loopDepth = depth;
+    Variable savedFlag = returnFlag;
+    returnFlag = null; // the callee has no early return; its loops' flags are its own
+    List<Stmt> lowered = inlineCalls(extractCalls(lowerList(copied, null)), depth);
+    returnFlag = savedFlag;
+    loopDepth = savedDepth;
+    inlining.pop();
+    out.addAll(lowered);
+    if (finish != null) {
+      out.add(finish.apply(result));
+    }
+    return out;
   }
 
   // ---- helpers ----

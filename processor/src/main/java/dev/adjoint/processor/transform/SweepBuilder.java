@@ -167,6 +167,8 @@ public final class SweepBuilder {
     IrWalker.statements(method.body(), s -> {
       if (s instanceof Stmt.LocalDecl d && d.variable().kind() == Variable.Kind.LOCAL) {
         n.reserve(d.variable().sourceName());
+      } else if (s instanceof Stmt.CountedLoop c) {
+        n.reserve(c.index().sourceName());
       }
     });
     Set<Variable> seen = new HashSet<>(method.params());
@@ -178,6 +180,7 @@ public final class SweepBuilder {
       }
     });
     Set<String> usedByLocals = new HashSet<>();
+    method.params().forEach(p -> usedByLocals.add(p.name())); // inlined callees may reuse them
     for (Variable v : locals) {
       String wanted = v.kind() == Variable.Kind.SYNTHETIC ? v.sourceName().replaceAll("\\$\\d+$", "") : v.sourceName();
       if (v.kind() == Variable.Kind.LOCAL && usedByLocals.add(wanted)) {
