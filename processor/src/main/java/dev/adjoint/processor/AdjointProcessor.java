@@ -184,7 +184,11 @@ public final class AdjointProcessor extends AbstractProcessor {
       for (ExecutableElement m : cls.getValue()) {
         MethodIR ir = normalized.get(m);
         if (ir != null) {
-          guarded(m, () -> transform(ir, units.get(m), entries));
+          guarded(m, () -> {
+            if (callsAreDifferentiable(raw.get(m), units.get(m))) {
+              transform(ir, units.get(m), entries);
+            }
+          });
         }
       }
       if (!entries.isEmpty()) {
@@ -193,15 +197,21 @@ public final class AdjointProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * Checks every call as written (before inlining), so a derivative that would be lost through a
+   * callee's {@code wrt} or a passive method is an error whether or not the call gets inlined.
+   */
+  private boolean callsAreDifferentiable(MethodIR raw, com.sun.source.tree.CompilationUnitTree unit) {
+    int before = diagnostics.errorCount();
+    MethodIR plain = Normalizer.normalize(raw);
+    Activity.of(plain, Aliases.of(plain)).check(plain, unit, diagnostics);
+    return diagnostics.errorCount() == before;
+  }
+
   private void transform(MethodIR ir, com.sun.source.tree.CompilationUnitTree unit,
       List<AdjointClassWriter.Entry> entries) {
-    int before = diagnostics.errorCount();
     Aliases aliases = Aliases.of(ir);
     Activity activity = Activity.of(ir, aliases);
-    activity.check(ir, unit, diagnostics);
-    if (diagnostics.errorCount() != before) {
-      return;
-    }
     try {
       String pkg = dev.adjoint.processor.ir.AdjointNaming.packageName(ir.owner());
       SweepBuilder.Sweep sweep = SweepBuilder.build(ir, activity, aliases, pkg);

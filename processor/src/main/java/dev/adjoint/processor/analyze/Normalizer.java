@@ -30,7 +30,7 @@ import java.util.Set;
  *   <li>calls of differentiable methods nested inside expressions move into temporaries, so the
  *       reverse sweep calls each pullback once and never re-runs a callee for its value;
  *   <li>calls of differentiable methods compiled in the same round are inlined where that is
- *       simple (not recursive, one final return, no {@code wrt} restriction), so the caller's one
+ *       simple (not recursive, one final return), so the caller's one
  *       sweep covers them: without it, each callee's pullback would run its forward sweep again.
  * </ul>
  */
@@ -449,11 +449,27 @@ public final class Normalizer {
     }
     String key = key(call.target().owner(), call.target().name());
     MethodIR callee = inlinable.get(key);
-    if (callee == null || inlining.contains(key)
-        || !dev.adjoint.processor.read.Annotations.wrt(callee.element()).isEmpty()) {
+    if (callee == null || inlining.contains(key) || !respectsWrt(call)) {
       return null;
     }
     return hasOnlyFinalReturn(callee) ? call : null;
+  }
+
+  /**
+   * A callee restricted by {@code wrt} is inlined only where its other floating-point arguments
+   * are constants or fields, so inlining neither adds nor loses a derivative path.
+   */
+  private static boolean respectsWrt(Expr.Invoke call) {
+    List<CallTarget.Param> params = call.target().params();
+    for (int i = 0; i < params.size(); i++) {
+      CallTarget.Param p = params.get(i);
+      Expr arg = call.args().get(i);
+      if (p.type().isFloating() && !p.differentiable()
+          && !(arg instanceof Expr.Literal || arg instanceof Expr.FieldRead)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasOnlyFinalReturn(MethodIR callee) {
