@@ -14,10 +14,15 @@ import java.util.Map;
  */
 final class IrCopier {
   private final Map<Variable, Variable> map;
+  private final Map<Variable, Expr> substitutions;
   private final int depthOffset;
 
-  IrCopier(Map<Variable, Variable> map, int depthOffset) {
+  /**
+   * @param substitutions parameters replaced outright by their (side-effect free) arguments
+   */
+  IrCopier(Map<Variable, Variable> map, Map<Variable, Expr> substitutions, int depthOffset) {
     this.map = map;
+    this.substitutions = substitutions;
     this.depthOffset = depthOffset;
   }
 
@@ -68,6 +73,10 @@ final class IrCopier {
     if (e == null) {
       return null;
     } else if (e instanceof Expr.VarRef v) {
+      Expr argument = substitutions.get(v.variable());
+      if (argument != null) {
+        return new IrCopier(Map.of(), Map.of(), 0).copy(argument); // a fresh node for every use
+      }
       return new Expr.VarRef(map.getOrDefault(v.variable(), v.variable()), v.tree());
     } else if (e instanceof Expr.FieldRead f) {
       return new Expr.FieldRead(copy(f.receiver()), f.owner(), f.name(), f.type(), f.tree());

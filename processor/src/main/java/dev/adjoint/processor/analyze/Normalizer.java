@@ -472,6 +472,22 @@ public final class Normalizer {
     return true;
   }
 
+  /**
+   * Whether an argument can stand for its parameter throughout the inlined body: the callee cannot
+   * change a caller's variable, so a name, a constant, or (for an array parameter) a row
+   * {@code a[i]} named by a variable or constant always means the same value or array there.
+   */
+  private static boolean isStableArgument(Expr e, boolean array) {
+    if (e instanceof Expr.VarRef || e instanceof Expr.Literal) {
+      return true;
+    }
+    if (e instanceof Expr.FieldRead f) {
+      return f.receiver() == null || f.receiver() instanceof Expr.VarRef;
+    }
+    return array && e instanceof Expr.ArrayRead a && isStableArgument(a.array(), true)
+        && (a.index() instanceof Expr.VarRef || a.index() instanceof Expr.Literal);
+  }
+
   private static boolean hasOnlyFinalReturn(MethodIR callee) {
     List<Stmt> top = callee.body().statements();
     int[] returns = {0};
@@ -490,11 +506,17 @@ public final class Normalizer {
     String key = key(call.target().owner(), call.target().name());
     MethodIR callee = inlinable.get(key);
     Map<Variable, Variable> map = new java.util.HashMap<>();
-    IrCopier copier = new IrCopier(map, depth);
+    Map<Variable, Expr> substitutions = new java.util.HashMap<>();
+    IrCopier copier = new IrCopier(map, substitutions, depth);
     List<Stmt> out = new ArrayList<>();
+    Set<Variable> reassigned = written(callee.body());
     int arg = 0;
     for (Variable p : callee.params()) {
       Expr value = p.kind() == Variable.Kind.RECEIVER ? call.receiver() : call.args().get(arg++);
+      if (!reassigned.contains(p) && isStableArgument(value, p.type().isArray())) {
+        substitutions.put(p, value); // the body reads the argument itself: no local to record
+        continue;
+      }
       Variable local = new Variable(p.sourceName(), p.type(), Variable.Kind.LOCAL, depth);
       map.put(p, local);
       out.add(new Stmt.LocalDecl(local, value, null));

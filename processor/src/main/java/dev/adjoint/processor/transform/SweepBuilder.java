@@ -363,7 +363,7 @@ public final class SweepBuilder {
         printer.substitute(call, r + ".value()");
       }
     }
-    if (needsRecord(target, isDecl)) {
+    if (needsRecord(target, isDecl) && !isIntegerStep(target, op, value)) {
       String t = printer.print(target);
       out.line(tapeName + "." + pushMethod(type) + "(" + t + ");");
       if (type.isArray() && activity.isActive(base)) {
@@ -431,6 +431,13 @@ public final class SweepBuilder {
       }
     }
     return out;
+  }
+
+  /** {@code i += c} or {@code i -= c} on an integer variable, with a literal c: undone by the inverse step. */
+  private static boolean isIntegerStep(Expr target, AssignOp op, Expr value) {
+    return target instanceof Expr.VarRef v
+        && (v.type().base() == JType.Base.INT || v.type().base() == JType.Base.LONG) && v.type().dims() == 0
+        && (op == AssignOp.ADD || op == AssignOp.SUB) && value instanceof Expr.Literal;
   }
 
   private boolean isStatefulAndActive(Expr.Invoke call) {
@@ -777,7 +784,10 @@ public final class SweepBuilder {
     }
     boolean active = base != null && activity.isActive(base) && type.isFloating();
     if (!active) {
-      if (record) {
+      if (record && isIntegerStep(target, op, value)) {
+        // integer steps invert exactly, so the tape never holds the counter
+        out.line(printer.print(target) + (op == AssignOp.ADD ? " -= " : " += ") + printer.print(value) + ";");
+      } else if (record) {
         out.line(restore(target));
       }
       if (value instanceof Expr.Invoke call) {
