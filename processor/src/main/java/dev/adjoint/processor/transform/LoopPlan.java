@@ -24,6 +24,7 @@ final class LoopPlan {
   private final Aliases aliases;
   private final Map<Stmt, Set<Variable>> writtenScalars = new IdentityHashMap<>();
   private final Map<Stmt, Set<Variable>> declared = new IdentityHashMap<>();
+  private final Map<Stmt, Set<Variable>> writtenArrays = new IdentityHashMap<>();
   private final Map<Stmt, List<Stmt.LocalDecl>> recomputable = new IdentityHashMap<>();
   private final Set<Variable> recomputed = new HashSet<>();
 
@@ -57,6 +58,29 @@ final class LoopPlan {
   /** The variables declared inside a loop, at any depth. */
   Set<Variable> declaredIn(Stmt loop) {
     return declared.getOrDefault(loop, Set.of());
+  }
+
+  /**
+   * Whether e has the same value throughout the loop and after it: it reads nothing the loop
+   * writes, so the reverse sweep can evaluate it again where the loop ends.
+   */
+  boolean isLoopInvariant(Expr e, Stmt loop) {
+    Set<Variable> scalars = writtenScalars(loop);
+    Set<Variable> arrays = writtenArrays.getOrDefault(loop, Set.of());
+    boolean[] ok = {true};
+    IrWalker.expressions(e, x -> {
+      if (x instanceof Expr.VarRef v) {
+        ok[0] &= !scalars.contains(v.variable());
+      } else if (x instanceof Expr.ArrayRead a) {
+        Variable base = IrWalker.baseVariable(a);
+        ok[0] &= base != null && !arrays.contains(aliases.find(base));
+      } else if (!(x instanceof Expr.Literal || x instanceof Expr.Length || x instanceof Expr.Binary
+          || x instanceof Expr.Unary || x instanceof Expr.Cast || x instanceof Expr.MathCall
+          || x instanceof Expr.FieldRead f && f.receiver() == null)) {
+        ok[0] = false;
+      }
+    });
+    return ok[0];
   }
 
   private void plan(Stmt s, Set<Variable> indices, Map<Variable, Integer> assignments) {
@@ -106,6 +130,7 @@ final class LoopPlan {
     });
     writtenScalars.put(loop, scalars);
     declared.put(loop, decls);
+    writtenArrays.put(loop, arrays);
 
     List<Stmt.LocalDecl> chosen = new ArrayList<>();
     Set<Variable> available = new HashSet<>();

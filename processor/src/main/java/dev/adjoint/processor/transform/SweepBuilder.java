@@ -5,6 +5,7 @@ import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.analyze.Mutations;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.AssignOp;
+import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
@@ -558,6 +559,13 @@ public final class SweepBuilder {
       out.close();
       return;
     }
+    if (tripFormula(c) != null) {
+      // the reverse sweep works the trip count out again from the loop's bounds
+      out.open(String.format(header, printer.print(c.start())));
+      forward(c.body(), out);
+      out.close();
+      return;
+    }
     usesTape = true;
     String trips = names.fresh("trips");
     out.line("int " + trips + " = 0;");
@@ -971,9 +979,10 @@ public final class SweepBuilder {
     Variable i = c.index();
     String k = names.fresh("k");
     String trips = names.fresh("trips");
-    out.line("int " + trips + " = " + tapeName + ".popInt();");
+    String formula = tripFormula(c);
+    out.line("int " + trips + " = " + (formula != null ? formula : tapeName + ".popInt()") + ";");
     String start;
-    if (isInvariant(c.start())) {
+    if (formula != null || isInvariant(c.start())) {
       start = printer.print(c.start());
     } else {
       start = names.fresh(i.name() + "Start");
@@ -984,6 +993,42 @@ public final class SweepBuilder {
     recompute(c, out);
     out.append(body);
     out.close();
+  }
+
+  /**
+   * The trip count of a loop {@code for (i = start; i < end; i++)} (or with {@code <=}, or counting
+   * down with {@code >}, {@code >=}) whose bounds the loop never changes, as an expression over
+   * those bounds; null for any other loop, whose trip count is recorded.
+   */
+  private String tripFormula(Stmt.CountedLoop c) {
+    boolean up = c.step() instanceof Expr.Literal l && l.text().equals("1");
+    boolean down = c.step() instanceof Expr.Unary u && u.operand() instanceof Expr.Literal l && l.text().equals("1");
+    if (!(up || down) || !(c.condition() instanceof Expr.Binary b) || !(b.left() instanceof Expr.VarRef v)
+        || v.variable() != c.index() || !plan.isLoopInvariant(b.right(), c) || !plan.isLoopInvariant(c.start(), c)) {
+      return null;
+    }
+    String start = printer.print(c.start());
+    String end = printer.print(b.right());
+    String span;
+    if (up && (b.op() == BinaryOp.LT || b.op() == BinaryOp.LE)) {
+      span = difference(end, start) + (b.op() == BinaryOp.LE ? " + 1" : "");
+    } else if (down && (b.op() == BinaryOp.GT || b.op() == BinaryOp.GE)) {
+      span = difference(start, end) + (b.op() == BinaryOp.GE ? " + 1" : "");
+    } else {
+      return null;
+    }
+    boolean isLong = c.index().type().base() == JType.Base.LONG;
+    return isLong ? "(int) Math.max(0L, " + span + ")" : "Math.max(0, " + span + ")";
+  }
+
+  /** a - b as readable source: no "- 0", and parentheses only around compound operands. */
+  private static String difference(String a, String b) {
+    // an operand looser than '-' (?:, shifts, bit operators) keeps its parentheses
+    String left = a.matches("[\\w$.\\[\\]() +\\-*/%]*") ? a : "(" + a + ")";
+    if (b.equals("0")) {
+      return left;
+    }
+    return left + " - " + (b.contains(" ") || b.startsWith("-") ? "(" + b + ")" : b);
   }
 
   /** start + k * step, tidied for the common cases. */
