@@ -1275,21 +1275,13 @@ public final class SweepBuilder {
       }
     }
     String invocation = invocationHead + "(" + String.join(", ", args) + ")";
-    if (target.kind() == CallTarget.Kind.STATEFUL_RULE && !scalarSlots.isEmpty()) {
-      scalarSlots = List.copyOf(scalarSlots); // the closure returns every scalar adjoint, as a double[]
-      if (scalarSlots.size() == 1) {
-        String r = names.fresh("r");
-        out.line("double[] " + r + " = " + invocation + ";");
-        propagate(call.args().get(scalarSlots.get(0)), Seed.of(r + "[0]"), out);
-        return;
-      }
-    }
     boolean anyScalarActive = scalarSlots.stream().anyMatch(j -> activity.isActive(call.args().get(j)));
     if (scalarSlots.isEmpty() || !anyScalarActive) {
       out.line(invocation + ";");
       return;
     }
-    if (scalarSlots.size() == 1) {
+    // a stateful rule's closure always returns its scalar adjoints as a double[]
+    if (scalarSlots.size() == 1 && target.kind() != CallTarget.Kind.STATEFUL_RULE) {
       JType t = target.params().get(scalarSlots.get(0)).type();
       String r = names.fresh("r");
       out.line(t.sourceText() + " " + r + " = " + invocation + ";");

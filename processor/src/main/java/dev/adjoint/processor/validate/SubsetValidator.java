@@ -38,7 +38,7 @@ public final class SubsetValidator {
         report(u.problem(), u.tree(), unit, element);
       }
       if (s instanceof Stmt.LocalDecl d) {
-        checkType(d.variable().type(), "the local variable '" + d.variable().sourceName() + "'", null, unit, element);
+        checkType(d.variable().type(), "the local variable '" + d.variable().sourceName() + "'", element);
       }
       if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayRead r && writesThroughField(r)) {
         diagnostics.report(Message.FIELD_WRITE, a.target().tree(), unit, element, describeField(r));
@@ -80,7 +80,7 @@ public final class SubsetValidator {
       if (p.type().isFloating()) {
         floating.add(p.sourceName());
       }
-      checkType(p.type(), "The parameter '" + p.sourceName() + "'", element, null, element);
+      checkType(p.type(), "The parameter '" + p.sourceName() + "'", element);
       if (p.sourceName().equals("value")) {
         diagnostics.report(Message.NAME_CLASH, element, "value", "the record component holding the result");
       }
@@ -97,11 +97,11 @@ public final class SubsetValidator {
     }
   }
 
-  private void checkType(JType type, String what, Element on, CompilationUnitTree unit, Element fallback) {
+  private void checkType(JType type, String what, Element element) {
     boolean ok = type.base() == JType.Base.REFERENCE && type.dims() == 0
         || type.dims() <= 2 && type.base() != JType.Base.VOID;
     if (!ok) {
-      diagnostics.report(Message.UNSUPPORTED_TYPE, on != null ? on : fallback, what, type,
+      diagnostics.report(Message.UNSUPPORTED_TYPE, element, what, type,
           "Use primitives, or arrays of them with at most two dimensions");
     }
   }

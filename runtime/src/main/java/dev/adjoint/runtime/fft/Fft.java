@@ -55,17 +55,7 @@ public final class Fft {
   /** The pullback of {@link #forward}: {@code xBar += conj(W)^T dy}, the unnormalised backward transform of {@code dy}. */
   @CustomRule(of = "forward")
   public static void forwardPullback(double[] x, double[] dy, double[] xBar) {
-    if (xBar == null) {
-      return;
-    }
-    int n = complexSize(x, "x");
-    requireLength("dy", dy, 2 * n);
-    requireLength("xBar", xBar, 2 * n);
-    double[] a = dy.clone();
-    if (n > 0) {
-      Plans.get(n).complexInverse(a, false);
-    }
-    addInto(a, 1, xBar);
+    addComplexTransform(x, dy, xBar, false);
   }
 
   /**
@@ -85,16 +75,31 @@ public final class Fft {
   /** The pullback of {@link #inverse}: {@code xBar += forward(dy) / n}. */
   @CustomRule(of = "inverse")
   public static void inversePullback(double[] x, double[] dy, double[] xBar) {
+    addComplexTransform(x, dy, xBar, true);
+  }
+
+  /**
+   * The adjoint of a complex transform is the transform the other way: {@code xBar += } the
+   * unnormalised backward transform of {@code dy} (adjoint of {@link #forward}), or its forward
+   * transform over n (adjoint of {@link #inverse}). Skipped when {@code xBar} is null.
+   */
+  private static void addComplexTransform(double[] x, double[] dy, double[] xBar, boolean forwardThenScale) {
     if (xBar == null) {
       return;
     }
     int n = complexSize(x, "x");
     requireLength("dy", dy, 2 * n);
     requireLength("xBar", xBar, 2 * n);
+    if (n == 0) {
+      return;
+    }
     double[] a = dy.clone();
-    if (n > 0) {
+    if (forwardThenScale) {
       Plans.get(n).complexForward(a);
       addInto(a, 1.0 / n, xBar);
+    } else {
+      Plans.get(n).complexInverse(a, false);
+      addInto(a, 1, xBar);
     }
   }
 

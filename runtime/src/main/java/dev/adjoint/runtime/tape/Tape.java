@@ -98,9 +98,4 @@ public final class Tape {
     objects[objectCount] = null; // let the array be collected as soon as the sweep is past it
     return value;
   }
-
-  /** True when every push has been matched by a pop; generated tests use it as a sanity check. */
-  public boolean isEmpty() {
-    return doubleCount == 0 && intCount == 0 && longCount == 0 && objectCount == 0;
-  }
 }
