@@ -137,4 +137,45 @@ final class Loops {
     }
     return acc;
   }
+
+  /** The squared distance to the nearest centre: a running minimum over a helper's result, as in k-means. */
+  @Differentiable
+  static double nearestCentre(double[] p, double[][] centres) {
+    double best = squaredDistance(p, centres[0]);
+    for (int j = 1; j < centres.length; j++) {
+      best = Math.min(best, squaredDistance(p, centres[j]));
+    }
+    return best;
+  }
+
+  @Differentiable
+  static double squaredDistance(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += (a[i] - b[i]) * (a[i] - b[i]);
+    }
+    return s;
+  }
+
+  /** A running maximum and a running minimum that reads it. */
+  @Differentiable
+  static double runningRange(double[] x) {
+    double hi = x[0];
+    double lo = x[0];
+    for (int i = 1; i < x.length; i++) {
+      hi = Math.max(hi, x[i]);
+      lo = Math.min(lo, x[i] - 0.1 * hi);
+    }
+    return hi * lo + hi;
+  }
+
+  /** A sum of square roots capped at 1: flat beyond the cap, even where sqrt's slope is infinite. */
+  @Differentiable
+  static double cappedRootSum(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += Math.sqrt(x[i]);
+    }
+    return Math.min(s, 1.0);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.corpus;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -121,4 +122,48 @@ class LoopsTest {
     Checks.gradient(v -> Loops.nestedDataDependent(v[0], 4), Flat.of(x), Flat.of(g.x()));
     Checks.rejectsNaNSeed(() -> LoopsAdjoint.nestedDataDependentPullback(x, 4, Double.NaN));
   }
+
+  @Test
+  void runningMinimumOverAHelper() {
+    java.util.Random rnd = new java.util.Random(404);
+    double[] p = Checks.uniform(rnd, 3, -1, 1);
+    double[][] centres = Checks.uniform(rnd, 6, 3, -1, 1);
+    Object[] before = Checks.snapshot(p, centres);
+    var g = LoopsAdjoint.nearestCentreGradient(p, centres);
+    Checks.assertUnchanged(before, p, centres);
+    assertEquals(Loops.nearestCentre(p, centres), g.value());
+    Checks.gradient(v -> {
+      var r = Flat.read(v);
+      return Loops.nearestCentre(r.vec(3), r.mat(6, 3));
+    }, Flat.of(p, centres), Flat.of(g.p(), g.centres()));
+    // Only the nearest centre has a nonzero gradient.
+    int nonzero = 0;
+    for (double[] row : g.centres()) {
+      nonzero += java.util.Arrays.stream(row).anyMatch(x -> x != 0) ? 1 : 0;
+    }
+    assertEquals(1, nonzero);
+    Checks.rejectsNaNSeed(() -> LoopsAdjoint.nearestCentrePullback(p, centres, Double.NaN));
+  }
+
+  @Test
+  void runningMaximumAndAMinimumThatReadsIt() {
+    double[] x = {0.3, -0.5, 1.2, 0.7, 2.1, -1.4, 1.9};
+    var g = LoopsAdjoint.runningRangeGradient(x);
+    assertEquals(Loops.runningRange(x), g.value());
+    Checks.gradient(Loops::runningRange, x.clone(), g.x());
+    Checks.taylor(Loops::runningRange, x.clone(), g.x(), 23);
+  }
+
+  @Test
+  void zeroAdjointIsAStrongZero() {
+    // s = sqrt(0) + sqrt(4) = 2 > 1, so the value is the cap and the gradient is exactly zero:
+    // the loop's reverse is skipped rather than adding 0 * (1 / (2 sqrt(0))) = NaN.
+    var capped = LoopsAdjoint.cappedRootSumGradient(new double[] {0, 4});
+    assertEquals(1.0, capped.value());
+    assertArrayEquals(new double[] {0, 0}, capped.x(), 0.0);
+    // Below the cap the loop's reverse runs: d/dx sqrt(x) = 1 / (2 sqrt(x)).
+    var open = LoopsAdjoint.cappedRootSumGradient(new double[] {0.04, 0.09});
+    assertArrayEquals(new double[] {2.5, 1.0 / 0.6}, open.x(), 1e-12);
+  }
 }
+

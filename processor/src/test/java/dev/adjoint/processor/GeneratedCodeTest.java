@@ -71,6 +71,16 @@ class GeneratedCodeTest {
       "    }",
       "    return x * x;",
       "  }",
+      "",
+      "  /** A running minimum: the tape holds which argument each Math.min returned, not the values. */",
+      "  @Differentiable",
+      "  public static double nearest(double[] x, double c) {",
+      "    double best = (x[0] - c) * (x[0] - c);",
+      "    for (int i = 1; i < x.length; i++) {",
+      "      best = Math.min(best, (x[i] - c) * (x[i] - c));",
+      "    }",
+      "    return best;",
+      "  }",
       "}");
 
   @Test
@@ -112,6 +122,22 @@ class GeneratedCodeTest {
     String forward = dot.substring(dot.indexOf("// forward sweep"), dot.indexOf("// reverse sweep"));
     assertTrue(forward.contains("for (int i = 0;"), forward);
     assertFalse(forward.contains("tape.push"), "the forward sweep records nothing, not even a trip count:\n" + forward);
+  }
+
+  @Test
+  void runningMinimumRecordsItsChoiceNotItsValues() throws IOException {
+    String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
+    String sweep = code.substring(code.indexOf("private static double nearestSweep"));
+    String forward = sweep.substring(sweep.indexOf("// forward sweep"), sweep.indexOf("// reverse sweep"));
+    assertTrue(forward.contains("tape.pushBoolean(best <= (x[i] - c) * (x[i] - c));"), forward);
+    assertFalse(forward.contains("pushDouble"), "the running minimum itself is never recorded:\n" + forward);
+  }
+
+  @Test
+  void reverseLoopDrivenByOneAdjointIsSkippedWhenThatAdjointIsZero() throws IOException {
+    String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
+    String dot = code.substring(code.indexOf("private static void dotSweep"));
+    assertTrue(dot.contains("if (sBar != 0) {"), dot);
   }
 
   @Test

@@ -76,11 +76,15 @@ final class MathAdjoints {
       case ABS -> b.propagateTo(x, seed.times(owner + ".signum(" + b.operand(x, out) + ")"), out);
       case MIN, MAX -> {
         // the argument Math returns gets the whole seed; ties go to the first, as Math.min/max do
-        String l = b.operand(args.get(0), out);
-        String r = b.operand(args.get(1), out);
+        String first = b.recordedChoice(m);
+        if (first == null) {
+          String l = b.operand(args.get(0), out);
+          String r = b.operand(args.get(1), out);
+          String cmp = m.function() == dev.adjoint.processor.ir.MathFunction.MIN ? " <= " : " >= ";
+          first = l + cmp + r;
+        }
         Seed s = b.reuse(seed, out);
-        String cmp = m.function() == dev.adjoint.processor.ir.MathFunction.MIN ? " <= " : " >= ";
-        out.open("if (" + l + cmp + r + ")");
+        out.open("if (" + first + ")");
         b.propagateTo(args.get(0), s, out);
         out.reopen("else");
         b.propagateTo(args.get(1), s, out);

@@ -65,6 +65,10 @@ public final class SweepBuilder {
   private List<Set<Variable>> nextTopReads = new ArrayList<>();
   private Set<Variable> allRecordedVars = new HashSet<>();
   private Set<Variable> allRecordedClasses = new HashSet<>();
+  /** Variables assigned after their declaration, or declared inside a loop: their values change. */
+  private final Set<Variable> overwritten = new HashSet<>();
+  /** For the statement being reversed: the popped choice of each min/max whose choice was recorded. */
+  private final Map<Expr, String> choices = new java.util.IdentityHashMap<>();
   /** Scalars saved once around an enclosing loop, so writes inside it record nothing. */
   private Set<Variable> suppressed = new HashSet<>();
 
@@ -96,8 +100,12 @@ public final class SweepBuilder {
     IrWalker.statements(method.body(), s -> {
       if (s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef v) {
         assignedAnywhere.add(v.variable());
+        overwritten.add(v.variable());
       } else if (s instanceof Stmt.LocalDecl d) {
         assignedAnywhere.add(d.variable());
+        if (d.variable().loopDepth() > 0) {
+          overwritten.add(d.variable());
+        }
       } else if (s instanceof Stmt.CountedLoop c) {
         countedIndices.add(c.index());
       }
@@ -363,6 +371,10 @@ public final class SweepBuilder {
         usesTape = true;
         printer.substitute(call, r + ".value()");
       }
+    }
+    for (Expr.MathCall m : recordedChoices(target, op, value)) {
+      out.line(tapeName + ".pushBoolean(" + choiceCondition(m) + ");");
+      usesTape = true;
     }
     if (needsRecord(target, isDecl) && !isIntegerStep(target, op, value)) {
       String t = printer.print(target);
@@ -815,6 +827,7 @@ public final class SweepBuilder {
         out.line("double " + saved + " = " + targetBar + ";");
         seed = Seed.of(saved);
       }
+      popChoices(target, op, value, out);
       propagate(value, op == AssignOp.SUB ? seed.negate() : seed, out);
       return;
     }
@@ -836,7 +849,74 @@ public final class SweepBuilder {
     if (record) {
       out.line(restore(target));
     }
+    popChoices(target, op, value, out);
     propagate(rhs, Seed.of(seed), out);
+  }
+
+  /**
+   * The Math.min and Math.max calls of an assignment's right-hand side whose choice the forward
+   * sweep records as a boolean, in the order it pushes them. A choice is recorded when an argument
+   * reads a value that changes later (a reassigned variable, an array the method writes): the
+   * reverse sweep then needs neither argument back, so one boolean replaces two recorded doubles,
+   * as in a running minimum. Only calls the reverse reaches unconditionally qualify.
+   */
+  private List<Expr.MathCall> recordedChoices(Expr target, AssignOp op, Expr value) {
+    Variable base = IrWalker.baseVariable(target);
+    if (value == null || base == null || !activity.isActive(base) || !target.type().isFloating()
+        || target.type().isArray()) {
+      return List.of();
+    }
+    List<Expr.MathCall> out = new ArrayList<>();
+    collectChoices(value, out);
+    return out;
+  }
+
+  private void collectChoices(Expr e, List<Expr.MathCall> out) {
+    if (!activity.isActive(e) || e instanceof Expr.Conditional || e instanceof Expr.Invoke) {
+      return;
+    }
+    if (e instanceof Expr.MathCall m && (m.function() == dev.adjoint.processor.ir.MathFunction.MIN
+        || m.function() == dev.adjoint.processor.ir.MathFunction.MAX) && m.args().stream().anyMatch(this::changesLater)) {
+      out.add(m);
+    }
+    for (Expr child : IrWalker.children(e)) {
+      collectChoices(child, out);
+    }
+  }
+
+  /** Whether e reads a variable or array element that some statement overwrites. */
+  private boolean changesLater(Expr e) {
+    boolean[] found = {false};
+    IrWalker.expressions(e, x -> {
+      if (x instanceof Expr.VarRef v && !v.type().isArray() && overwritten.contains(v.variable())
+          || x instanceof Expr.ArrayRead a && IrWalker.baseVariable(a) != null
+              && mutatedClasses.contains(aliases.find(IrWalker.baseVariable(a)))) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
+  /** Which argument a min/max returns, as Math decides it: ties go to the first. */
+  String choiceCondition(Expr.MathCall m) {
+    String cmp = m.function() == dev.adjoint.processor.ir.MathFunction.MIN ? " <= " : " >= ";
+    return printer.print(m.args().get(0)) + cmp + printer.print(m.args().get(1));
+  }
+
+  /** Pops the statement's recorded min/max choices (last pushed first) for MathAdjoints to use. */
+  private void popChoices(Expr target, AssignOp op, Expr value, Code out) {
+    choices.clear();
+    List<Expr.MathCall> recorded = recordedChoices(target, op, value);
+    for (int k = recorded.size() - 1; k >= 0; k--) {
+      String c = names.fresh("first");
+      out.line("boolean " + c + " = " + tapeName + ".popBoolean();");
+      choices.put(recorded.get(k), c);
+    }
+  }
+
+  /** The popped choice of a min/max whose choice was recorded, or null to compare its arguments. */
+  String recordedChoice(Expr.MathCall m) {
+    return choices.get(m);
   }
 
   /** Whether e reads the target's variable, or any array that may share the target's storage. */
@@ -954,10 +1034,55 @@ public final class SweepBuilder {
       outerReads.addAll(inner);
       nextLoopReads.put(loop, inner);
     }
-    out.append(header);
+    List<String> drivers = header.isEmpty() ? List.of() : zeroSkipDrivers(loop, header);
+    if (drivers.isEmpty()) {
+      out.append(header);
+    } else {
+      out.open("if (" + String.join(" || ", drivers.stream().map(d -> d + " != 0").toList()) + ")");
+      out.append(header);
+      out.close();
+    }
     for (int k = saved.size() - 1; k >= 0; k--) {
       out.line(saved.get(k).name() + " = " + popOf(saved.get(k).type()) + ";");
     }
+  }
+
+  /**
+   * The adjoints that drive a loop's reverse when that reverse only accumulates adjoints: it
+   * touches no tape, restores no primal value, calls nothing and writes no array element, and the
+   * loop writes no integer declared outside it. Every contribution is then a multiple of the
+   * adjoints of the floating scalars the loop writes, so when they are all zero the reverse loop
+   * is skipped. A zero adjoint is a strong zero, as in ChainRules: it adds nothing even where a
+   * partial derivative is infinite. Empty when the loop does not qualify.
+   */
+  private List<String> zeroSkipDrivers(Stmt loop, Code reverseLoop) {
+    if (reverseLoop.toString().contains(tapeName + ".")) {
+      return List.of();
+    }
+    boolean[] ok = {true};
+    IrWalker.statements(loop, s -> {
+      if (s instanceof Stmt.Eval || s instanceof Stmt.Assign a && !(a.target() instanceof Expr.VarRef)) {
+        ok[0] = false;
+      }
+    });
+    IrWalker.allExpressions(loop, e -> ok[0] &= !(e instanceof Expr.Invoke));
+    Set<Variable> declared = plan.declaredIn(loop);
+    List<String> drivers = new ArrayList<>();
+    for (Variable v : plan.writtenScalars(loop)) {
+      if (declared.contains(v)) {
+        continue;
+      }
+      if (!v.type().isFloating() || v.type().isArray()) {
+        ok[0] = false;
+      } else if (activity.isActive(v)) {
+        drivers.add(bar(v));
+      }
+    }
+    if (!ok[0]) {
+      return List.of();
+    }
+    drivers.sort(null);
+    return drivers;
   }
 
   /** The loop-local values this reverse iteration recomputes rather than reading back from the tape. */
