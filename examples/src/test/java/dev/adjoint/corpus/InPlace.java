@@ -170,4 +170,55 @@ final class InPlace {
       return r;
     }
   }
+
+  /** A local work array filled whole, then read, in every iteration (checkpointed per iteration). */
+  @Differentiable
+  static double workArraySweeps(double[] x, int count) {
+    double[] w = new double[x.length];
+    double s = 0;
+    for (int t = 0; t < count; t++) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] = Math.sin(x[i] * (t + 1)) + 0.1 * s;
+      }
+      for (int i = 0; i < w.length; i++) {
+        s += w[i] * w[i] * x[i];
+      }
+    }
+    return s;
+  }
+
+  /** The same with the work array passed in: the adjoint must leave it as it found it. */
+  @Differentiable(wrt = {"x"})
+  static double callerWorkArraySweeps(double[] x, double[] w, int count) {
+    double s = 0;
+    for (int t = 0; t < count; t++) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] = Math.cos(x[i] + t) * x[i];
+      }
+      for (int i = 0; i < w.length; i++) {
+        s += w[i] * w[i];
+      }
+    }
+    return s;
+  }
+
+  /** A recurrence reads the work array while filling it, so the per-element records stay. */
+  @Differentiable
+  static double recurrenceSweeps(double[] x, int count) {
+    double[] w = new double[x.length];
+    double s = 0;
+    for (int t = 0; t < count; t++) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] = Math.cos(x[i] + t) * x[i];
+      }
+      for (int i = 1; i < w.length; i++) {
+        w[i] += 0.5 * w[i - 1] * w[i];
+      }
+      for (int i = 0; i < w.length; i++) {
+        s += w[i] * w[i];
+      }
+    }
+    return s;
+  }
 }
+

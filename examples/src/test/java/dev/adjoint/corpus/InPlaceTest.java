@@ -202,4 +202,33 @@ class InPlaceTest {
     }, Flat.of(u, f), Flat.of(g.u(), g.f()));
     Checks.rejectsNaNSeed(() -> InPlace_StencilAdjoint.residualPullback(u, f, Double.NaN));
   }
+
+  @Test
+  void workArrayFilledEveryIteration() {
+    double[] x = Checks.uniform(rnd, 6, -1, 1);
+    var g = InPlaceAdjoint.workArraySweepsGradient(x, 4);
+    assertEquals(InPlace.workArraySweeps(x, 4), g.value());
+    Checks.gradient(v -> InPlace.workArraySweeps(v, 4), x.clone(), g.x());
+    Checks.taylor(v -> InPlace.workArraySweeps(v, 4), x.clone(), g.x(), 31);
+  }
+
+  @Test
+  void callersWorkArrayIsLeftAsFound() {
+    double[] x = Checks.uniform(rnd, 5, -1, 1);
+    double[] w = Checks.uniform(rnd, 5, -1, 1);
+    Object[] before = Checks.snapshot(x, w);
+    var g = InPlaceAdjoint.callerWorkArraySweepsGradient(x, w, 3);
+    Checks.assertUnchanged(before, x, w);
+    assertEquals(InPlace.callerWorkArraySweeps(x, w.clone(), 3), g.value());
+    Checks.gradient(v -> InPlace.callerWorkArraySweeps(v, w.clone(), 3), x.clone(), g.x());
+  }
+
+  @Test
+  void recurrenceOverTheWorkArray() {
+    double[] x = Checks.uniform(rnd, 6, -1, 1);
+    var g = InPlaceAdjoint.recurrenceSweepsGradient(x, 3);
+    assertEquals(InPlace.recurrenceSweeps(x, 3), g.value());
+    Checks.gradient(v -> InPlace.recurrenceSweeps(v, 3), x.clone(), g.x());
+  }
 }
+

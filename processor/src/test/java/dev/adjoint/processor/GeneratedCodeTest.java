@@ -81,6 +81,22 @@ class GeneratedCodeTest {
       "    }",
       "    return best;",
       "  }",
+      "",
+      "  /** A work array filled whole, then read, in every iteration: saved as one block per iteration. */",
+      "  @Differentiable",
+      "  public static double sweeps(double[] x, int count) {",
+      "    double[] w = new double[x.length];",
+      "    double s = 0;",
+      "    for (int t = 0; t < count; t++) {",
+      "      for (int i = 0; i < w.length; i++) {",
+      "        w[i] = Math.sin(x[i] * (t + 1));",
+      "      }",
+      "      for (int i = 0; i < w.length; i++) {",
+      "        s += w[i] * w[i];",
+      "      }",
+      "    }",
+      "    return s;",
+      "  }",
       "}");
 
   @Test
@@ -131,6 +147,18 @@ class GeneratedCodeTest {
     String forward = sweep.substring(sweep.indexOf("// forward sweep"), sweep.indexOf("// reverse sweep"));
     assertTrue(forward.contains("tape.pushBoolean(best <= (x[i] - c) * (x[i] - c));"), forward);
     assertFalse(forward.contains("pushDouble"), "the running minimum itself is never recorded:\n" + forward);
+  }
+
+  @Test
+  void workArrayFilledEveryIterationIsSavedAsOneBlock() throws IOException {
+    String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
+    String sweep = code.substring(code.indexOf("private static void sweepsSweep"));
+    String forward = sweep.substring(sweep.indexOf("// forward sweep"), sweep.indexOf("// reverse sweep"));
+    assertFalse(forward.contains("pushDouble(w[i])"), "no record per element:\n" + forward);
+    assertEquals(2, forward.split("tape.pushCopy\\(w\\);", -1).length - 1,
+        "w saved before the loop and after each iteration:\n" + forward);
+    String reverse = sweep.substring(sweep.indexOf("// reverse sweep"), sweep.indexOf("\n  }\n"));
+    assertEquals(2, reverse.split("tape.popInto\\(w\\);", -1).length - 1, reverse);
   }
 
   @Test

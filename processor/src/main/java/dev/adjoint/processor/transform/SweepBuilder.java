@@ -44,6 +44,7 @@ public final class SweepBuilder {
       Set<String> recorded,
       List<String> mutatedParams) {}
 
+  private static final int MAX_ROUNDS = 64;
   private final MethodIR method;
   private final Activity activity;
   private final Aliases aliases;
@@ -53,6 +54,9 @@ public final class SweepBuilder {
   private final Set<Variable> countedIndices = new HashSet<>();
   private final Set<Variable> mutatedClasses;
   private final LoopPlan plan;
+  private final Checkpoints checkpoints;
+  /** Array classes an enclosing loop checkpoints, so writes inside it record nothing. */
+  private Set<Variable> checkpointed = new HashSet<>();
   /** Per loop: the primal variables its reverse body reads (from the previous round of the fixed point). */
   private Map<Stmt, Set<Variable>> loopReads = new java.util.IdentityHashMap<>();
   private Map<Stmt, Set<Variable>> nextLoopReads = new java.util.IdentityHashMap<>();
@@ -89,6 +93,7 @@ public final class SweepBuilder {
     this.printer = new Printer(adjointPackage);
     this.mutatedClasses = Mutations.mutatedClasses(method, aliases);
     this.plan = new LoopPlan(method, aliases);
+    this.checkpoints = new Checkpoints(method, aliases);
   }
 
   public static Sweep build(MethodIR method, Activity activity, Aliases aliases, String adjointPackage) {
@@ -112,7 +117,12 @@ public final class SweepBuilder {
     });
 
     Code reverse;
+    int rounds = 0;
     while (true) {
+      if (++rounds > MAX_ROUNDS) {
+        // the sets only grow in practice; a bug that made them cycle must not hang javac
+        throw new IllegalStateException("the to-be-recorded analysis did not settle in " + MAX_ROUNDS + " rounds");
+      }
       names = base.copy();
       reads = new LinkedHashSet<>();
       printer.recordReadsInto(reads);
@@ -489,7 +499,7 @@ public final class SweepBuilder {
       return recordedVars.contains(var);
     }
     Variable base = IrWalker.baseVariable(target);
-    return base != null && recordedClasses.contains(aliases.find(base));
+    return base != null && recordedClasses.contains(aliases.find(base)) && !checkpointed.contains(aliases.find(base));
   }
 
   private void forwardIf(Stmt.If i, Code out) {
@@ -557,24 +567,84 @@ public final class SweepBuilder {
 
   private void forwardCounted(Stmt.CountedLoop c, Code out) {
     pushSaves(saves(c), out);
-    withSaves(c, () -> forwardCountedLoop(c, out));
+    withSaves(c, () -> withCheckpoints(c, c.body(), chosen -> {
+      pushCheckpoints(chosen, false, out);
+      forwardCountedLoop(c, chosen, out);
+    }));
   }
 
-  private void forwardCountedLoop(Stmt.CountedLoop c, Code out) {
+  /**
+   * Runs work with the arrays the loop checkpoints (see {@link Checkpoints}): those still recorded
+   * here and not already checkpointed by an enclosing loop. Their per-iteration copies are dropped
+   * when the body has no reverse, since then no reverse iteration would take them back.
+   */
+  private void withCheckpoints(Stmt loop, Stmt body, java.util.function.Consumer<List<Checkpoints.Checkpoint>> work) {
+    List<Checkpoints.Checkpoint> chosen = new ArrayList<>();
+    Set<Variable> outer = checkpointed;
+    checkpointed = new HashSet<>(outer);
+    for (Checkpoints.Checkpoint c : checkpoints.candidates(loop)) {
+      Variable cls = aliases.find(c.array());
+      if (recordedClasses.contains(cls) && !outer.contains(cls)) {
+        chosen.add(c);
+        checkpointed.add(cls);
+      }
+    }
+    try {
+      if (!chosen.isEmpty() && !hasReverse(body)) {
+        chosen.replaceAll(c -> new Checkpoints.Checkpoint(c.array(), false));
+      }
+      work.accept(chosen);
+    } finally {
+      checkpointed = outer;
+    }
+  }
+
+  /** Saves the checkpointed arrays: all of them before the loop, the per-iteration ones after each iteration. */
+  private void pushCheckpoints(List<Checkpoints.Checkpoint> chosen, boolean iteration, Code out) {
+    for (Checkpoints.Checkpoint c : chosen) {
+      if (iteration && !c.perIteration()) {
+        continue;
+      }
+      String a = c.array().name();
+      out.line(c.array().type().base() == JType.Base.DOUBLE ? tapeName + ".pushCopy(" + a + ");"
+          : tapeName + ".pushObject(Shadows.snapshot(" + a + "));");
+      usesTape = true;
+    }
+  }
+
+  /** Puts checkpointed arrays back, in the reverse order of {@link #pushCheckpoints}. */
+  private void popCheckpoints(List<Checkpoints.Checkpoint> chosen, boolean iteration, Code out) {
+    for (int k = chosen.size() - 1; k >= 0; k--) {
+      Checkpoints.Checkpoint c = chosen.get(k);
+      if (iteration && !c.perIteration()) {
+        continue;
+      }
+      String a = c.array().name();
+      out.line(c.array().type().base() == JType.Base.DOUBLE ? tapeName + ".popInto(" + a + ");"
+          : "Shadows.restore(" + tapeName + ".<" + c.array().type().sourceText() + ">popObject(), " + a + ");");
+    }
+  }
+
+  private void forwardBody(Stmt body, List<Checkpoints.Checkpoint> chosen, Code out) {
+    forward(body, out);
+    pushCheckpoints(chosen, true, out);
+  }
+
+  private void forwardCountedLoop(Stmt.CountedLoop c, List<Checkpoints.Checkpoint> chosen, Code out) {
     Variable i = c.index();
     String type = i.type().sourceText();
     String header = "for (" + type + " " + i.name() + " = %s; " + printer.print(c.condition()) + "; "
         + i.name() + stepText(c) + ")";
     if (!hasReverse(c.body())) {
       out.open(String.format(header, printer.print(c.start())));
-      forward(c.body(), out);
+      forwardBody(c.body(), chosen, out);
       out.close();
       return;
     }
     if (tripFormula(c) != null) {
       // the reverse sweep works the trip count out again from the loop's bounds
       out.open(String.format(header, printer.print(c.start())));
-      forward(c.body(), out);
+      forwardBody(c.body(), chosen, out);
       out.close();
       return;
     }
@@ -589,7 +659,7 @@ public final class SweepBuilder {
       start = startVar;
     }
     out.open(String.format(header, start));
-    forward(c.body(), out);
+    forwardBody(c.body(), chosen, out);
     out.line(trips + "++;");
     out.close();
     if (startVar != null) {
@@ -614,19 +684,22 @@ public final class SweepBuilder {
 
   private void forwardWhile(Stmt.While w, Code out) {
     pushSaves(saves(w), out);
-    withSaves(w, () -> forwardWhileLoop(w, out));
+    withSaves(w, () -> withCheckpoints(w, w.body(), chosen -> {
+      pushCheckpoints(chosen, false, out);
+      forwardWhileLoop(w, chosen, out);
+    }));
   }
 
-  private void forwardWhileLoop(Stmt.While w, Code out) {
+  private void forwardWhileLoop(Stmt.While w, List<Checkpoints.Checkpoint> chosen, Code out) {
     String cond = printer.print(w.condition());
     if (!hasReverse(w.body())) {
       if (w.doWhile()) {
         out.open("do");
-        forward(w.body(), out);
+        forwardBody(w.body(), chosen, out);
         out.depthCloseWith("} while (" + cond + ");");
       } else {
         out.open("while (" + cond + ")");
-        forward(w.body(), out);
+        forwardBody(w.body(), chosen, out);
         out.close();
       }
       return;
@@ -636,12 +709,12 @@ public final class SweepBuilder {
     out.line("int " + trips + " = 0;");
     if (w.doWhile()) {
       out.open("do");
-      forward(w.body(), out);
+      forwardBody(w.body(), chosen, out);
       out.line(trips + "++;");
       out.depthCloseWith("} while (" + cond + ");");
     } else {
       out.open("while (" + cond + ")");
-      forward(w.body(), out);
+      forwardBody(w.body(), chosen, out);
       out.line(trips + "++;");
       out.close();
     }
@@ -668,7 +741,7 @@ public final class SweepBuilder {
   private boolean hasReverse(Stmt s) {
     Names saved = names;
     names = saved.copy();
-    Set<Variable> savedReads = reads;
+    Set<Variable> savedReads = printer.readsTarget();
     printer.recordReadsInto(null);
     boolean nonEmpty = !reverse(s).isEmpty();
     printer.clearSubstitutions(); // temporaries of the reverse sweep do not exist in the forward one
@@ -1021,14 +1094,17 @@ public final class SweepBuilder {
     Set<Variable> outerReads = printer.readsTarget();
     Set<Variable> inner = outerReads == null ? null : new LinkedHashSet<>();
     printer.recordReadsInto(inner);
-    Code[] bodyCode = new Code[1];
     Code header = new Code();
-    List<Variable> saved = withSaves(loop, () -> {
-      bodyCode[0] = reverse(body);
-      if (!bodyCode[0].isEmpty()) {
-        emitLoop.accept(header, bodyCode[0]);
+    Code restores = new Code();
+    List<Variable> saved = withSaves(loop, () -> withCheckpoints(loop, body, chosen -> {
+      Code bodyCode = reverse(body);
+      if (!bodyCode.isEmpty()) {
+        Code iteration = new Code();
+        popCheckpoints(chosen, true, iteration);
+        emitLoop.accept(header, iteration.append(bodyCode));
       }
-    });
+      popCheckpoints(chosen, false, restores);
+    }));
     printer.recordReadsInto(outerReads);
     if (outerReads != null) {
       outerReads.addAll(inner);
@@ -1042,6 +1118,7 @@ public final class SweepBuilder {
       out.append(header);
       out.close();
     }
+    out.append(restores);
     for (int k = saved.size() - 1; k >= 0; k--) {
       out.line(saved.get(k).name() + " = " + popOf(saved.get(k).type()) + ";");
     }

@@ -33,6 +33,25 @@ public final class Tape {
     return doubles[--doubleCount];
   }
 
+  /**
+   * Records a whole array in one block: the checkpoint of a work array that a loop overwrites
+   * whole in every iteration, instead of one record per element write.
+   */
+  public void pushCopy(double[] values) {
+    int needed = doubleCount + values.length;
+    if (needed > doubles.length) {
+      doubles = Arrays.copyOf(doubles, Math.max(needed, doubles.length * 2));
+    }
+    System.arraycopy(values, 0, doubles, doubleCount, values.length);
+    doubleCount = needed;
+  }
+
+  /** Copies the most recent block back into values, which has the length it was pushed with. */
+  public void popInto(double[] values) {
+    doubleCount -= values.length;
+    System.arraycopy(doubles, doubleCount, values, 0, values.length);
+  }
+
   /** Records a float; stored widened, so it comes back bit-exact. */
   public void pushFloat(float value) {
     pushDouble(value);
