@@ -18,7 +18,8 @@ import java.util.Set;
  * Per-loop facts for the to-be-recorded analysis: what each loop writes, and which of the scalars
  * declared in its body the reverse sweep can recompute instead of recording. A body temporary such
  * as {@code double d = x[i] - y[i]} depends only on the iteration's indices and on values the loop
- * never changes, so the reverse iteration computes it again and the tape never sees it.
+ * never changes, so the reverse iteration computes it again and the tape never sees it. Temporaries
+ * that call a costly function such as {@code exp} are recorded instead.
  */
 final class LoopPlan {
   private final Aliases aliases;
@@ -172,6 +173,8 @@ final class LoopPlan {
       } else if (x instanceof Expr.Invoke || x instanceof Expr.NewArray || x instanceof Expr.ArrayInit
           || x instanceof Expr.ArrayCopy || x instanceof Expr.Unsupported) {
         ok[0] = false;
+      } else if (x instanceof Expr.MathCall m && StatementRecords.isCostly(m.function())) {
+        ok[0] = false; // its value is on the tape already (StatementRecords): cheaper than computing it again
       } else if (x instanceof Expr.FieldRead f && f.type().isArray()) {
         ok[0] = false; // a field's array may be written by a callee we cannot see
       }

@@ -71,6 +71,9 @@ public final class SweepBuilder {
   private Set<Variable> allRecordedClasses = new HashSet<>();
   /** Variables assigned after their declaration, or declared inside a loop: their values change. */
   private final Set<Variable> overwritten = new HashSet<>();
+  private final StatementRecords records;
+  /** How many loops enclose the statement being generated. */
+  private int loopDepth;
   /** For the statement being reversed: the popped choice of each min/max whose choice was recorded. */
   private final Map<Expr, String> choices = new java.util.IdentityHashMap<>();
   /** Scalars saved once around an enclosing loop, so writes inside it record nothing. */
@@ -94,6 +97,7 @@ public final class SweepBuilder {
     this.mutatedClasses = Mutations.mutatedClasses(method, aliases);
     this.plan = new LoopPlan(method, aliases);
     this.checkpoints = new Checkpoints(method, aliases);
+    this.records = new StatementRecords(activity, aliases, overwritten, mutatedClasses);
   }
 
   public static Sweep build(MethodIR method, Activity activity, Aliases aliases, String adjointPackage) {
@@ -382,10 +386,7 @@ public final class SweepBuilder {
         printer.substitute(call, r + ".value()");
       }
     }
-    for (Expr.MathCall m : recordedChoices(target, op, value)) {
-      out.line(tapeName + ".pushBoolean(" + choiceCondition(m) + ");");
-      usesTape = true;
-    }
+    pushStatementRecords(target, value, out);
     if (needsRecord(target, isDecl) && !isIntegerStep(target, op, value)) {
       String t = printer.print(target);
       out.line(tapeName + "." + pushMethod(type) + "(" + t + ");");
@@ -550,10 +551,12 @@ public final class SweepBuilder {
     Set<Variable> outer = suppressed;
     suppressed = new HashSet<>(outer);
     suppressed.addAll(saved);
+    loopDepth++;
     try {
       work.run();
     } finally {
       suppressed = outer;
+      loopDepth--;
     }
     return saved;
   }
@@ -900,7 +903,7 @@ public final class SweepBuilder {
         out.line("double " + saved + " = " + targetBar + ";");
         seed = Seed.of(saved);
       }
-      popChoices(target, op, value, out);
+      popStatementRecords(target, value, out);
       propagate(value, op == AssignOp.SUB ? seed.negate() : seed, out);
       return;
     }
@@ -922,52 +925,8 @@ public final class SweepBuilder {
     if (record) {
       out.line(restore(target));
     }
-    popChoices(target, op, value, out);
+    popStatementRecords(target, value, out);
     propagate(rhs, Seed.of(seed), out);
-  }
-
-  /**
-   * The Math.min and Math.max calls of an assignment's right-hand side whose choice the forward
-   * sweep records as a boolean, in the order it pushes them. A choice is recorded when an argument
-   * reads a value that changes later (a reassigned variable, an array the method writes): the
-   * reverse sweep then needs neither argument back, so one boolean replaces two recorded doubles,
-   * as in a running minimum. Only calls the reverse reaches unconditionally qualify.
-   */
-  private List<Expr.MathCall> recordedChoices(Expr target, AssignOp op, Expr value) {
-    Variable base = IrWalker.baseVariable(target);
-    if (value == null || base == null || !activity.isActive(base) || !target.type().isFloating()
-        || target.type().isArray()) {
-      return List.of();
-    }
-    List<Expr.MathCall> out = new ArrayList<>();
-    collectChoices(value, out);
-    return out;
-  }
-
-  private void collectChoices(Expr e, List<Expr.MathCall> out) {
-    if (!activity.isActive(e) || e instanceof Expr.Conditional || e instanceof Expr.Invoke) {
-      return;
-    }
-    if (e instanceof Expr.MathCall m && (m.function() == dev.adjoint.processor.ir.MathFunction.MIN
-        || m.function() == dev.adjoint.processor.ir.MathFunction.MAX) && m.args().stream().anyMatch(this::changesLater)) {
-      out.add(m);
-    }
-    for (Expr child : IrWalker.children(e)) {
-      collectChoices(child, out);
-    }
-  }
-
-  /** Whether e reads a variable or array element that some statement overwrites. */
-  private boolean changesLater(Expr e) {
-    boolean[] found = {false};
-    IrWalker.expressions(e, x -> {
-      if (x instanceof Expr.VarRef v && !v.type().isArray() && overwritten.contains(v.variable())
-          || x instanceof Expr.ArrayRead a && IrWalker.baseVariable(a) != null
-              && mutatedClasses.contains(aliases.find(IrWalker.baseVariable(a)))) {
-        found[0] = true;
-      }
-    });
-    return found[0];
   }
 
   /** Which argument a min/max returns, as Math decides it: ties go to the first. */
@@ -976,14 +935,35 @@ public final class SweepBuilder {
     return printer.print(m.args().get(0)) + cmp + printer.print(m.args().get(1));
   }
 
-  /** Pops the statement's recorded min/max choices (last pushed first) for MathAdjoints to use. */
-  private void popChoices(Expr target, AssignOp op, Expr value, Code out) {
+  /** Records what {@link StatementRecords} plans for the assignment, before it runs. */
+  private void pushStatementRecords(Expr target, Expr value, Code out) {
+    StatementRecords.Plan plan = records.of(target, value, loopDepth > 0);
+    for (Expr.MathCall m : plan.values()) {
+      String v = names.fresh("v");
+      out.line("double " + v + " = " + printer.print(m) + ";");
+      out.line(tapeName + ".pushDouble(" + v + ");");
+      printer.substitute(m, v); // the statement itself then reads the temporary
+      usesTape = true;
+    }
+    for (Expr.MathCall m : plan.choices()) {
+      out.line(tapeName + ".pushBoolean(" + choiceCondition(m) + ");");
+      usesTape = true;
+    }
+  }
+
+  /** Pops the statement's records (last pushed first) for the adjoint code below to use. */
+  private void popStatementRecords(Expr target, Expr value, Code out) {
     choices.clear();
-    List<Expr.MathCall> recorded = recordedChoices(target, op, value);
-    for (int k = recorded.size() - 1; k >= 0; k--) {
+    StatementRecords.Plan plan = records.of(target, value, loopDepth > 0);
+    for (int k = plan.choices().size() - 1; k >= 0; k--) {
       String c = names.fresh("first");
       out.line("boolean " + c + " = " + tapeName + ".popBoolean();");
-      choices.put(recorded.get(k), c);
+      choices.put(plan.choices().get(k), c);
+    }
+    for (int k = plan.values().size() - 1; k >= 0; k--) {
+      String v = names.fresh("v");
+      out.line("double " + v + " = " + tapeName + ".popDouble();");
+      printer.substitute(plan.values().get(k), v);
     }
   }
 
