@@ -97,6 +97,16 @@ class GeneratedCodeTest {
       "    }",
       "    return s;",
       "  }",
+      "",
+      "  /** exp's value is recorded where the loop computes it, not computed again in the reverse sweep. */",
+      "  @Differentiable",
+      "  public static double softplusSum(double[] x) {",
+      "    double s = 0;",
+      "    for (int i = 0; i < x.length; i++) {",
+      "      s += Math.log(1 + Math.exp(x[i]));",
+      "    }",
+      "    return s;",
+      "  }",
       "}");
 
   @Test
@@ -159,6 +169,17 @@ class GeneratedCodeTest {
         "w saved before the loop and after each iteration:\n" + forward);
     String reverse = sweep.substring(sweep.indexOf("// reverse sweep"), sweep.indexOf("\n  }\n"));
     assertEquals(2, reverse.split("tape.popInto\\(w\\);", -1).length - 1, reverse);
+  }
+
+  @Test
+  void costlyValuesInLoopsAreRecordedNotRecomputed() throws IOException {
+    String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
+    String sweep = code.substring(code.indexOf("private static void softplusSumSweep"));
+    String forward = sweep.substring(sweep.indexOf("// forward sweep"), sweep.indexOf("// reverse sweep"));
+    String reverse = sweep.substring(sweep.indexOf("// reverse sweep"), sweep.indexOf("\n  }\n"));
+    assertTrue(forward.matches("(?s).*double (v\\d+) = Math\\.exp\\(x\\[i\\]\\);\\s*tape\\.pushDouble\\(\\1\\);"
+        + "\\s*s \\+= Math\\.log\\(1 \\+ \\1\\);.*"), forward);
+    assertFalse(reverse.replaceAll("//.*", "").contains("Math.exp"), "only the comment quotes exp:\n" + reverse);
   }
 
   @Test
