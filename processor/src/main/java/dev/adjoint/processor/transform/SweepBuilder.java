@@ -281,6 +281,9 @@ public final class SweepBuilder {
     body.line("");
     body.line("// reverse sweep");
     body.append(reverse);
+    if (usesTape) {
+      body.line(tapeName + ".release();");
+    }
     body.append(restoreAtEnd);
     List<Variable> scalarWrt = method.wrt().stream().filter(v -> !v.type().isArray()).toList();
     if (scalarWrt.size() == 1) {
