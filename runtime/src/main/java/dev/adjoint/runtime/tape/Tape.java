@@ -1,6 +1,5 @@
 package dev.adjoint.runtime.tape;
 
-import java.lang.ref.SoftReference;
 import java.util.Arrays;
 
 /**
@@ -9,17 +8,14 @@ import java.util.Arrays;
  *
  * <p>One primitive stack per kind of value, so nothing is boxed. A generated method makes its
  * own tape, so generated adjoints share no state and are thread-safe. Stacks double when full.
- * When the sweep is done it calls {@link #release()}, which leaves the stacks' storage to the
- * next tape made on the same thread: a gradient evaluated again and again then neither grows
- * nor zeroes its tape each time. The spare storage is softly held, so the collector may take it.
+ * When the sweep is done it calls {@link #release()}, which hands the stacks to the next tape made
+ * on the same thread (see {@link StoragePool}).
  */
 public final class Tape {
   private static final int INITIAL = 16;
-  private static final ThreadLocal<SoftReference<Storage>> SPARE = new ThreadLocal<>();
 
-  /** The stacks' arrays, handed from a finished tape to the next. */
-  private record Storage(double[] doubles, int[] ints, long[] longs, Object[] objects) {}
-
+  private final StoragePool pool;
+  private StoragePool.Storage storage;
   private double[] doubles;
   private int doubleCount;
   private int[] ints;
@@ -29,16 +25,15 @@ public final class Tape {
   private Object[] objects;
   private int objectCount;
 
-  /** A tape with the storage the last released tape on this thread left, or with small stacks. */
+  /** A tape with storage a released tape left on this thread, or with small stacks. */
   public Tape() {
-    SoftReference<Storage> ref = SPARE.get();
-    Storage spare = ref == null ? null : ref.get();
-    if (spare != null) {
-      SPARE.remove(); // a tape made while this one is in use (a nested sweep) starts small
-      doubles = spare.doubles;
-      ints = spare.ints;
-      longs = spare.longs;
-      objects = spare.objects;
+    pool = StoragePool.current();
+    storage = pool.take();
+    if (storage != null) {
+      doubles = storage.doubles;
+      ints = storage.ints;
+      longs = storage.longs;
+      objects = storage.objects;
     } else {
       doubles = new double[INITIAL];
       ints = new int[INITIAL];
@@ -46,23 +41,29 @@ public final class Tape {
   }
 
   /**
-   * Leaves this tape's storage to the next tape made on this thread; the tape is not used again.
+   * Hands this tape's storage to the next tape made on this thread; the tape is not used again.
    * A tape that is not empty (its sweep was cut short) keeps its storage to itself.
    */
   public void release() {
     if (doubleCount != 0 || intCount != 0 || longCount != 0 || objectCount != 0) {
       return;
     }
-    SoftReference<Storage> ref = SPARE.get();
-    Storage spare = ref == null ? null : ref.get();
-    if (spare != null) {
-      // a nested sweep released first: keep the larger stack of each kind
-      doubles = larger(doubles, spare.doubles);
-      ints = larger(ints, spare.ints);
-      longs = longs == null || spare.longs != null && spare.longs.length > longs.length ? spare.longs : longs;
-      objects = objects == null || spare.objects != null && spare.objects.length > objects.length ? spare.objects : objects;
+    StoragePool.Storage s = storage != null ? storage : new StoragePool.Storage();
+    // store only what changed: each reference store into the long-lived pool costs a GC barrier
+    if (s.doubles != doubles) {
+      s.doubles = doubles;
     }
-    SPARE.set(new SoftReference<>(new Storage(doubles, ints, longs, objects)));
+    if (s.ints != ints) {
+      s.ints = ints;
+    }
+    if (s.longs != longs) {
+      s.longs = longs;
+    }
+    if (s.objects != objects) {
+      s.objects = objects;
+    }
+    pool.give(s);
+    storage = null;
     doubles = null;
     ints = null;
     longs = null;
@@ -74,13 +75,6 @@ public final class Tape {
     return doubles.length;
   }
 
-  private static double[] larger(double[] a, double[] b) {
-    return b.length > a.length ? b : a;
-  }
-
-  private static int[] larger(int[] a, int[] b) {
-    return b.length > a.length ? b : a;
-  }
 
   /** Records a double (or a float, which widens exactly). */
   public void pushDouble(double value) {

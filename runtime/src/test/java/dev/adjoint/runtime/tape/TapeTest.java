@@ -59,24 +59,38 @@ class TapeTest {
     big.release();
     Tape next = new Tape();
     assertTrue(next.doubleCapacity() >= 10_000, "the grown stack is handed on");
-    // A tape made while that one is in use starts small and leaves the larger storage in place.
-    Tape nested = new Tape();
-    assertEquals(16, nested.doubleCapacity());
+    Tape nested = new Tape(); // made while next is in use: gets other storage
     nested.pushDouble(3);
+    next.pushDouble(4);
     assertEquals(3, nested.popDouble());
+    assertEquals(4, next.popDouble());
     nested.release();
     next.release();
-    assertTrue(new Tape().doubleCapacity() >= 10_000);
+    assertTrue(new Tape().doubleCapacity() >= 10_000, "last released, first taken");
   }
 
   @Test
   void aTapeCutShortDoesNotHandOnItsStorage() {
-    new Tape(); // takes whatever spare storage earlier tests left on this thread, and keeps it
     Tape unbalanced = new Tape();
-    for (int i = 0; i < 1000; i++) {
+    for (int i = 0; i < 200_000; i++) {
       unbalanced.pushDouble(i); // never popped: a sweep that threw
     }
     unbalanced.release();
-    assertEquals(16, new Tape().doubleCapacity());
+    for (int k = 0; k < 40; k++) { // more tapes than the pool keeps, none released
+      assertTrue(new Tape().doubleCapacity() < 200_000);
+    }
+  }
+
+  @Test
+  void storageBeyondTheBudgetIsLeftToTheCollector() {
+    int doubles = (int) (StoragePool.BUDGET_BYTES / 8) + 1;
+    Tape huge = new Tape();
+    huge.pushCopy(new double[doubles]);
+    huge.popInto(new double[doubles]);
+    huge.release();
+    for (int k = 0; k < 40; k++) {
+      assertTrue(new Tape().doubleCapacity() < doubles);
+    }
   }
 }
+
