@@ -143,50 +143,50 @@ class GeneratedCodeTest {
 
   @Test
   void accumulationLoopRecordsNothingPerIteration() throws IOException {
-    String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
-    String dot = code.substring(code.indexOf("private static void dotSweep"), code.indexOf("private static", code.indexOf("private static void dotSweep") + 10));
-    String forward = dot.substring(dot.indexOf("// forward sweep"), dot.indexOf("// reverse sweep"));
+    String forward = showcaseSweep("dot", "// forward sweep", "// reverse sweep");
     assertTrue(forward.contains("for (int i = 0;"), forward);
     assertFalse(forward.contains("tape.push"), "the forward sweep records nothing, not even a trip count:\n" + forward);
   }
 
   @Test
   void runningMinimumRecordsItsChoiceNotItsValues() throws IOException {
-    String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
-    String sweep = code.substring(code.indexOf("private static double nearestSweep"));
-    String forward = sweep.substring(sweep.indexOf("// forward sweep"), sweep.indexOf("// reverse sweep"));
+    String forward = showcaseSweep("nearest", "// forward sweep", "// reverse sweep");
     assertTrue(forward.contains("tape.pushBoolean(best <= (x[i] - c) * (x[i] - c));"), forward);
     assertFalse(forward.contains("pushDouble"), "the running minimum itself is never recorded:\n" + forward);
   }
 
   @Test
   void workArrayFilledEveryIterationIsSavedAsOneBlock() throws IOException {
-    String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
-    String sweep = code.substring(code.indexOf("private static void sweepsSweep"));
-    String forward = sweep.substring(sweep.indexOf("// forward sweep"), sweep.indexOf("// reverse sweep"));
+    String forward = showcaseSweep("sweeps", "// forward sweep", "// reverse sweep");
     assertFalse(forward.contains("pushDouble(w[i])"), "no record per element:\n" + forward);
     assertEquals(2, forward.split("tape.pushCopy\\(w\\);", -1).length - 1,
         "w saved before the loop and after each iteration:\n" + forward);
-    String reverse = sweep.substring(sweep.indexOf("// reverse sweep"), sweep.indexOf("\n  }\n"));
+    String reverse = showcaseSweep("sweeps", "// reverse sweep", "\n  }\n");
     assertEquals(2, reverse.split("tape.popInto\\(w\\);", -1).length - 1, reverse);
   }
 
   @Test
   void costlyValuesInLoopsAreRecordedNotRecomputed() throws IOException {
-    String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
-    String sweep = code.substring(code.indexOf("private static void softplusSumSweep"));
-    String forward = sweep.substring(sweep.indexOf("// forward sweep"), sweep.indexOf("// reverse sweep"));
-    String reverse = sweep.substring(sweep.indexOf("// reverse sweep"), sweep.indexOf("\n  }\n"));
+    String forward = showcaseSweep("softplusSum", "// forward sweep", "// reverse sweep");
     assertTrue(forward.matches("(?s).*double (v\\d+) = Math\\.exp\\(x\\[i\\]\\);\\s*tape\\.pushDouble\\(\\1\\);"
         + "\\s*s \\+= Math\\.log\\(1 \\+ \\1\\);.*"), forward);
+    String reverse = showcaseSweep("softplusSum", "// reverse sweep", "\n  }\n");
     assertFalse(reverse.replaceAll("//.*", "").contains("Math.exp"), "only the comment quotes exp:\n" + reverse);
   }
 
   @Test
   void reverseLoopDrivenByOneAdjointIsSkippedWhenThatAdjointIsZero() throws IOException {
+    String reverse = showcaseSweep("dot", "// reverse sweep", "\n  }\n");
+    assertTrue(reverse.contains("if (sBar != 0) {"), reverse);
+  }
+
+  /** The text of the showcase's {@code methodSweep} from the first {@code from} to the next {@code to}. */
+  private static String showcaseSweep(String method, String from, String to) throws IOException {
     String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
-    String dot = code.substring(code.indexOf("private static void dotSweep"));
-    assertTrue(dot.contains("if (sBar != 0) {"), dot);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("private static \\w+ " + method + "Sweep\\(").matcher(code);
+    assertTrue(m.find(), "no sweep for " + method);
+    int start = code.indexOf(from, m.start());
+    return code.substring(start, code.indexOf(to, start + from.length()));
   }
 
   @Test
