@@ -109,4 +109,22 @@ final class Arrays1D {
   static int clampIndex(int i, int n) {
     return i < 0 ? 0 : i >= n ? n - 1 : i;
   }
+
+  /** A quadratic form over the lower triangle, through a local work array (its adjoint row sums are hoisted). */
+  @Differentiable
+  static double lowerForm(double[] l, double[] x) {
+    int n = x.length;
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = Math.sin(x[i]);
+    }
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        s += l[i * n + j] * x[j] * w[i];
+      }
+    }
+    return s;
+  }
 }
+

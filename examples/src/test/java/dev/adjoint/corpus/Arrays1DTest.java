@@ -143,4 +143,18 @@ class Arrays1DTest {
     Checks.rejectsNaNSeed(() -> Arrays1DAdjoint.movingAveragePullback(a, 2, new double[] {
         0, 0, 0, Double.NaN, 0, 0, 0, 0}));
   }
+
+  @Test
+  void lowerTriangularFormThroughAWorkArray() {
+    java.util.Random r = new java.util.Random(77);
+    double[] l = Checks.uniform(r, 25, -1, 1);
+    double[] x = Checks.uniform(r, 5, -1, 1);
+    var g = Arrays1DAdjoint.lowerFormGradient(l, x);
+    assertEquals(Arrays1D.lowerForm(l, x), g.value());
+    Checks.gradient(v -> {
+      var f = Flat.read(v);
+      return Arrays1D.lowerForm(f.vec(25), f.vec(5));
+    }, Flat.of(l, x), Flat.of(g.l(), g.x()));
+  }
 }
+

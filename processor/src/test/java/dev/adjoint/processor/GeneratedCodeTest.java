@@ -107,6 +107,23 @@ class GeneratedCodeTest {
       "    }",
       "    return s;",
       "  }",
+      "",
+      "  /** The inner loop's adjoint sums into one element of a local array: kept in a local variable. */",
+      "  @Differentiable",
+      "  public static double lowerForm(double[] l, double[] x) {",
+      "    int n = x.length;",
+      "    double[] w = new double[n];",
+      "    for (int i = 0; i < n; i++) {",
+      "      w[i] = Math.sin(x[i]);",
+      "    }",
+      "    double s = 0;",
+      "    for (int i = 0; i < n; i++) {",
+      "      for (int j = 0; j <= i; j++) {",
+      "        s += l[i * n + j] * x[j] * w[i];",
+      "      }",
+      "    }",
+      "    return s;",
+      "  }",
       "}");
 
   @Test
@@ -178,6 +195,12 @@ class GeneratedCodeTest {
   void reverseLoopDrivenByOneAdjointIsSkippedWhenThatAdjointIsZero() throws IOException {
     String reverse = showcaseSweep("dot", "// reverse sweep", "\n  }\n");
     assertTrue(reverse.contains("if (sBar != 0) {"), reverse);
+  }
+
+  @Test
+  void adjointElementSummedByAnInnerLoopIsKeptInALocal() throws IOException {
+    String reverse = showcaseSweep("lowerForm", "// reverse sweep", "\n  }\n");
+    assertTrue(reverse.matches("(?s).*double (acc\\d+) = wBar\\[i1\\];.*\\1 \\+= .*wBar\\[i1\\] = \\1;.*"), reverse);
   }
 
   /** The text of the showcase's {@code methodSweep} from the first {@code from} to the next {@code to}. */

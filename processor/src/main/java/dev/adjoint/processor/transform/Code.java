@@ -48,6 +48,11 @@ final class Code {
     return this;
   }
 
+  /** The lines as written, each with its indentation relative to this code's outermost level. */
+  List<String> lines() {
+    return List.copyOf(lines);
+  }
+
   boolean isEmpty() {
     return lines.isEmpty();
   }

@@ -1173,11 +1173,41 @@ public final class SweepBuilder {
       start = names.fresh(i.name() + "Start");
       out.line(i.type().sourceText() + " " + start + " = " + popOf(i.type()) + ";");
     }
+    Code iteration = new Code();
+    iteration.line(i.type().sourceText() + " " + i.name() + " = " + indexAt(start, k, c.step()) + ";");
+    recompute(c, iteration);
+    iteration.append(body);
+    AccumulatorHoisting hoisting = new AccumulatorHoisting(iteration, hoistableBars(), names);
+    for (AccumulatorHoisting.Accumulator a : hoisting.accumulators()) {
+      out.line(a.type() + " " + a.local() + " = " + a.array() + "[" + a.index() + "];");
+    }
     out.open("for (int " + k + " = " + trips + " - 1; " + k + " >= 0; " + k + "--)");
-    out.line(i.type().sourceText() + " " + i.name() + " = " + indexAt(start, k, c.step()) + ";");
-    recompute(c, out);
-    out.append(body);
+    out.append(hoisting.rewritten());
     out.close();
+    for (AccumulatorHoisting.Accumulator a : hoisting.accumulators()) {
+      out.line(a.array() + "[" + a.index() + "] = " + a.local() + ";");
+    }
+  }
+
+  /**
+   * The adjoint arrays {@link AccumulatorHoisting} may keep elements of in locals, with their
+   * element types: those of local one-dimensional arrays that share storage with no other variable
+   * (so no other name in the loop can reach the same elements).
+   */
+  private Map<String, String> hoistableBars() {
+    Map<Variable, Integer> classSizes = new HashMap<>();
+    for (Variable v : bars.keySet()) {
+      classSizes.merge(aliases.find(v), 1, Integer::sum);
+    }
+    Map<String, String> out = new HashMap<>();
+    for (Map.Entry<Variable, String> e : bars.entrySet()) {
+      Variable v = e.getKey();
+      if (v.type().dims() == 1 && v.type().isFloating() && !v.isParameter() && !aliases.find(v).isParameter()
+          && v.kind() != Variable.Kind.RECEIVER && classSizes.get(aliases.find(v)) == 1) {
+        out.put(e.getValue(), v.type().element().sourceText());
+      }
+    }
+    return out;
   }
 
   /**
