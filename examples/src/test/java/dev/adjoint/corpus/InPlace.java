@@ -220,5 +220,27 @@ final class InPlace {
     }
     return s;
   }
+
+  /** Heun's method for y' = x * shift(y): each stage loop fills the work array whole (saved as a block). */
+  @Differentiable
+  static double heunSteps(double[] x, int steps) {
+    int n = x.length;
+    double h = 1.0 / steps;
+    double[] y = new double[n];
+    double[] stage = new double[n];
+    for (int t = 0; t < steps; t++) {
+      for (int i = 0; i < n; i++) {
+        stage[i] = y[i] + h * x[i] * (i == 0 ? 1 : y[i - 1]);
+      }
+      for (int i = 0; i < n; i++) {
+        y[i] += 0.5 * h * (x[i] * (i == 0 ? 1 : y[i - 1]) + x[i] * (i == 0 ? 1 : stage[i - 1]));
+      }
+    }
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += y[i] * y[i];
+    }
+    return s;
+  }
 }
 

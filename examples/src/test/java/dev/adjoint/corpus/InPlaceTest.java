@@ -230,5 +230,14 @@ class InPlaceTest {
     assertEquals(InPlace.recurrenceSweeps(x, 3), g.value());
     Checks.gradient(v -> InPlace.recurrenceSweeps(v, 3), x.clone(), g.x());
   }
+
+  @Test
+  void rungeKuttaStagesThroughAWorkArray() {
+    double[] x = Checks.uniform(rnd, 6, -1, 1);
+    var g = InPlaceAdjoint.heunStepsGradient(x, 5);
+    assertEquals(InPlace.heunSteps(x, 5), g.value());
+    Checks.gradient(v -> InPlace.heunSteps(v, 5), x.clone(), g.x());
+    Checks.taylor(v -> InPlace.heunSteps(v, 5), x.clone(), g.x(), 37);
+  }
 }
 

@@ -28,7 +28,9 @@ import java.util.Map;
  *
  * <p>It pays only when an iteration writes at least as many elements as the array holds, so a
  * candidate needs a loop in S1..Sp that writes {@code a[j]} for every j from 0 to its length: the
- * block copy then costs no more than the element records it replaces.
+ * block copy then costs no more than the element records it replaces. A loop that is itself such
+ * a fill, and whose body's reverse never reads the array, is saved once before it and not per
+ * iteration (a Runge–Kutta stage {@code for (i...) yTmp[i] = y[i] + h * k[i]}).
  */
 final class Checkpoints {
   /** A checkpointed array, named by a variable that holds it throughout the loop. */
@@ -107,8 +109,10 @@ final class Checkpoints {
           firstRead = k;
         }
       }
-      if (lastWrite < firstRead && fillsWhole(top.subList(0, lastWrite + 1), e.getValue(), cls)) {
-        out.add(new Checkpoint(e.getValue(), firstRead != Integer.MAX_VALUE));
+      boolean perIteration = firstRead != Integer.MAX_VALUE;
+      if (lastWrite < firstRead && (fillsWhole(top.subList(0, lastWrite + 1), e.getValue(), cls)
+          || !perIteration && fillsWhole(List.of(loop), e.getValue(), cls))) {
+        out.add(new Checkpoint(e.getValue(), perIteration));
       }
     }
     out.sort(java.util.Comparator.comparing(c -> c.array().name()));
