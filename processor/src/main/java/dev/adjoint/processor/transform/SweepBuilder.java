@@ -40,6 +40,7 @@ public final class SweepBuilder {
       String seedName,
       List<String> barParamNames,
       String valueOutName,
+      String sharedTapeName,
       Set<String> active,
       Set<String> recorded,
       List<String> mutatedParams) {}
@@ -88,6 +89,8 @@ public final class SweepBuilder {
   private String seedName;
   private String valueOutName;
   private String tapeName;
+  /** The sweep's last parameter: a caller's tape to record on, or null to make its own. */
+  private String sharedTapeName;
 
   private SweepBuilder(MethodIR method, Activity activity, Aliases aliases, String adjointPackage) {
     this.method = method;
@@ -221,6 +224,7 @@ public final class SweepBuilder {
     }
     seedName = n.claim("dy");
     valueOutName = n.claim("valueOut");
+    sharedTapeName = n.claim("sharedTape");
     tapeName = n.claim("tape");
     return n;
   }
@@ -273,7 +277,7 @@ public final class SweepBuilder {
       body.line(v.type().sourceText() + " " + v.name() + " = " + zero(v.type()) + ";");
     }
     if (usesTape) {
-      body.line("Tape " + tapeName + " = new Tape();");
+      body.line("Tape " + tapeName + " = " + sharedTapeName + " != null ? " + sharedTapeName + " : new Tape();");
     }
     body.line("");
     body.line("// forward sweep");
@@ -282,7 +286,7 @@ public final class SweepBuilder {
     body.line("// reverse sweep");
     body.append(reverse);
     if (usesTape) {
-      body.line(tapeName + ".release();");
+      body.line("if (" + sharedTapeName + " == null) " + tapeName + ".release();");
     }
     body.append(restoreAtEnd);
     List<Variable> scalarWrt = method.wrt().stream().filter(v -> !v.type().isArray()).toList();
@@ -305,7 +309,7 @@ public final class SweepBuilder {
       }
     }
     return new Sweep(body.toString(), paramNames, method.returnType().isVoid() ? null : seedName, barParams,
-        valueOutName, active, new java.util.TreeSet<>(recorded), mutatedParams);
+        valueOutName, sharedTapeName, active, new java.util.TreeSet<>(recorded), mutatedParams);
   }
 
   private List<Map.Entry<Variable, String>> sortedBars() {
@@ -1465,6 +1469,9 @@ public final class SweepBuilder {
       invocationHead = r + ".pullback";
     } else {
       invocationHead = printer.className(target.pullbackOwner()) + "." + target.pullbackName();
+      if (sharesTapeWith(target)) {
+        invocationHead = target.name() + "Sweep"; // same class: records on this sweep's tape
+      }
       if (!target.isStatic()) {
         args.add(value(call.receiver(), out));
       }
@@ -1474,6 +1481,14 @@ public final class SweepBuilder {
     }
     if (!target.returnType().isVoid()) {
       args.add(seed != null ? seed : zeroSeed(target.returnType(), call, out));
+    }
+    List<String> sweepTail = new ArrayList<>();
+    if (target.kind() != CallTarget.Kind.STATEFUL_RULE && sharesTapeWith(target)) {
+      if (!target.returnType().isVoid()) {
+        sweepTail.add("null"); // no value wanted
+      }
+      sweepTail.add(tapeName);
+      usesTape = true;
     }
     List<Integer> scalarSlots = new ArrayList<>();
     for (int j = 0; j < target.params().size(); j++) {
@@ -1489,6 +1504,7 @@ public final class SweepBuilder {
         scalarSlots.add(j);
       }
     }
+    args.addAll(sweepTail);
     String invocation = invocationHead + "(" + String.join(", ", args) + ")";
     boolean anyScalarActive = scalarSlots.stream().anyMatch(j -> activity.isActive(call.args().get(j)));
     if (scalarSlots.isEmpty() || !anyScalarActive) {
@@ -1508,6 +1524,15 @@ public final class SweepBuilder {
     for (int k = 0; k < scalarSlots.size(); k++) {
       propagate(call.args().get(scalarSlots.get(k)), Seed.of(r + "[" + k + "]"), out);
     }
+  }
+
+  /**
+   * Whether the callee is differentiated in this same adjoint class, so its private sweep can be
+   * called directly with this sweep's tape: a recursive adjoint then makes one tape, not one per call.
+   */
+  private boolean sharesTapeWith(CallTarget target) {
+    return target.kind() == CallTarget.Kind.DIFFERENTIABLE
+        && target.pullbackOwner().equals(dev.adjoint.processor.ir.AdjointNaming.adjointQualifiedName(method.owner()));
   }
 
   private boolean anyActiveArray(Expr.Invoke call) {

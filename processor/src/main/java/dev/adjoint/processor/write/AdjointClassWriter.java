@@ -85,6 +85,7 @@ public final class AdjointClassWriter {
     if (!isVoid) {
       core.addParameter(ArrayTypeName.of(resultType), sweep.valueOutName());
     }
+    core.addParameter(TAPE, sweep.sharedTapeName());
     core.addCode(code(sweep.body()));
 
     // the low-level pullback
@@ -110,6 +111,7 @@ public final class AdjointClassWriter {
     if (!isVoid) {
       args.add("null");
     }
+    args.add("null"); // a tape of its own
     if (!sweep.mutatedParams().isEmpty()) {
       into.addAnnotation(AnnotationSpec.builder(MUTATES)
           .addMember("value", "{$L}", String.join(", ", sweep.mutatedParams().stream().map(s -> "\"" + s + "\"").toList()))
@@ -163,6 +165,7 @@ public final class AdjointClassWriter {
     }
     pullback.addStatement("$T value = new $L", ArrayTypeName.of(resultType), newArrayOfOne(m.returnType()));
     callArgs.add("value");
+    callArgs.add("null");
     String call = sweepName + "(" + String.join(", ", callArgs) + ")";
     List<String> components = new ArrayList<>();
     components.add("value[0]");
