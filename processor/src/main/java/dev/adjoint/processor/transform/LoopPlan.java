@@ -163,11 +163,18 @@ final class LoopPlan {
   private boolean pure(Expr e, Set<Variable> indices, Set<Variable> written, Set<Variable> writtenArrays,
       Set<Variable> available) {
     boolean[] ok = {true};
+    // a.length depends on which array a is, not on what it holds
+    Set<Expr> lengthOperands = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    IrWalker.expressions(e, x -> {
+      if (x instanceof Expr.Length len) {
+        lengthOperands.add(len.array());
+      }
+    });
     IrWalker.expressions(e, x -> {
       if (x instanceof Expr.VarRef v) {
         Variable var = v.variable();
         boolean invariant = !written.contains(var) || indices.contains(var) || available.contains(var);
-        if (!invariant || var.type().isArray() && writtenArrays.contains(aliases.find(var))) {
+        if (!invariant || var.type().isArray() && writtenArrays.contains(aliases.find(var)) && !lengthOperands.contains(x)) {
           ok[0] = false;
         }
       } else if (x instanceof Expr.Invoke || x instanceof Expr.NewArray || x instanceof Expr.ArrayInit

@@ -13,6 +13,8 @@ import java.util.Arrays;
  */
 public final class Tape {
   private static final int INITIAL = 16;
+  /** Below this length a plain loop copies faster than System.arraycopy's call. */
+  private static final int SHORT = 8;
 
   private final StoragePool pool;
   private StoragePool.Storage storage;
@@ -98,14 +100,26 @@ public final class Tape {
     if (needed > doubles.length) {
       doubles = Arrays.copyOf(doubles, Math.max(needed, doubles.length * 2));
     }
-    System.arraycopy(values, 0, doubles, doubleCount, values.length);
+    if (values.length <= SHORT) {
+      for (int i = 0; i < values.length; i++) {
+        doubles[doubleCount + i] = values[i];
+      }
+    } else {
+      System.arraycopy(values, 0, doubles, doubleCount, values.length);
+    }
     doubleCount = needed;
   }
 
   /** Copies the most recent block back into values, which has the length it was pushed with. */
   public void popInto(double[] values) {
     doubleCount -= values.length;
-    System.arraycopy(doubles, doubleCount, values, 0, values.length);
+    if (values.length <= SHORT) {
+      for (int i = 0; i < values.length; i++) {
+        values[i] = doubles[doubleCount + i];
+      }
+    } else {
+      System.arraycopy(doubles, doubleCount, values, 0, values.length);
+    }
   }
 
   /** Records a float; stored widened, so it comes back bit-exact. */
