@@ -2,7 +2,7 @@
 
 usage: python3 benchmarks/timings-table.py VALIDATE_MARKDOWN TIMINGS_MD
 """
-import re, sys
+import sys
 def secs(t):
     t=t.strip()
     if t in ('-',''): return None
@@ -15,14 +15,13 @@ def fmt(x):
             v=x/f
             return (f"{v:.2f}" if v<100 else f"{v:.0f}")+" "+u
     return f"{x*1e9:.1f} ns"
-# timings
-tim={}
+tim={}  # (eval, size, tool) -> (objective, derivative) from TIMINGS.md
 for line in open(sys.argv[2]):
     c=[x.strip() for x in line.split('|')]
     if len(c)>6 and c[1] not in ('eval','---'):
         try: tim[(c[1],c[2],c[3])]=(secs(c[4]),secs(c[5]))
-        except Exception: pass
-res={}
+        except ValueError: pass  # a header or prose row
+res={}  # (eval, size, function) -> (first run, steady state) from validate
 for line in open(sys.argv[1]):
     c=[x.strip() for x in line.split('|')]
     if len(c)>8 and c[1] not in ('eval','---') and c[4] in ('pass','FAIL'):

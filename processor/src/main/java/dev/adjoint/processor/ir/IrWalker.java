@@ -30,6 +30,21 @@ public final class IrWalker {
     }
   }
 
+  /** The statements s always runs, in order, looking through plain nested blocks (not into ifs or loops). */
+  public static List<Stmt> flattenBlocks(Stmt s) {
+    List<Stmt> out = new java.util.ArrayList<>();
+    flattenInto(s, out);
+    return out;
+  }
+
+  private static void flattenInto(Stmt s, List<Stmt> out) {
+    if (s instanceof Stmt.Block b) {
+      b.statements().forEach(c -> flattenInto(c, out));
+    } else {
+      out.add(s);
+    }
+  }
+
   /** The expressions a statement evaluates directly (not those of nested statements). */
   public static List<Expr> ownExpressions(Stmt s) {
     if (s instanceof Stmt.LocalDecl d) {

@@ -10,10 +10,12 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Arrays a loop overwrites whole in every iteration, which the tape can save as one block per
@@ -62,10 +64,9 @@ final class Checkpoints {
 
   private List<Checkpoint> analyze(Stmt loop) {
     Stmt body = loop instanceof Stmt.CountedLoop c ? c.body() : ((Stmt.While) loop).body();
-    List<Stmt> top = new ArrayList<>();
-    flatten(body, top);
+    List<Stmt> top = IrWalker.flattenBlocks(body);
     Map<Variable, Variable> written = new LinkedHashMap<>(); // class -> a variable written through
-    List<Variable> excluded = new ArrayList<>();
+    Set<Variable> excluded = new HashSet<>();
     IrWalker.statements(body, s -> {
       if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayRead r) {
         Variable base = IrWalker.baseVariable(r);
@@ -117,15 +118,6 @@ final class Checkpoints {
     }
     out.sort(java.util.Comparator.comparing(c -> c.array().name()));
     return out;
-  }
-
-  /** The statements a body always runs in order, looking through plain nested blocks. */
-  private static void flatten(Stmt s, List<Stmt> out) {
-    if (s instanceof Stmt.Block b) {
-      b.statements().forEach(c -> flatten(c, out));
-    } else {
-      out.add(s);
-    }
   }
 
   private boolean writes(Stmt s, Variable cls) {
@@ -194,9 +186,7 @@ final class Checkpoints {
             && c.step() instanceof Expr.Literal step && step.text().equals("1")
             && c.condition() instanceof Expr.Binary b && b.op() == dev.adjoint.processor.ir.BinaryOp.LT
             && b.left() instanceof Expr.VarRef i && i.variable() == c.index() && length.equals(canonical(b.right()))) {
-          List<Stmt> inner = new ArrayList<>();
-          flatten(c.body(), inner);
-          for (Stmt st : inner) {
+          for (Stmt st : IrWalker.flattenBlocks(c.body())) {
             if (st instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayRead r && inClass(IrWalker.baseVariable(r), cls)
                 && r.index() instanceof Expr.VarRef j && j.variable() == c.index()) {
               found[0] = true;

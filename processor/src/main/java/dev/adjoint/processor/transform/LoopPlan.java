@@ -135,9 +135,7 @@ final class LoopPlan {
 
     List<Stmt.LocalDecl> chosen = new ArrayList<>();
     Set<Variable> available = new HashSet<>();
-    List<Stmt> top = new ArrayList<>();
-    flatten(body, top);
-    for (Stmt st : top) {
+    for (Stmt st : IrWalker.flattenBlocks(body)) {
       if (st instanceof Stmt.LocalDecl d && d.init() != null && !d.variable().type().isArray()
           && d.variable().type().base() != dev.adjoint.processor.ir.JType.Base.REFERENCE
           && assignments.getOrDefault(d.variable(), 0) == 1
@@ -148,15 +146,6 @@ final class LoopPlan {
       }
     }
     recomputable.put(loop, chosen);
-  }
-
-  /** The statements a body always runs, looking through plain nested blocks (not into ifs or loops). */
-  private static void flatten(Stmt s, List<Stmt> out) {
-    if (s instanceof Stmt.Block b) {
-      b.statements().forEach(c -> flatten(c, out));
-    } else {
-      out.add(s);
-    }
   }
 
   /** Whether e has the same value whenever it is evaluated during one iteration of the loop. */

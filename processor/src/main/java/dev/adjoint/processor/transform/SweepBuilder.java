@@ -73,6 +73,8 @@ public final class SweepBuilder {
   /** Variables assigned after their declaration, or declared inside a loop: their values change. */
   private final Set<Variable> overwritten = new HashSet<>();
   private final StatementRecords records;
+  /** Adjoint arrays whose elements may be summed in locals: see {@link #hoistableBars()}. */
+  private Map<String, String> hoistableBars;
   /** How many loops enclose the statement being generated. */
   private int loopDepth;
   /** For the statement being reversed: the popped choice of each min/max whose choice was recorded. */
@@ -1199,6 +1201,9 @@ public final class SweepBuilder {
    * (so no other name in the loop can reach the same elements).
    */
   private Map<String, String> hoistableBars() {
+    if (hoistableBars != null) {
+      return hoistableBars; // the adjoint names are fixed once the variables are named
+    }
     Map<Variable, Integer> classSizes = new HashMap<>();
     for (Variable v : bars.keySet()) {
       classSizes.merge(aliases.find(v), 1, Integer::sum);
@@ -1211,6 +1216,7 @@ public final class SweepBuilder {
         out.put(e.getValue(), v.type().element().sourceText());
       }
     }
+    hoistableBars = out;
     return out;
   }
 
