@@ -21,17 +21,18 @@ for line in open(sys.argv[2]):
     if len(c)>6 and c[1] not in ('eval','---'):
         try: tim[(c[1],c[2],c[3])]=(secs(c[4]),secs(c[5]))
         except ValueError: pass  # a header or prose row
-res={}  # (eval, size, function) -> (first run, steady state) from validate
+res={}  # (eval, size, function) -> (first run, steady state, warm-up) from validate
 for line in open(sys.argv[1]):
     c=[x.strip() for x in line.split('|')]
     if len(c)>8 and c[1] not in ('eval','---') and c[4] in ('pass','FAIL'):
-        res[(c[1],c[2],c[3])]=(secs(c[6]),secs(c[7]) or secs(c[6]))
+        warmup=secs(c[9]) if len(c)>10 else None
+        res[(c[1],c[2],c[3])]=(secs(c[6]),secs(c[7]) or secs(c[6]),warmup)
 prim={'kmeans':'cost'}; der={'kmeans':'dir','lse':'gradient','llsq':'gradient','det':'gradient','ode':'gradient'}
 order=[]
 for (e,i,f) in res:
     if (e,i) not in order and e not in ('hello',): order.append((e,i))
-print("| eval | size | Adjoint primal (first / steady) | Adjoint derivative (first / steady) | der/primal | C++ manual primal | C++ manual derivative | Tapenade derivative | Adjoint vs goal |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| eval | size | Adjoint primal (first / steady) | Adjoint derivative (first / steady) | derivative warm-up | der/primal | C++ manual primal | C++ manual derivative | Tapenade derivative | Adjoint vs goal |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for e,i in order:
     pf=prim.get(e,'primal' if e in der else 'objective'); df=der.get(e,'jacobian')
     p=res.get((e,i,pf)); d=res.get((e,i,df))
@@ -42,4 +43,4 @@ for e,i in order:
         goal=f"{d[1]/t[1]:.2f}× Tapenade" if t else '-'
     else:
         goal=f"{d[1]/m[1]:.2f}× C++" if m else '-'
-    print(f"| {e} | {i} | {fmt(p[0])} / {fmt(p[1])} | {fmt(d[0])} / {fmt(d[1])} | {ratio:.1f} | {fmt(m[0]) if m else '-'} | {fmt(m[1]) if m else '-'} | {fmt(t[1]) if t else '-'} | {goal} |")
+    print(f"| {e} | {i} | {fmt(p[0])} / {fmt(p[1])} | {fmt(d[0])} / {fmt(d[1])} | {fmt(d[2])} | {ratio:.1f} | {fmt(m[0]) if m else '-'} | {fmt(m[1]) if m else '-'} | {fmt(t[1]) if t else '-'} | {goal} |")

@@ -30,6 +30,7 @@ public final class Protocol {
   private final ObjectMapper mapper = new ObjectMapper();
   private final Map<String, Eval> evals;
   private final PrintStream log;
+  private final Warmup warmup = new Warmup();
 
   public Protocol(PrintStream log) {
     this(Evals.all(), log);
@@ -128,11 +129,14 @@ public final class Protocol {
     }
     try {
       Runs runs = Runs.of(input);
-      Evaluation result = Evaluation.run(fn, input, runs.minRuns(), runs.minSeconds());
+      Evaluation result = Evaluation.run(fn, input, runs.minRuns(), runs.minSeconds(), warmup);
       ObjectNode response = reply(id).put("success", true);
       // Serialised straight from the arrays when the response is written.
       response.putPOJO("output", result.output());
       ArrayNode timings = response.putArray("timings");
+      if (result.warmupNanoseconds() >= 0) {
+        timings.addObject().put("name", "warmup").put("nanoseconds", result.warmupNanoseconds());
+      }
       for (long nanoseconds : result.nanoseconds()) {
         timings.addObject().put("name", "evaluate").put("nanoseconds", nanoseconds);
       }

@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * Runs golden files through the protocol, as GradBench would send them, and prints one row per
  * file: whether the output matches (GradBench's rule, {@link JsonComparison}), how many runs were
- * made, the first run's time, the steady-state time (the mean of the other runs) and the mean of
- * all runs (what GradBench's scorer reports). Not a test: this is how the full validation and the
+ * made, the first run's time, the steady-state time (the mean of the other runs), the mean of
+ * all runs (what GradBench's scorer reports) and the warm-up's time, if there was one
+ * ({@link Warmup}). Not a test: this is how the full validation and the
  * performance table are produced. Usage: {@code validate DIR [--evals a,b] [--min-runs N]
  * [--min-seconds S] [--markdown]}; DIR holds one directory per eval.
  */
@@ -31,7 +32,8 @@ public final class Validator {
   private int nextId;
 
   /** The outcome of one golden file. */
-  public record Check(GoldenFile golden, String error, List<String> mismatches, long[] nanoseconds) {
+  public record Check(
+      GoldenFile golden, String error, List<String> mismatches, long[] nanoseconds, long warmupNanoseconds) {
     public boolean passed() {
       return error == null && mismatches.isEmpty();
     }
@@ -75,15 +77,23 @@ public final class Validator {
     message.set("input", input);
     message.put("description", golden.description());
     JsonNode response = exchange(message);
-    long[] nanoseconds = new long[response.path("timings").size()];
-    for (int i = 0; i < nanoseconds.length; i++) {
-      nanoseconds[i] = response.path("timings").get(i).path("nanoseconds").asLong();
+    List<Long> runs = new ArrayList<>();
+    long warmupNanoseconds = -1;
+    for (JsonNode timing : response.path("timings")) {
+      long nanoseconds = timing.path("nanoseconds").asLong();
+      if (timing.path("name").asText().equals("warmup")) {
+        warmupNanoseconds = nanoseconds;
+      } else {
+        runs.add(nanoseconds);
+      }
     }
+    long[] nanoseconds = runs.stream().mapToLong(Long::longValue).toArray();
     if (!response.path("success").asBoolean(false)) {
-      return new Check(golden, response.path("error").asText("no success"), List.of(), nanoseconds);
+      return new Check(
+          golden, response.path("error").asText("no success"), List.of(), nanoseconds, warmupNanoseconds);
     }
-    return new Check(golden, null,
-        JsonComparison.mismatches(golden.output(), response.get("output")), nanoseconds);
+    return new Check(golden, null, JsonComparison.mismatches(golden.output(), response.get("output")),
+        nanoseconds, warmupNanoseconds);
   }
 
   private ObjectNode message(String kind) {
@@ -180,9 +190,9 @@ public final class Validator {
     Table(PrintStream out, boolean markdown) {
       this.out = out;
       this.markdown = markdown;
-      cells("eval", "input", "function", "result", "runs", "first run", "steady state", "mean");
+      cells("eval", "input", "function", "result", "runs", "first run", "steady state", "mean", "warm-up");
       if (markdown) {
-        out.println("|---|---|---|---|---|---|---|---|");
+        out.println("|---|---|---|---|---|---|---|---|---|");
       }
     }
 
@@ -195,7 +205,8 @@ public final class Validator {
       }
       cells(g.eval(), g.description(), g.function(), result,
           String.valueOf(t.length), t.length > 0 ? time(t[0]) : "-",
-          t.length > 1 ? time(mean(t, 1)) : "-", t.length > 0 ? time(mean(t, 0)) : "-");
+          t.length > 1 ? time(mean(t, 1)) : "-", t.length > 0 ? time(mean(t, 0)) : "-",
+          check.warmupNanoseconds() >= 0 ? time(check.warmupNanoseconds()) : "-");
       if (!markdown && !check.passed()) {
         out.println("    " + check.problem().replace("\n", "\n    "));
       }
@@ -204,7 +215,7 @@ public final class Validator {
 
     void undefined(String eval, int files, String reason) {
       cells(eval, files + " files", "-", markdown ? "not defined: " + reason : "not defined",
-          "-", "-", "-", "-");
+          "-", "-", "-", "-", "-");
       if (!markdown) {
         out.println("    " + reason);
       }
@@ -214,7 +225,7 @@ public final class Validator {
       if (markdown) {
         out.println("| " + String.join(" | ", cells) + " |");
       } else {
-        out.printf(Locale.ROOT, "%-7s %-28s %-10s %-11s %5s %11s %13s %11s%n", (Object[]) cells);
+        out.printf(Locale.ROOT, "%-7s %-28s %-10s %-11s %5s %11s %13s %11s %10s%n", (Object[]) cells);
       }
     }
 

@@ -43,15 +43,37 @@ class ProtocolTest {
 
   @Test
   void evaluateAnswersOutputAndOneEvaluateTimingPerRun() throws Exception {
-    JsonNode response = send("{\"id\":3,\"kind\":\"evaluate\",\"module\":\"lse\",\"function\":\"primal\","
-        + "\"input\":{\"x\":[0.0,0.0],\"min_runs\":7,\"min_seconds\":0},\"description\":\"n=2\"}");
+    JsonNode response = send("{\"id\":3,\"kind\":\"evaluate\",\"module\":\"det\",\"function\":\"primal\","
+        + "\"input\":{\"A\":[1,2,3,4],\"ell\":2,\"min_runs\":7,\"min_seconds\":0},\"description\":\"2\"}");
     assertEquals(3, response.get("id").asInt());
     assertTrue(response.get("success").asBoolean());
-    assertEquals(Math.log(2), response.get("output").asDouble(), 1e-15);
+    assertEquals(-2.0, response.get("output").asDouble());
     assertEquals(7, response.get("timings").size());
     for (JsonNode timing : response.get("timings")) {
       assertEquals("evaluate", timing.get("name").asText());
       assertTrue(timing.get("nanoseconds").isIntegralNumber());
+    }
+  }
+
+  @Test
+  void aOneCallFunctionIsWarmedUpBeforeItsFirstEvaluationOnly() throws Exception {
+    String evaluate = "{\"id\":3,\"kind\":\"evaluate\",\"module\":\"lse\",\"function\":\"gradient\","
+        + "\"input\":{\"x\":[0.0,0.0],\"min_runs\":3,\"min_seconds\":0},\"description\":\"n=2\"}";
+    JsonNode first = send(evaluate);
+    assertTrue(first.get("success").asBoolean());
+    assertEquals("[0.5,0.5]", first.get("output").toString());
+    JsonNode timings = first.get("timings");
+    assertEquals(4, timings.size());
+    assertEquals("warmup", timings.get(0).get("name").asText());
+    assertTrue(timings.get(0).get("nanoseconds").asLong() > 0);
+    for (int i = 1; i < 4; i++) {
+      assertEquals("evaluate", timings.get(i).get("name").asText());
+    }
+
+    JsonNode second = send(evaluate);
+    assertEquals(3, second.get("timings").size());
+    for (JsonNode timing : second.get("timings")) {
+      assertEquals("evaluate", timing.get("name").asText());
     }
   }
 

@@ -63,7 +63,9 @@ class ToolProcessTest {
     assertFalse(responses.get(4).get("success").asBoolean());
     // sign(t) - 0 at t = -1, 0, 1: (1 + 0 + 1) / 2.
     assertEquals(1.0, responses.get(5).get("output").asDouble());
-    assertEquals(3, responses.get(5).get("timings").size());
+    // a warm-up, then the three runs
+    assertEquals(4, responses.get(5).get("timings").size());
+    assertEquals("warmup", responses.get(5).get("timings").get(0).get("name").asText());
     assertEquals(5, responses.get(6).get("id").asInt());
     assertFalse(responses.get(6).get("success").asBoolean());
   }

@@ -2,6 +2,7 @@ package dev.adjoint.benchmarks.gradbench.evals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One function of a GradBench eval, split the way the reference tools split it: {@code parse}
@@ -9,19 +10,32 @@ import java.util.function.Function;
  * is timed and repeated, and {@code render} turns the last result into the output's JSON shape
  * (a value Jackson can serialise: numbers, arrays, maps).
  *
+ * <p>{@code warmupInput}, where not null, cuts a parsed input down to a small one of the same
+ * shape. It is for functions whose whole computation is one call of a long generated method:
+ * HotSpot compiles a method fully only after hundreds of calls, more than one evaluation's runs
+ * make, so such a function is first run on the small input (see {@code Warmup}).
+ *
  * @param <I> the parsed input
  * @param <R> the result of one computation
  */
 public record EvalFunction<I, R>(
-    Function<JsonNode, I> parse, Function<I, R> compute, Function<R, ?> render) {
+    Function<JsonNode, I> parse,
+    Function<I, R> compute,
+    Function<R, ?> render,
+    UnaryOperator<I> warmupInput) {
 
   public static <I, R> EvalFunction<I, R> of(
       Function<JsonNode, I> parse, Function<I, R> compute, Function<R, ?> render) {
-    return new EvalFunction<>(parse, compute, render);
+    return new EvalFunction<>(parse, compute, render, null);
   }
 
   /** A function whose result is already in its output's shape. */
   public static <I, R> EvalFunction<I, R> of(Function<JsonNode, I> parse, Function<I, R> compute) {
-    return new EvalFunction<>(parse, compute, Function.identity());
+    return of(parse, compute, Function.identity());
+  }
+
+  /** This function, warmed up on inputs cut down by {@code smaller} before its first evaluation. */
+  public EvalFunction<I, R> warmedUpOn(UnaryOperator<I> smaller) {
+    return new EvalFunction<>(parse, compute, render, smaller);
   }
 }
