@@ -7,11 +7,12 @@ import java.util.Arrays;
  * Protocol glue for {@link Kmeans}: input {@code {points: [n][d], centroids: [k][d]}}.
  *
  * <p>{@code dir} is the Newton direction {@code J / H}: the gradient J of the cost with respect to
- * the centroids divided entrywise by the Hessian's diagonal H (the Hessian is diagonal). J comes
- * from the generated adjoint. H would need a derivative of the gradient, which Adjoint does not
- * have yet (no forward mode); since the cost is a sum of squared distances, H is exactly
- * {@code 2 |S_j|} on every coordinate of centroid j, S_j the points nearest to it, and that closed
- * form is what the reference (manual) tool uses too.
+ * the centroids divided entrywise by the Hessian's diagonal H (the Hessian is diagonal). A Hessian
+ * is a derivative of the gradient, which Adjoint cannot take yet (no forward mode). But the cost
+ * is a sum of squared distances, so H is {@code 2 |S_j|} on every coordinate of centroid j, S_j
+ * the points nearest to it, and {@code |S_j|} is itself a first derivative: that of
+ * {@link Kmeans#shiftedCost} in {@code shift[j]} at zero. One generated gradient of the shifted
+ * cost gives both J and H, in one forward and one reverse sweep.
  */
 public final class KmeansEval {
   private KmeansEval() {}
@@ -33,33 +34,17 @@ public final class KmeansEval {
   }
 
   public static double[][] dir(Input in) {
-    double[][] dir = KmeansAdjoint.costGradient(in.points, in.centroids).centroids();
-    int[] sizes = clusterSizes(in.points, in.centroids);
+    KmeansAdjoint.ShiftedCostGradient g =
+        KmeansAdjoint.shiftedCostGradient(in.points, in.centroids, new double[in.centroids.length]);
+    double[][] dir = g.centroids();
+    double[] clusterSizes = g.shift();
     for (int j = 0; j < dir.length; j++) {
-      double hessian = 2.0 * sizes[j];
+      double hessian = 2.0 * clusterSizes[j];
       for (int l = 0; l < dir[j].length; l++) {
         dir[j][l] /= hessian;
       }
     }
     return dir;
-  }
-
-  /** How many points are nearest to each centroid (the first one on ties, like {@link Kmeans#cost}). */
-  static int[] clusterSizes(double[][] points, double[][] centroids) {
-    int[] sizes = new int[centroids.length];
-    for (double[] point : points) {
-      int closest = 0;
-      double closestDistance = Kmeans.squaredDistance(point, centroids[0]);
-      for (int j = 1; j < centroids.length; j++) {
-        double distance = Kmeans.squaredDistance(point, centroids[j]);
-        if (distance < closestDistance) {
-          closestDistance = distance;
-          closest = j;
-        }
-      }
-      sizes[closest]++;
-    }
-    return sizes;
   }
 
   public static Input parse(JsonNode json) {
