@@ -73,6 +73,7 @@ public final class SweepBuilder {
   /** Variables assigned after their declaration, or declared inside a loop: their values change. */
   private final Set<Variable> overwritten = new HashSet<>();
   private final StatementRecords records;
+  private final CallAdjoints calls;
   /** Adjoint arrays whose elements may be summed in locals: see {@link #hoistableBars()}. */
   private Map<String, String> hoistableBars;
   /** How many loops enclose the statement being generated. */
@@ -103,6 +104,7 @@ public final class SweepBuilder {
     this.plan = new LoopPlan(method, aliases);
     this.checkpoints = new Checkpoints(method, aliases);
     this.records = new StatementRecords(activity, aliases, overwritten, mutatedClasses);
+    this.calls = new CallAdjoints(this, activity, aliases, printer, method.owner());
   }
 
   public static Sweep build(MethodIR method, Activity activity, Aliases aliases, String adjointPackage) {
@@ -363,10 +365,10 @@ public final class SweepBuilder {
     } else if (s instanceof Stmt.Assign a) {
       forwardAssign(a.target(), a.op(), a.value(), false, out);
     } else if (s instanceof Stmt.Eval e) {
-      if (isStatefulAndActive(e.call())) {
+      if (calls.isStatefulAndActive(e.call())) {
         throw new TransformException(e.call().tree(), "a call of a method with a stateful rule whose result is unused");
       }
-      pushSnapshots(e.call(), out);
+      calls.pushSnapshots(e.call(), out);
       out.line(printer.print(e.call()) + ";");
     } else if (s instanceof Stmt.If i) {
       forwardIf(i, out);
@@ -385,14 +387,9 @@ public final class SweepBuilder {
     Variable base = IrWalker.baseVariable(target);
     JType type = target.type();
     if (value instanceof Expr.Invoke call) {
-      pushSnapshots(call, out);
-      if (isStatefulAndActive(call)) {
-        // the rule runs the forward computation once; its closure waits on the tape
-        String r = names.fresh("rule");
-        out.line(rruleType(call) + " " + r + " = " + statefulCall(call) + ";");
-        out.line(tapeName + ".pushObject(" + r + ");");
-        usesTape = true;
-        printer.substitute(call, r + ".value()");
+      calls.pushSnapshots(call, out);
+      if (calls.isStatefulAndActive(call)) {
+        calls.runRule(call, out);
       }
     }
     pushStatementRecords(target, value, out);
@@ -440,57 +437,11 @@ public final class SweepBuilder {
     return "Shadows.zerosLike(" + primal + ")";
   }
 
-  private void pushSnapshots(Expr.Invoke call, Code out) {
-    for (int j : snapshotArgs(call)) {
-      out.line(tapeName + ".pushObject(Shadows.snapshot(" + printer.print(call.args().get(j)) + "));");
-      usesTape = true;
-    }
-  }
-
-  /** Arguments the call overwrites and whose contents the reverse sweep needs back, in order. */
-  private List<Integer> snapshotArgs(Expr.Invoke call) {
-    List<Integer> out = new ArrayList<>();
-    if (call.target().mutated() == null) {
-      return out;
-    }
-    for (int j = 0; j < call.args().size(); j++) {
-      if (call.target().mutated().get(j)) {
-        for (Variable root : Aliases.roots(call.args().get(j))) {
-          if (recordedClasses.contains(aliases.find(root))) {
-            out.add(j);
-            break;
-          }
-        }
-      }
-    }
-    return out;
-  }
-
   /** {@code i += c} or {@code i -= c} on an integer variable, with a literal c: undone by the inverse step. */
   private static boolean isIntegerStep(Expr target, AssignOp op, Expr value) {
     return target instanceof Expr.VarRef v
         && (v.type().base() == JType.Base.INT || v.type().base() == JType.Base.LONG) && v.type().dims() == 0
         && (op == AssignOp.ADD || op == AssignOp.SUB) && value instanceof Expr.Literal;
-  }
-
-  private boolean isStatefulAndActive(Expr.Invoke call) {
-    return call.target().kind() == CallTarget.Kind.STATEFUL_RULE && (activity.isActive(call) || anyActiveArray(call));
-  }
-
-  private String statefulCall(Expr.Invoke call) {
-    List<String> args = new ArrayList<>();
-    if (!call.target().isStatic()) {
-      args.add(printer.print(call.receiver()));
-    }
-    call.args().forEach(a -> args.add(printer.print(a)));
-    return printer.className(call.target().pullbackOwner()) + "." + call.target().pullbackName()
-        + "(" + String.join(", ", args) + ")";
-  }
-
-  private static String rruleType(Expr.Invoke call) {
-    JType t = call.target().returnType();
-    String value = t.isArray() ? t.sourceText() : t.base() == JType.Base.FLOAT ? "Float" : "Double";
-    return "Rrule<" + value + ">";
   }
 
   private boolean needsRecord(Expr target, boolean isDecl) {
@@ -803,7 +754,7 @@ public final class SweepBuilder {
     } else if (s instanceof Stmt.Assign a) {
       reverseAssign(a.target(), a.op(), a.value(), false, out);
     } else if (s instanceof Stmt.Eval e) {
-      reverseCall(e.call(), null, out);
+      calls.reverse(e.call(), null, out);
     } else if (s instanceof Stmt.If i) {
       reverseIf(i, out);
     } else if (s instanceof Stmt.CountedLoop c) {
@@ -896,7 +847,7 @@ public final class SweepBuilder {
         out.line(restore(target));
       }
       if (value instanceof Expr.Invoke call) {
-        reverseCall(call, null, out);
+        calls.reverse(call, null, out);
       }
       return;
     }
@@ -924,7 +875,7 @@ public final class SweepBuilder {
         out.line(restore(target));
       }
       if (value instanceof Expr.Invoke call) {
-        reverseCall(call, null, out);
+        calls.reverse(call, null, out);
       }
       return;
     }
@@ -1019,7 +970,7 @@ public final class SweepBuilder {
       out.line(printer.print(target) + " = " + tapeName + ".popObject();");
     }
     if (value instanceof Expr.Invoke call) {
-      reverseCall(call, seed, out);
+      calls.reverse(call, seed, out);
     } else if (value instanceof Expr.ArrayCopy copy && seeded) {
       out.line("Shadows.addInto(" + seed + ", " + barOf(copy.source()) + ");");
     } else if (value instanceof Expr.ArrayInit init && seeded) {
@@ -1305,7 +1256,7 @@ public final class SweepBuilder {
   // ---- expression adjoints ----
 
   /** The adjoint array of an array-valued expression: {@code u} gives uBar, {@code a[i]} gives aBar[i]. */
-  private String barOf(Expr array) {
+  String barOf(Expr array) {
     if (array instanceof Expr.VarRef v) {
       return bar(v.variable());
     }
@@ -1317,7 +1268,7 @@ public final class SweepBuilder {
   }
 
   /** The primal value of e in the reverse sweep: its text if cheap, else a temporary computed once. */
-  private String value(Expr e, Code out) {
+  String value(Expr e, Code out) {
     String sub = printer.substitution(e);
     if (sub != null) {
       return sub;
@@ -1371,7 +1322,7 @@ public final class SweepBuilder {
         throw new TransformException(call.tree(), "a call with a stateful rule inside a larger expression"
             + " that is evaluated conditionally");
       }
-      reverseCall(call, seed.text(), out);
+      calls.reverse(call, seed.text(), out);
     } else {
       throw new TransformException(e.tree(), "this expression in a differentiated position");
     }
@@ -1447,115 +1398,21 @@ public final class SweepBuilder {
     return printer.print(e);
   }
 
-  // ---- calls ----
+  // exposed to CallAdjoints
 
-  /**
-   * Calls a callee's pullback (restoring what the call overwrote first), then passes the adjoints
-   * it returns for scalar arguments on to those arguments.
-   *
-   * @param seed the adjoint of the call's result: a scalar expression, an array expression, or
-   *     null for void calls and calls whose result adjoint is zero
-   */
-  private void reverseCall(Expr.Invoke call, String seed, Code out) {
-    CallTarget target = call.target();
-    List<Integer> snapshots = snapshotArgs(call);
-    for (int j = snapshots.size() - 1; j >= 0; j--) {
-      Expr arg = call.args().get(snapshots.get(j));
-      out.line("Shadows.restore(" + tapeName + ".<" + arg.type().sourceText() + ">popObject(), "
-          + printer.print(arg) + ");");
-    }
-    if (!target.isDifferentiated() || !activity.isActive(call) && !anyActiveArray(call)) {
-      return;
-    }
-    List<String> args = new ArrayList<>();
-    String invocationHead;
-    if (target.kind() == CallTarget.Kind.STATEFUL_RULE) {
-      String r = names.fresh("rule");
-      out.line(rruleType(call) + " " + r + " = " + tapeName + ".popObject();");
-      invocationHead = r + ".pullback";
-    } else {
-      invocationHead = printer.className(target.pullbackOwner()) + "." + target.pullbackName();
-      if (sharesTapeWith(target)) {
-        invocationHead = target.name() + "Sweep"; // same class: records on this sweep's tape
-      }
-      if (!target.isStatic()) {
-        args.add(value(call.receiver(), out));
-      }
-      for (Expr a : call.args()) {
-        args.add(a.type().isArray() ? printer.print(a) : value(a, out));
-      }
-    }
-    if (!target.returnType().isVoid()) {
-      args.add(seed != null ? seed : zeroSeed(target.returnType(), call, out));
-    }
-    List<String> sweepTail = new ArrayList<>();
-    if (target.kind() != CallTarget.Kind.STATEFUL_RULE && sharesTapeWith(target)) {
-      if (!target.returnType().isVoid()) {
-        sweepTail.add("null"); // no value wanted
-      }
-      sweepTail.add(tapeName);
-      usesTape = true;
-    }
-    List<Integer> scalarSlots = new ArrayList<>();
-    for (int j = 0; j < target.params().size(); j++) {
-      CallTarget.Param p = target.params().get(j);
-      if (!p.differentiable()) {
-        continue;
-      }
-      if (p.type().isArray()) {
-        Expr a = call.args().get(j);
-        String none = target.kind() == CallTarget.Kind.STATEFUL_RULE ? "(Object) null" : "null";
-        args.add(activity.isActive(a) || anyActiveRoot(a) ? barOf(a) : none);
-      } else {
-        scalarSlots.add(j);
-      }
-    }
-    args.addAll(sweepTail);
-    String invocation = invocationHead + "(" + String.join(", ", args) + ")";
-    boolean anyScalarActive = scalarSlots.stream().anyMatch(j -> activity.isActive(call.args().get(j)));
-    if (scalarSlots.isEmpty() || !anyScalarActive) {
-      out.line(invocation + ";");
-      return;
-    }
-    // a stateful rule's closure always returns its scalar adjoints as a double[]
-    if (scalarSlots.size() == 1 && target.kind() != CallTarget.Kind.STATEFUL_RULE) {
-      JType t = target.params().get(scalarSlots.get(0)).type();
-      String r = names.fresh("r");
-      out.line(t.sourceText() + " " + r + " = " + invocation + ";");
-      propagate(call.args().get(scalarSlots.get(0)), Seed.of(r), out);
-      return;
-    }
-    String r = names.fresh("r");
-    out.line("double[] " + r + " = " + invocation + ";");
-    for (int k = 0; k < scalarSlots.size(); k++) {
-      propagate(call.args().get(scalarSlots.get(k)), Seed.of(r + "[" + k + "]"), out);
-    }
+  /** The tape's name, for code that records on it. */
+  String tape() {
+    usesTape = true;
+    return tapeName;
   }
 
-  /**
-   * Whether the callee is differentiated in this same adjoint class, so its private sweep can be
-   * called directly with this sweep's tape: a recursive adjoint then makes one tape, not one per call.
-   */
-  private boolean sharesTapeWith(CallTarget target) {
-    return target.kind() == CallTarget.Kind.DIFFERENTIABLE
-        && target.pullbackOwner().equals(dev.adjoint.processor.ir.AdjointNaming.adjointQualifiedName(method.owner()));
+  /** The tape's name, for code that reads back what was recorded. */
+  String tapeName() {
+    return tapeName;
   }
 
-  private boolean anyActiveArray(Expr.Invoke call) {
-    return call.args().stream().anyMatch(a -> a.type().isArray() && anyActiveRoot(a));
-  }
-
-  private boolean anyActiveRoot(Expr a) {
-    return Aliases.roots(a).stream().anyMatch(activity::isActive);
-  }
-
-  /** A zero seed for a call whose result carries no adjoint but whose arrays still need a pullback. */
-  private String zeroSeed(JType type, Expr.Invoke call, Code out) {
-    if (!type.isArray()) {
-      return type.base() == JType.Base.FLOAT ? "0f" : "0.0";
-    }
-    String z = names.fresh("zero");
-    out.line(type.sourceText() + " " + z + " = Shadows.zerosLike(" + printer.print(call) + ");");
-    return z;
+  /** Whether writes to this alias class are recorded in this round of the fixed point. */
+  boolean isRecordedClass(Variable aliasClass) {
+    return recordedClasses.contains(aliasClass);
   }
 }
