@@ -233,7 +233,7 @@ public final class SweepBuilder {
     return n;
   }
 
-  private String bar(Variable v) {
+  String bar(Variable v) {
     String b = bars.get(v);
     if (b == null) {
       throw new IllegalStateException("no adjoint for " + v);
@@ -769,7 +769,7 @@ public final class SweepBuilder {
   /** The call a statement consists of, if any: only such calls record a stateful rule's closure. */
   private Expr topLevelCall;
 
-  private boolean isTopLevel(Expr.Invoke call) {
+  boolean isTopLevel(Expr.Invoke call) {
     return call == topLevelCall;
   }
 
@@ -864,7 +864,7 @@ public final class SweepBuilder {
         seed = Seed.of(saved);
       }
       popStatementRecords(target, value, out);
-      propagate(value, op == AssignOp.SUB ? seed.negate() : seed, out);
+      propagateTo(value, op == AssignOp.SUB ? seed.negate() : seed, out);
       return;
     }
     Expr rhs = op == AssignOp.SET ? value
@@ -886,7 +886,7 @@ public final class SweepBuilder {
       out.line(restore(target));
     }
     popStatementRecords(target, value, out);
-    propagate(rhs, Seed.of(seed), out);
+    propagateTo(rhs, Seed.of(seed), out);
   }
 
   /** Which argument a min/max returns, as Math decides it: ties go to the first. */
@@ -975,7 +975,7 @@ public final class SweepBuilder {
       out.line("Shadows.addInto(" + seed + ", " + barOf(copy.source()) + ");");
     } else if (value instanceof Expr.ArrayInit init && seeded) {
       for (int k = 0; k < init.elements().size(); k++) {
-        propagate(init.elements().get(k), Seed.of(seed + "[" + k + "]"), out);
+        propagateTo(init.elements().get(k), Seed.of(seed + "[" + k + "]"), out);
       }
     }
   }
@@ -1242,13 +1242,13 @@ public final class SweepBuilder {
     if (value.type().isArray()) {
       if (value instanceof Expr.ArrayInit init) {
         for (int k = 0; k < init.elements().size(); k++) {
-          propagate(init.elements().get(k), Seed.of(seedName + "[" + k + "]"), out);
+          propagateTo(init.elements().get(k), Seed.of(seedName + "[" + k + "]"), out);
         }
       } else {
         out.line("Shadows.addInto(" + seedName + ", " + barOf(value) + ");");
       }
     } else {
-      propagate(value, Seed.of(seedName), out);
+      propagateTo(value, Seed.of(seedName), out);
     }
     printer.recordReadsInto(savedReads);
   }
@@ -1283,8 +1283,21 @@ public final class SweepBuilder {
     return t;
   }
 
+  /** value(e) as an operand: names and literals as they are, negative literals parenthesised. */
+  String operand(Expr e, Code out) {
+    String v = value(e, out);
+    return v.startsWith("-") || v.contains(" ") ? "(" + v + ")" : v;
+  }
+
+  // exposed to ExpressionAdjoints, MathAdjoints and CallAdjoints
+
+  /** Adds the seed's contributions to the adjoints of the active variables e reads. */
+  void propagateTo(Expr e, Seed seed, Code out) {
+    ExpressionAdjoints.propagate(e, seed, out, this);
+  }
+
   /** A seed that may be used more than once, computed into a temporary unless it is a name. */
-  private Seed reusable(Seed seed, Code out) {
+  Seed reuse(Seed seed, Code out) {
     if (seed.atomic()) {
       return seed;
     }
@@ -1293,97 +1306,8 @@ public final class SweepBuilder {
     return Seed.of(d);
   }
 
-  private void propagate(Expr e, Seed seed, Code out) {
-    if (!activity.isActive(e)) {
-      return;
-    }
-    if (e instanceof Expr.VarRef v) {
-      out.line(bar(v.variable()) + " += " + seed.text() + ";");
-    } else if (e instanceof Expr.ArrayRead a) {
-      String index = value(a.index(), out);
-      out.line(barOf(a.array()) + "[" + index + "] += " + seed.text() + ";");
-    } else if (e instanceof Expr.Unary u) {
-      propagate(u.operand(), u.op() == dev.adjoint.processor.ir.UnaryOp.NEGATE ? seed.negate() : seed, out);
-    } else if (e instanceof Expr.Cast c) {
-      propagate(c.operand(), seed, out);
-    } else if (e instanceof Expr.Binary b) {
-      propagateBinary(b, seed, out);
-    } else if (e instanceof Expr.Conditional c) {
-      Seed s = reusable(seed, out);
-      out.open("if (" + printer.print(c.condition()) + ")");
-      propagate(c.ifTrue(), s, out);
-      out.reopen("else");
-      propagate(c.ifFalse(), s, out);
-      out.close();
-    } else if (e instanceof Expr.MathCall m) {
-      MathAdjoints.propagate(m, seed, out, this);
-    } else if (e instanceof Expr.Invoke call) {
-      if (call.target().kind() == CallTarget.Kind.STATEFUL_RULE && !isTopLevel(call)) {
-        throw new TransformException(call.tree(), "a call with a stateful rule inside a larger expression"
-            + " that is evaluated conditionally");
-      }
-      calls.reverse(call, seed.text(), out);
-    } else {
-      throw new TransformException(e.tree(), "this expression in a differentiated position");
-    }
-  }
-
-  private void propagateBinary(Expr.Binary b, Seed seed, Code out) {
-    boolean left = activity.isActive(b.left());
-    boolean right = activity.isActive(b.right());
-    Seed s = left && right ? reusable(seed, out) : seed;
-    switch (b.op()) {
-      case ADD -> {
-        propagate(b.left(), s, out);
-        propagate(b.right(), s, out);
-      }
-      case SUB -> {
-        propagate(b.left(), s, out);
-        propagate(b.right(), s.negate(), out);
-      }
-      case MUL -> {
-        if (left) {
-          propagate(b.left(), s.times(operand(b.right(), out)), out);
-        }
-        if (right) {
-          propagate(b.right(), s.times(operand(b.left(), out)), out);
-        }
-      }
-      case DIV -> {
-        String r = operand(b.right(), out);
-        if (left) {
-          propagate(b.left(), s.over(r), out);
-        }
-        if (right) {
-          String l = operand(b.left(), out);
-          propagate(b.right(), s.negate().times(l).over("(" + r + " * " + r + ")"), out);
-        }
-      }
-      case REM -> {
-        propagate(b.left(), s, out);
-        if (right) {
-          String l = operand(b.left(), out);
-          String r = operand(b.right(), out);
-          propagate(b.right(), s.negate().times("((" + l + " - " + l + " % " + r + ") / " + r + ")"), out);
-        }
-      }
-      default -> throw new TransformException(b.tree(), "the operator " + b.op().symbol() + " on a differentiated value");
-    }
-  }
-
-  /** value(e) as an operand: names and literals as they are, negative literals parenthesised. */
-  String operand(Expr e, Code out) {
-    String v = value(e, out);
-    return v.startsWith("-") || v.contains(" ") ? "(" + v + ")" : v;
-  }
-
-  // exposed to MathAdjoints
-  void propagateTo(Expr e, Seed seed, Code out) {
-    propagate(e, seed, out);
-  }
-
-  Seed reuse(Seed seed, Code out) {
-    return reusable(seed, out);
+  void reverseCall(Expr.Invoke call, String seed, Code out) {
+    calls.reverse(call, seed, out);
   }
 
   boolean isActive(Expr e) {
