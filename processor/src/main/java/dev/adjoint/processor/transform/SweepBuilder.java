@@ -6,7 +6,6 @@ import dev.adjoint.processor.analyze.Mutations;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.AssignOp;
 import dev.adjoint.processor.ir.BinaryOp;
-import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
