@@ -1,7 +1,11 @@
 """Joins `validate --markdown` output with ../shared/gradbench/TIMINGS.md into the README's table.
 
-usage: python3 benchmarks/timings-table.py VALIDATE_MARKDOWN TIMINGS_MD
+usage: python3 benchmarks/timings-table.py VALIDATE_MARKDOWN [VALIDATE_MARKDOWN ...] TIMINGS_MD
+
+Given several validate runs, each time in the table is the median of that row's times over the
+runs (the machine is noisy, so one run's single numbers move a lot).
 """
+import statistics
 import sys
 def secs(t):
     t=t.strip()
@@ -16,17 +20,22 @@ def fmt(x):
             return (f"{v:.2f}" if v<100 else f"{v:.0f}")+" "+u
     return f"{x*1e9:.1f} ns"
 tim={}  # (eval, size, tool) -> (objective, derivative) from TIMINGS.md
-for line in open(sys.argv[2]):
+for line in open(sys.argv[-1]):
     c=[x.strip() for x in line.split('|')]
     if len(c)>6 and c[1] not in ('eval','---'):
         try: tim[(c[1],c[2],c[3])]=(secs(c[4]),secs(c[5]))
         except ValueError: pass  # a header or prose row
-res={}  # (eval, size, function) -> (first run, steady state, warm-up) from validate
-for line in open(sys.argv[1]):
-    c=[x.strip() for x in line.split('|')]
-    if len(c)>8 and c[1] not in ('eval','---') and c[4] in ('pass','FAIL'):
-        warmup=secs(c[9]) if len(c)>10 else None
-        res[(c[1],c[2],c[3])]=(secs(c[6]),secs(c[7]) or secs(c[6]),warmup)
+runs={}  # (eval, size, function) -> [(first run, steady state, warm-up)], one per validate run
+for path in sys.argv[1:-1]:
+    for line in open(path):
+        c=[x.strip() for x in line.split('|')]
+        if len(c)>8 and c[1] not in ('eval','---') and c[4] in ('pass','FAIL'):
+            warmup=secs(c[9]) if len(c)>10 else None
+            runs.setdefault((c[1],c[2],c[3]),[]).append((secs(c[6]),secs(c[7]) or secs(c[6]),warmup))
+def median(values):
+    values=[v for v in values if v is not None]
+    return statistics.median(values) if values else None
+res={key:tuple(median(field) for field in zip(*times)) for key,times in runs.items()}
 prim={'kmeans':'cost'}; der={'kmeans':'dir','lse':'gradient','llsq':'gradient','det':'gradient','ode':'gradient'}
 order=[]
 for (e,i,f) in res:
