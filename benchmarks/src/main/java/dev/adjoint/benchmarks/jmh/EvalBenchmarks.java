@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Objective against jacobian of three GradBench evals at one size each, through the same code the
- * GradBench tool times: gmm at d=10, k=5, n=1000; lstm at l=2, c=1024 (b=14); ba at ba1's
+ * GradBench tool times: gmm at d=10, k=5, n=1000 by default ({@code -p gmmSize=20_25_1000} picks
+ * another of GradBench's {@code d_k_n} sizes); lstm at l=2, c=1024 (b=14); ba at ba1's
  * n=49, m=7776, p=31843 with ba1's camera, point, weight and feature (its output arrays
  * allocated once, as the tool does).
  */
@@ -29,6 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class EvalBenchmarks {
+  /** gmm's size as GradBench names it, {@code d_k_n}. */
+  @Param("10_5_1000")
+  public String gmmSize;
+
   GmmEval.Input gmm;
   LstmEval.Input lstm;
   BaEval.Input ba;
@@ -38,7 +44,8 @@ public class EvalBenchmarks {
   @Setup
   public void setUp() {
     Random random = new Random(31337);
-    gmm = gmm(random, 10, 5, 1000);
+    String[] dkn = gmmSize.split("_");
+    gmm = gmm(random, Integer.parseInt(dkn[0]), Integer.parseInt(dkn[1]), Integer.parseInt(dkn[2]));
     lstm = lstm(random, 2, 1024, 14);
     ba = BaEval.replicate(49, 7776, 31843,
         new double[] {-0.758453, -1.109613, -0.845551, 34.556073, 39.676747, 53.881673, 419.194514,
