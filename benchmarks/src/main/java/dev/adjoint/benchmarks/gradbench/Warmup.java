@@ -1,63 +1,114 @@
 package dev.adjoint.benchmarks.gradbench;
 
 import dev.adjoint.benchmarks.gradbench.evals.EvalFunction;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
- * Warms the JIT up before a function's first evaluation, as GradBench's Julia tools run a
- * "warmup" call before timing. One call is not enough for HotSpot: it compiles a method with its
- * optimizing compiler only after some 600 calls, and a function such as gmm's jacobian makes one
- * call of its generated sweep per run, a few hundred at most within an evaluation. Without this,
- * such a sweep is only ever compiled by on-stack replacement, and each run starts in profiling
- * code. So the function runs on a small input of the same shape ({@link EvalFunction#warmupInput})
- * until it has been called {@value #MIN_CALLS} times and the compiler has gone quiet, for at most
+ * Warms the JIT up before each evaluation of a function whose computation is one call of a long
+ * generated method, as GradBench's Julia tools run a "warmup" call before timing.
+ *
+ * <p>One call is not enough for HotSpot. It compiles a method with its optimizing compiler (C2)
+ * only after some 600 calls, and a function such as gmm's jacobian makes one call of its sweep per
+ * run, a few hundred at most within an evaluation. Worse, C2 compiles only the paths the profile
+ * has seen: the first run on a larger input (the tape grows) or on a new shape (a branch taken for
+ * the first time) leaves the compiled code through an "uncommon trap", and the method starts over
+ * in the interpreter, to be recompiled only after another 600 calls (measured with
+ * {@code -XX:+LogCompilation}: after its first size the gmm sweep ran only as loop-by-loop
+ * on-stack-replacement code). So each evaluation first runs
+ * the function once on its own input, untimed, which takes those traps while nothing is timed; and
+ * then runs it on a small input of the same shape ({@link EvalFunction#warmupInput}) until it has
+ * been called {@value #MIN_CALLS} times and the compiler has nothing left to do, for at most
  * {@value #MAX_SECONDS} s. The time taken is reported as a {@code "warmup"} timing, which the
  * scorer, like the reference tools' {@code "prepare"}, does not count.
  */
 final class Warmup {
   static final int MIN_CALLS = 2_000;
-  static final long MAX_SECONDS = 3;
-  /** How long compilation must stay idle before the compiler counts as quiet. */
-  private static final long QUIET_NANOS = 50_000_000L;
+  static final long MAX_SECONDS = 5;
+  /** How often to ask the compiler whether it is idle. */
+  private static final long POLL_NANOS = 10_000_000L;
 
-  private final Set<EvalFunction<?, ?>> warmed = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+  private final CompilerQueue compilerQueue = CompilerQueue.platform();
 
   /**
-   * Runs {@code fn} on the small version of {@code input} if it has a warm-up input and has not
-   * been warmed up yet in this process; returns the nanoseconds spent, or -1 if it did nothing.
+   * Warms {@code fn} up for {@code input} if it has a warm-up input; returns the nanoseconds spent,
+   * or -1 if it did nothing.
    */
   <I, R> long warmUp(EvalFunction<I, R> fn, I input) {
-    if (fn.warmupInput() == null || !warmed.add(fn)) {
+    if (fn.warmupInput() == null) {
       return -1;
     }
     long start = System.nanoTime();
-    I small = fn.warmupInput().apply(input);
     long deadline = start + MAX_SECONDS * 1_000_000_000L;
-    long lastCompileMillis = compileMillis();
-    long quietSince = System.nanoTime();
+    fn.compute().apply(input);
+    I small = fn.warmupInput().apply(input);
+    long nextPoll = 0;
     for (int calls = 1; ; calls++) {
       fn.compute().apply(small);
       long now = System.nanoTime();
-      long compileMillis = compileMillis();
-      if (compileMillis != lastCompileMillis) {
-        lastCompileMillis = compileMillis;
-        quietSince = now;
-      }
-      if (now > deadline || (calls >= MIN_CALLS && now - quietSince >= QUIET_NANOS)) {
+      if (now > deadline) {
         return now - start;
+      }
+      if (calls >= MIN_CALLS && now >= nextPoll) {
+        if (compilerQueue.idle()) {
+          return now - start;
+        }
+        nextPoll = now + POLL_NANOS;
       }
     }
   }
 
-  /** Total JIT time so far, or 0 where the JVM does not say (then only the call count counts). */
-  private long compileMillis() {
-    return compiler != null && compiler.isCompilationTimeMonitoringSupported()
-        ? compiler.getTotalCompilationTime()
-        : 0;
+  /**
+   * The JIT's work list, read through HotSpot's {@code Compiler.queue} diagnostic command: unlike
+   * the compilation-time counter, which moves only when a compilation ends, it shows a compilation
+   * in progress (C2 spends half a second on a long sweep).
+   */
+  static final class CompilerQueue {
+    private final MBeanServer server;
+    private final ObjectName diagnostics;
+
+    private CompilerQueue(MBeanServer server, ObjectName diagnostics) {
+      this.server = server;
+      this.diagnostics = diagnostics;
+    }
+
+    static CompilerQueue platform() {
+      try {
+        return new CompilerQueue(
+            ManagementFactory.getPlatformMBeanServer(),
+            new ObjectName("com.sun.management:type=DiagnosticCommand"));
+      } catch (JMException | RuntimeException e) {
+        return new CompilerQueue(null, null);
+      }
+    }
+
+    /**
+     * Whether nothing is being compiled or waiting to be; true where the JVM cannot say, so that
+     * the warm-up then ends after its minimum number of calls.
+     */
+    boolean idle() {
+      if (server == null) {
+        return true;
+      }
+      try {
+        return isIdle((String) server.invoke(
+            diagnostics, "compilerQueue", new Object[] {null}, new String[] {String[].class.getName()}));
+      } catch (JMException | RuntimeException e) {
+        return true;
+      }
+    }
+
+    /**
+     * Whether a {@code Compiler.queue} listing shows no task: it is headers ("Current compiles:",
+     * "C1 compile queue:") each followed by task lines or by "Empty".
+     */
+    static boolean isIdle(String listing) {
+      return listing.lines()
+          .map(String::strip)
+          .allMatch(line -> line.isEmpty() || line.equals("Empty")
+              || line.equals("Current compiles:") || line.endsWith("compile queue:"));
+    }
   }
 }

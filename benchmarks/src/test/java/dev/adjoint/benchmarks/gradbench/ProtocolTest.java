@@ -56,7 +56,7 @@ class ProtocolTest {
   }
 
   @Test
-  void aOneCallFunctionIsWarmedUpBeforeItsFirstEvaluationOnly() throws Exception {
+  void aOneCallFunctionIsWarmedUpBeforeEachEvaluationAndOnlyEvaluateRunsAreTimed() throws Exception {
     String evaluate = "{\"id\":3,\"kind\":\"evaluate\",\"module\":\"lse\",\"function\":\"gradient\","
         + "\"input\":{\"x\":[0.0,0.0],\"min_runs\":3,\"min_seconds\":0},\"description\":\"n=2\"}";
     JsonNode first = send(evaluate);
@@ -71,9 +71,13 @@ class ProtocolTest {
     }
 
     JsonNode second = send(evaluate);
-    assertEquals(3, second.get("timings").size());
-    for (JsonNode timing : second.get("timings")) {
-      assertEquals("evaluate", timing.get("name").asText());
+    assertEquals(4, second.get("timings").size());
+    assertEquals("warmup", second.get("timings").get(0).get("name").asText());
+
+    JsonNode det = send("{\"id\":5,\"kind\":\"evaluate\",\"module\":\"det\",\"function\":\"primal\","
+        + "\"input\":{\"A\":[1,2,3,4],\"ell\":2,\"min_runs\":2,\"min_seconds\":0}}");
+    for (JsonNode timing : det.get("timings")) {
+      assertEquals("evaluate", timing.get("name").asText(), "det has no warm-up input");
     }
   }
 

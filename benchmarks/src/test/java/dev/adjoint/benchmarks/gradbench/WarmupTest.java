@@ -1,6 +1,7 @@
 package dev.adjoint.benchmarks.gradbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.benchmarks.gradbench.evals.EvalFunction;
@@ -16,18 +17,44 @@ class WarmupTest {
   });
 
   @Test
-  void runsTheSmallInputAtLeastMinCallsTimesOnce() {
+  void runsTheInputOnceThenTheSmallInputAtLeastMinCallsTimes() {
     Warmup warmup = new Warmup();
     EvalFunction<Integer, Integer> fn = plain.warmedUpOn(n -> n / 1000);
 
     long nanoseconds = warmup.warmUp(fn, 5000);
 
     assertTrue(nanoseconds > 0);
-    assertTrue(calls.size() >= Warmup.MIN_CALLS, "calls: " + calls.size());
-    assertTrue(calls.stream().allMatch(n -> n == 5), "only the small input is run");
+    assertEquals(5000, calls.get(0), "the evaluation's own input first, to take its traps");
+    List<Integer> small = calls.subList(1, calls.size());
+    assertTrue(small.size() >= Warmup.MIN_CALLS, "calls: " + small.size());
+    assertTrue(small.stream().allMatch(n -> n == 5), "then only the small input");
+  }
+
+  @Test
+  void everyEvaluationIsWarmedUpForItsOwnInput() {
+    Warmup warmup = new Warmup();
+    EvalFunction<Integer, Integer> fn = plain.warmedUpOn(n -> n / 1000);
+    warmup.warmUp(fn, 5000);
     calls.clear();
-    assertEquals(-1, warmup.warmUp(fn, 5000), "a function is warmed up once per process");
-    assertEquals(List.of(), calls);
+
+    assertTrue(warmup.warmUp(fn, 20000) > 0);
+    assertEquals(20000, calls.get(0));
+    assertTrue(calls.subList(1, calls.size()).stream().allMatch(n -> n == 20));
+  }
+
+  @Test
+  void aCompilerQueueListingIsIdleOnlyWithoutTasks() {
+    String idle = "Current compiles: \n\nC1 compile queue:\nEmpty\n\nC2 compile queue:\nEmpty\n\n";
+    String queued = "Current compiles: \n\nC1 compile queue:\n"
+        + " 466       3       java.lang.ref.SoftReference::<init> (13 bytes)\n\n"
+        + "C2 compile queue:\nEmpty\n";
+    String compiling = "Current compiles: \n"
+        + "C2 CompilerThread0   1248       4       dev.example.GmmAdjoint::objectiveSweep (1940 bytes)\n\n"
+        + "C1 compile queue:\nEmpty\n\nC2 compile queue:\nEmpty\n";
+
+    assertTrue(Warmup.CompilerQueue.isIdle(idle));
+    assertFalse(Warmup.CompilerQueue.isIdle(queued));
+    assertFalse(Warmup.CompilerQueue.isIdle(compiling));
   }
 
   @Test

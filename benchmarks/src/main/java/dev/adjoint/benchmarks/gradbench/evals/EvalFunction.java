@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
  * <p>{@code warmupInput}, where not null, cuts a parsed input down to a small one of the same
  * shape. It is for functions whose whole computation is one call of a long generated method:
  * HotSpot compiles a method fully only after hundreds of calls, more than one evaluation's runs
- * make, so such a function is first run on the small input (see {@code Warmup}).
+ * make, so before each evaluation such a function runs its input once and then the small input
+ * many times (see {@code Warmup}).
  *
  * @param <I> the parsed input
  * @param <R> the result of one computation
@@ -34,7 +35,7 @@ public record EvalFunction<I, R>(
     return of(parse, compute, Function.identity());
   }
 
-  /** This function, warmed up on inputs cut down by {@code smaller} before its first evaluation. */
+  /** This function, warmed up on inputs cut down by {@code smaller} before each evaluation. */
   public EvalFunction<I, R> warmedUpOn(UnaryOperator<I> smaller) {
     return new EvalFunction<>(parse, compute, render, smaller);
   }
