@@ -15,12 +15,12 @@ import javax.management.ObjectName;
  * run, a few hundred at most within an evaluation. Worse, C2 compiles only the paths the profile
  * has seen: the first run on a larger input (the tape grows) or on a new shape (a branch taken for
  * the first time) leaves the compiled code through an "uncommon trap", and the method starts over
- * in the interpreter, to be recompiled only after another 600 calls (measured with
- * {@code -XX:+LogCompilation}: after its first size the gmm sweep ran only as loop-by-loop
- * on-stack-replacement code). So each evaluation first runs
- * the function once on its own input, untimed, which takes those traps while nothing is timed; and
- * then runs it on a small input of the same shape ({@link EvalFunction#warmupInput}) until it has
- * been called {@value #MIN_CALLS} times and the compiler has nothing left to do, for at most
+ * in the interpreter, to be recompiled only after another 600 calls. (Measured with
+ * {@code -XX:+LogCompilation}: after its first size, gmm's sweep ran only as loop-by-loop
+ * on-stack-replacement code.) So each evaluation first runs the function once on its own input,
+ * untimed, which takes those traps while nothing is timed; then it runs the function on a small
+ * input of the same shape ({@link EvalFunction#warmupInput}) until it has been called
+ * {@value #MIN_CALLS} times and the compiler has nothing left to do, for at most
  * {@value #MAX_SECONDS} s. The time taken is reported as a {@code "warmup"} timing, which the
  * scorer, like the reference tools' {@code "prepare"}, does not count.
  */
