@@ -178,4 +178,54 @@ final class Loops {
     }
     return Math.min(s, 1.0);
   }
+
+  /**
+   * Every trip overwrites a float, a short and a char that the reverse reads, and records a choice
+   * and an exp: one record block of doubles and one of ints per loop, read back in the right order.
+   */
+  @Differentiable
+  static double recordsOfEveryKind(double[] x, int shift) {
+    double s = 0;
+    float scale = 1f;
+    short weight = 0;
+    char parity = 'a';
+    for (int i = 0; i < x.length; i++) {
+      scale = (float) (1 + 0.25 * i);
+      weight = (short) ((i * shift) % 5 - 2);
+      parity = (char) ('a' + i % 2);
+      s = Math.max(s, x[i] * weight) + scale * Math.exp(x[i]) * (parity - 'a' + 1) + s * x[i] * 0.1;
+    }
+    return s;
+  }
+
+  /** Loops counting down and with a long index, each recording a value per trip. */
+  @Differentiable
+  static double countingDownAndLong(double[] x) {
+    double p = 1;
+    for (int i = x.length - 1; i >= 0; i--) {
+      p = p * Math.sin(x[i]) + 1;
+    }
+    for (long j = 0; j < x.length; j++) {
+      p = p * Math.cos(x[(int) j]) + 0.5;
+    }
+    return p;
+  }
+
+  /** A recorded value per inner trip, inside an outer loop that branches: only the inner loop gets a block. */
+  @Differentiable
+  static double blockInsideABranchingLoop(double[][] a) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      double row = 0;
+      for (int j = 0; j < a[i].length; j++) {
+        row = row * 0.5 + Math.exp(a[i][j]);
+      }
+      if (row > 3) {
+        s += Math.log(row);
+      } else {
+        s += row * row;
+      }
+    }
+    return s;
+  }
 }

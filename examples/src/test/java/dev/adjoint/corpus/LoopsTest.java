@@ -165,5 +165,47 @@ class LoopsTest {
     var open = LoopsAdjoint.cappedRootSumGradient(new double[] {0.04, 0.09});
     assertArrayEquals(new double[] {2.5, 1.0 / 0.6}, open.x(), 1e-12);
   }
-}
 
+  @Test
+  void recordBlockHoldingDoublesFloatsShortsCharsAndChoices() {
+    java.util.Random rnd = new java.util.Random(77);
+    for (int n : new int[] {0, 1, 9}) {
+      double[] x = Checks.uniform(rnd, n, -1, 1);
+      var g = LoopsAdjoint.recordsOfEveryKindGradient(x, 3);
+      assertEquals(Loops.recordsOfEveryKind(x, 3), g.value());
+      if (n > 0) {
+        Checks.gradient(v -> Loops.recordsOfEveryKind(v, 3), x.clone(), g.x());
+        Checks.taylor(v -> Loops.recordsOfEveryKind(v, 3), x.clone(), g.x(), 31);
+      }
+    }
+  }
+
+  @Test
+  void recordBlocksOfLoopsCountingDownAndWithALongIndex() {
+    double[] x = Checks.uniform(new java.util.Random(78), 7, -1.5, 1.5);
+    var g = LoopsAdjoint.countingDownAndLongGradient(x);
+    assertEquals(Loops.countingDownAndLong(x), g.value());
+    Checks.gradient(Loops::countingDownAndLong, x.clone(), g.x());
+    Checks.taylor(Loops::countingDownAndLong, x.clone(), g.x(), 32);
+  }
+
+  @Test
+  void recordBlockOfAnInnerLoopInsideABranchingOuterLoop() {
+    double[][] a = Checks.uniform(new java.util.Random(79), 5, 4, -1, 0.6);
+    a[2] = new double[0]; // an empty row: a block of no trips
+    var g = LoopsAdjoint.blockInsideABranchingLoopGradient(a);
+    assertEquals(Loops.blockInsideABranchingLoop(a), g.value());
+    Checks.gradient(v -> Loops.blockInsideABranchingLoop(unflatten(v, a)), Flat.of(a), Flat.of(g.a()));
+  }
+
+  /** Flat.read for a ragged array. */
+  private static double[][] unflatten(double[] v, double[][] shape) {
+    double[][] out = new double[shape.length][];
+    int at = 0;
+    for (int i = 0; i < shape.length; i++) {
+      out[i] = java.util.Arrays.copyOfRange(v, at, at + shape[i].length);
+      at += shape[i].length;
+    }
+    return out;
+  }
+}

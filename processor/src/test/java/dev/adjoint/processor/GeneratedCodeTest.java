@@ -168,8 +168,35 @@ class GeneratedCodeTest {
   @Test
   void runningMinimumRecordsItsChoiceNotItsValues() throws IOException {
     String forward = showcaseSweep("nearest", "// forward sweep", "// reverse sweep");
-    assertTrue(forward.contains("tape.pushBoolean(best <= (x[i] - c) * (x[i] - c));"), forward);
-    assertFalse(forward.contains("pushDouble"), "the running minimum itself is never recorded:\n" + forward);
+    assertTrue(forward.matches("(?s).*intRecords\\d+\\[intTop\\d+\\+\\+\\] = "
+        + "\\(best <= \\(x\\[i\\] - c\\) \\* \\(x\\[i\\] - c\\)\\) \\? 1 : 0;.*"), forward);
+    assertFalse(forward.contains("DoubleBlock") || forward.contains("pushDouble"),
+        "the running minimum itself is never recorded:\n" + forward);
+  }
+
+  @Test
+  void loopRecordingTheSameEveryTripClaimsOneBlockAndWritesItThroughACursor() throws IOException {
+    String forward = showcaseSweep("softplusSum", "// forward sweep", "// reverse sweep");
+    assertTrue(forward.matches("(?s).*int (trips\\d+) = Math\\.max\\(0, x\\.length\\);"
+        + "\\s*int (doubleTop\\d+) = tape\\.pushDoubleBlock\\(\\1, 1\\);"
+        + "\\s*double\\[\\] (doubleRecords\\d+) = tape\\.doubleStorage\\(\\);"
+        + "\\s*for \\(int i = 0; i < x\\.length; i\\+\\+\\) \\{.*\\3\\[\\2\\+\\+\\] = .*"), forward);
+    String reverse = showcaseSweep("softplusSum", "// reverse sweep", "\n  }\n");
+    assertTrue(reverse.matches("(?s).*int (trips\\d+) = Math\\.max\\(0, x\\.length\\);"
+        + "\\s*int (doubleTop\\d+) = tape\\.popDoubleBlock\\(\\1, 1\\);"
+        + "\\s*double\\[\\] (doubleRecords\\d+) = tape\\.doubleStorage\\(\\);"
+        + "\\s*for \\(int k\\d+ = \\1 - 1;.*\\3\\[--\\2\\].*"), reverse);
+  }
+
+  @Test
+  void loopThatAlsoRecordsReferencesKeepsItsRecordsOnTheTapeWhileItsInnerLoopGetsABlock() throws IOException {
+    String forward = showcaseSweep("wave", "// forward sweep", "// reverse sweep");
+    assertEquals(1, forward.split("pushDoubleBlock", -1).length - 1, forward);
+    assertTrue(forward.matches("(?s).*for \\(int t = 0; t < steps; t\\+\\+\\) \\{\\s*int trips\\d+ = .*"
+        + "for \\(int i = 1; i < n - 1; i\\+\\+\\) \\{\\s*doubleRecords\\d+\\[doubleTop\\d+\\+\\+\\] = next\\[i\\];.*"
+        + "tape\\.pushObject\\(tmp\\);.*"), forward);
+    String sweeps = showcaseSweep("sweeps", "// forward sweep", "// reverse sweep");
+    assertFalse(sweeps.contains("Block("), "a checkpoint in the body, and nothing recorded in the inner loops:\n" + sweeps);
   }
 
   @Test
@@ -185,7 +212,7 @@ class GeneratedCodeTest {
   @Test
   void costlyValuesInLoopsAreRecordedNotRecomputed() throws IOException {
     String forward = showcaseSweep("softplusSum", "// forward sweep", "// reverse sweep");
-    assertTrue(forward.matches("(?s).*double (v\\d+) = Math\\.exp\\(x\\[i\\]\\);\\s*tape\\.pushDouble\\(\\1\\);"
+    assertTrue(forward.matches("(?s).*double (v\\d+) = Math\\.exp\\(x\\[i\\]\\);\\s*doubleRecords\\d+\\[doubleTop\\d+\\+\\+\\] = \\1;"
         + "\\s*s \\+= Math\\.log\\(1 \\+ \\1\\);.*"), forward);
     String reverse = showcaseSweep("softplusSum", "// reverse sweep", "\n  }\n");
     assertFalse(reverse.replaceAll("//.*", "").contains("Math.exp"), "only the comment quotes exp:\n" + reverse);

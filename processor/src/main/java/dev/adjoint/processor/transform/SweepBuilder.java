@@ -82,6 +82,14 @@ public final class SweepBuilder {
   /** Scalars saved once around an enclosing loop, so writes inside it record nothing. */
   private Set<Variable> suppressed = new HashSet<>();
 
+  /** The record block of the counted loop whose body is being generated, or null (see {@link RecordBlock}). */
+  private RecordBlock block;
+  /** Per counted loop: the record block its reverse reads (this round), which its forward must write. */
+  private final Map<Stmt, RecordBlock> blocks = new java.util.IdentityHashMap<>();
+  /** Loops whose forward and reverse did not agree on a record block: they keep per-record tape calls. */
+  private final Set<Stmt> withoutBlock = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<Stmt> blockMismatches = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   private Names names;
   private Set<Variable> reads = new LinkedHashSet<>();
   private Set<Variable> recordedVars = new HashSet<>();
@@ -126,6 +134,23 @@ public final class SweepBuilder {
       }
     });
 
+    while (true) {
+      Code reverse = settleReverse(base);
+      printer.clearSubstitutions();
+      blockMismatches.clear();
+      Code forward = forward(method.body());
+      if (blockMismatches.isEmpty()) {
+        return assemble(forward, reverse);
+      }
+      withoutBlock.addAll(blockMismatches); // a safety net: generate again with those loops unblocked
+    }
+  }
+
+  /**
+   * Generates the reverse sweep until the variables it reads, and so the ones the forward sweep must
+   * record, stop changing.
+   */
+  private Code settleReverse(Names base) {
     Code reverse;
     int rounds = 0;
     while (true) {
@@ -168,9 +193,7 @@ public final class SweepBuilder {
         hoisted.add(v);
       }
     }
-    printer.clearSubstitutions();
-    Code forward = forward(method.body());
-    return assemble(forward, reverse);
+    return reverse;
   }
 
   /** Equal per-loop read sets (IdentityHashMap's own equals compares the sets by reference). */
@@ -370,11 +393,11 @@ public final class SweepBuilder {
       calls.pushSnapshots(e.call(), out);
       out.line(printer.print(e.call()) + ";");
     } else if (s instanceof Stmt.If i) {
-      forwardIf(i, out);
+      nested(() -> forwardIf(i, out));
     } else if (s instanceof Stmt.CountedLoop c) {
-      forwardCounted(c, out);
+      nested(() -> forwardCounted(c, out));
     } else if (s instanceof Stmt.While w) {
-      forwardWhile(w, out);
+      nested(() -> forwardWhile(w, out));
     } else if (s instanceof Stmt.Return r) {
       forwardReturn(r, out);
     } else {
@@ -394,7 +417,7 @@ public final class SweepBuilder {
     pushStatementRecords(target, value, out);
     if (needsRecord(target, isDecl) && !isIntegerStep(target, op, value)) {
       String t = printer.print(target);
-      out.line(tapeName + "." + pushMethod(type) + "(" + t + ");");
+      record(type, t, out);
       if (type.isArray() && activity.isActive(base)) {
         out.line(tapeName + ".pushObject(" + barOf(target) + ");");
       }
@@ -477,12 +500,12 @@ public final class SweepBuilder {
     usesTape = true;
     out.open("if (" + cond + ")");
     forward(i.then(), out);
-    out.line(tapeName + ".pushBoolean(true);");
+    record(JType.BOOLEAN, "true", out);
     out.reopen("else");
     if (i.otherwise() != null) {
       forward(i.otherwise(), out);
     }
-    out.line(tapeName + ".pushBoolean(false);");
+    record(JType.BOOLEAN, "false", out);
     out.close();
   }
 
@@ -522,8 +545,7 @@ public final class SweepBuilder {
 
   private void pushSaves(List<Variable> saved, Code out) {
     for (Variable v : saved) {
-      out.line(tapeName + "." + pushMethod(v.type()) + "(" + v.name() + ");");
-      usesTape = true;
+      record(v.type(), v.name(), out);
     }
   }
 
@@ -592,6 +614,11 @@ public final class SweepBuilder {
     pushCheckpoints(chosen, true, out);
   }
 
+  /** Whether code uses the tape other than through a record block's locals. */
+  private boolean mentionsTape(Code code) {
+    return code.toString().contains(tapeName + ".");
+  }
+
   private void forwardCountedLoop(Stmt.CountedLoop c, List<Checkpoints.Checkpoint> chosen, Code out) {
     Variable i = c.index();
     String type = i.type().sourceText();
@@ -603,10 +630,27 @@ public final class SweepBuilder {
       out.close();
       return;
     }
-    if (tripFormula(c) != null) {
+    String formula = tripFormula(c);
+    if (formula != null) {
       // the reverse sweep works the trip count out again from the loop's bounds
+      RecordBlock planned = blocks.get(c);
+      RecordBlock written = planned == null ? null : new RecordBlock(tapeName, names::fresh);
+      Code body = new Code();
+      withBlock(written, () -> {
+        forwardBody(c.body(), chosen, body);
+        return body;
+      });
+      if (written != null) {
+        if (!written.sameShape(planned) || mentionsTape(body)) {
+          blockMismatches.add(c);
+        }
+        String trips = names.fresh("trips");
+        out.line("int " + trips + " = " + formula + ";");
+        written.claim(trips, out);
+        usesTape = true;
+      }
       out.open(String.format(header, printer.print(c.start())));
-      forwardBody(c.body(), chosen, out);
+      out.append(body);
       out.close();
       return;
     }
@@ -625,9 +669,9 @@ public final class SweepBuilder {
     out.line(trips + "++;");
     out.close();
     if (startVar != null) {
-      out.line(tapeName + "." + pushMethod(i.type()) + "(" + startVar + ");");
+      record(i.type(), startVar, out);
     }
-    out.line(tapeName + ".pushInt(" + trips + ");");
+    record(JType.INT, trips, out);
   }
 
   private String stepText(Stmt.CountedLoop c) {
@@ -680,7 +724,7 @@ public final class SweepBuilder {
       out.line(trips + "++;");
       out.close();
     }
-    out.line(tapeName + ".pushInt(" + trips + ");");
+    record(JType.INT, trips, out);
   }
 
   private void forwardReturn(Stmt.Return r, Code out) {
@@ -705,7 +749,10 @@ public final class SweepBuilder {
     names = saved.copy();
     Set<Variable> savedReads = printer.readsTarget();
     printer.recordReadsInto(null);
-    boolean nonEmpty = !reverse(s).isEmpty();
+    Map<Stmt, RecordBlock> savedBlocks = new java.util.IdentityHashMap<>(blocks);
+    boolean nonEmpty = withBlock(null, () -> !reverse(s).isEmpty());
+    blocks.clear();
+    blocks.putAll(savedBlocks); // a probe decides nothing
     printer.clearSubstitutions(); // temporaries of the reverse sweep do not exist in the forward one
     printer.recordReadsInto(savedReads);
     names = saved;
@@ -755,11 +802,11 @@ public final class SweepBuilder {
     } else if (s instanceof Stmt.Eval e) {
       calls.reverse(e.call(), null, out);
     } else if (s instanceof Stmt.If i) {
-      reverseIf(i, out);
+      nested(() -> reverseIf(i, out));
     } else if (s instanceof Stmt.CountedLoop c) {
-      reverseCounted(c, out);
+      nested(() -> reverseCounted(c, out));
     } else if (s instanceof Stmt.While w) {
-      reverseWhile(w, out);
+      nested(() -> reverseWhile(w, out));
     } else if (s instanceof Stmt.Return r) {
       reverseReturn(r, out);
     }
@@ -900,13 +947,12 @@ public final class SweepBuilder {
     for (Expr.MathCall m : plan.values()) {
       String v = names.fresh("v");
       out.line("double " + v + " = " + printer.print(m) + ";");
-      out.line(tapeName + ".pushDouble(" + v + ");");
+      record(JType.DOUBLE, v, out);
       printer.substitute(m, v); // the statement itself then reads the temporary
       usesTape = true;
     }
     for (Expr.MathCall m : plan.choices()) {
-      out.line(tapeName + ".pushBoolean(" + choiceCondition(m) + ");");
-      usesTape = true;
+      record(JType.BOOLEAN, choiceCondition(m), out);
     }
   }
 
@@ -916,12 +962,12 @@ public final class SweepBuilder {
     StatementRecords.Plan plan = records.of(target, value, loopDepth > 0);
     for (int k = plan.choices().size() - 1; k >= 0; k--) {
       String c = names.fresh("first");
-      out.line("boolean " + c + " = " + tapeName + ".popBoolean();");
+      out.line("boolean " + c + " = " + popOf(JType.BOOLEAN) + ";");
       choices.put(plan.choices().get(k), c);
     }
     for (int k = plan.values().size() - 1; k >= 0; k--) {
       String v = names.fresh("v");
-      out.line("double " + v + " = " + tapeName + ".popDouble();");
+      out.line("double " + v + " = " + popOf(JType.DOUBLE) + ";");
       printer.substitute(plan.values().get(k), v);
     }
   }
@@ -983,7 +1029,12 @@ public final class SweepBuilder {
     return printer.print(target) + " = " + popOf(target.type()) + ";";
   }
 
+  /** Reads back the most recent record of type: from the loop's record block where it holds it, else the tape. */
   private String popOf(JType type) {
+    String fromBlock = block == null ? null : block.pop(type);
+    if (fromBlock != null) {
+      return fromBlock;
+    }
     if (type.isArray() || type.base() == JType.Base.REFERENCE) {
       return tapeName + ".popObject()";
     }
@@ -995,6 +1046,33 @@ public final class SweepBuilder {
       case INT -> tapeName + ".popInt()";
       default -> "(" + type.sourceText() + ") " + tapeName + ".popInt()";
     };
+  }
+
+  /** Records value of type: in the loop's record block where it takes it, else on the tape. */
+  private void record(JType type, String value, Code out) {
+    String inBlock = block == null ? null : block.push(type, value);
+    out.line(inBlock != null ? inBlock : tapeName + "." + pushMethod(type) + "(" + value + ");");
+    usesTape = true;
+  }
+
+  /** Runs work for a statement nested in a loop body: its records cannot go to the loop's record block. */
+  private void nested(Runnable work) {
+    if (block == null) {
+      work.run();
+    } else {
+      block.nested(work);
+    }
+  }
+
+  /** Runs work with the given record block (or none) taking the records of the body it generates. */
+  private <T> T withBlock(RecordBlock b, java.util.function.Supplier<T> work) {
+    RecordBlock outer = block;
+    block = b;
+    try {
+      return work.get();
+    } finally {
+      block = outer;
+    }
   }
 
   private static String pushMethod(JType type) {
@@ -1016,7 +1094,7 @@ public final class SweepBuilder {
     if (then.isEmpty() && otherwise.isEmpty()) {
       return;
     }
-    out.open("if (" + tapeName + ".popBoolean())");
+    out.open("if (" + popOf(JType.BOOLEAN) + ")");
     out.append(then);
     if (!otherwise.isEmpty()) {
       out.reopen("else");
@@ -1029,14 +1107,15 @@ public final class SweepBuilder {
    * Reverses a loop body, recording the primal variables it reads for this loop, with the loop's
    * saved variables suppressed inside; then restores the saved variables after the loop.
    */
-  private void reverseLoop(Stmt loop, Stmt body, java.util.function.BiConsumer<Code, Code> emitLoop, Code out) {
+  private void reverseLoop(Stmt loop, Stmt body, RecordBlock bodyBlock, java.util.function.BiConsumer<Code, Code> emitLoop,
+      Code out) {
     Set<Variable> outerReads = printer.readsTarget();
     Set<Variable> inner = outerReads == null ? null : new LinkedHashSet<>();
     printer.recordReadsInto(inner);
     Code header = new Code();
     Code restores = new Code();
     List<Variable> saved = withSaves(loop, () -> withCheckpoints(loop, body, chosen -> {
-      Code bodyCode = reverse(body);
+      Code bodyCode = withBlock(bodyBlock, () -> reverse(body));
       if (!bodyCode.isEmpty()) {
         Code iteration = new Code();
         popCheckpoints(chosen, true, iteration);
@@ -1112,16 +1191,50 @@ public final class SweepBuilder {
     }
   }
 
+  /**
+   * Reverses a counted loop, first trying to keep its records in one block ({@link RecordBlock}):
+   * when the reverse body turns out to use the tape otherwise, it is generated again without.
+   */
   private void reverseCounted(Stmt.CountedLoop c, Code out) {
-    reverseLoop(c, c.body(), (header, body) -> reverseCountedLoop(c, body, header), out);
+    if (tripFormula(c) != null && !withoutBlock.contains(c)) {
+      Names before = names.copy();
+      RecordBlock candidate = new RecordBlock(tapeName, prefix -> names.fresh(prefix));
+      Code attempt = new Code();
+      boolean[] fits = {true};
+      reverseLoop(c, c.body(), candidate, (header, body) -> fits[0] = reverseCountedLoop(c, body, candidate, header),
+          attempt);
+      if (fits[0]) {
+        if (candidate.isEmpty()) {
+          blocks.remove(c);
+        } else {
+          blocks.put(c, candidate);
+        }
+        out.append(attempt);
+        return;
+      }
+      names = before;
+    }
+    blocks.remove(c);
+    reverseLoop(c, c.body(), null, (header, body) -> reverseCountedLoop(c, body, null, header), out);
   }
 
-  private void reverseCountedLoop(Stmt.CountedLoop c, Code body, Code out) {
+  /**
+   * Emits a counted loop's reverse around its iteration code; false, emitting nothing useful, when
+   * the iteration reads a record block and also uses the tape otherwise.
+   */
+  private boolean reverseCountedLoop(Stmt.CountedLoop c, Code body, RecordBlock recordBlock, Code out) {
+    boolean blocked = recordBlock != null && !recordBlock.isEmpty();
+    if (blocked && mentionsTape(body)) {
+      return false;
+    }
     Variable i = c.index();
     String k = names.fresh("k");
     String trips = names.fresh("trips");
     String formula = tripFormula(c);
-    out.line("int " + trips + " = " + (formula != null ? formula : tapeName + ".popInt()") + ";");
+    out.line("int " + trips + " = " + (formula != null ? formula : popOf(JType.INT)) + ";");
+    if (blocked) {
+      recordBlock.takeBack(trips, out);
+    }
     String start;
     if (formula != null || isInvariant(c.start())) {
       start = printer.print(c.start());
@@ -1143,6 +1256,7 @@ public final class SweepBuilder {
     for (AccumulatorHoisting.Accumulator a : hoisting.accumulators()) {
       out.line(a.array() + "[" + a.index() + "] = " + a.local() + ";");
     }
+    return true;
   }
 
   /**
@@ -1221,9 +1335,9 @@ public final class SweepBuilder {
   }
 
   private void reverseWhile(Stmt.While w, Code out) {
-    reverseLoop(w, w.body(), (header, body) -> {
+    reverseLoop(w, w.body(), null, (header, body) -> {
       String k = names.fresh("k");
-      header.open("for (int " + k + " = " + tapeName + ".popInt(); " + k + " > 0; " + k + "--)");
+      header.open("for (int " + k + " = " + popOf(JType.INT) + "; " + k + " > 0; " + k + "--)");
       recompute(w, header);
       header.append(body);
       header.close();

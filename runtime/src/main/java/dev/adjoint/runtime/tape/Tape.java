@@ -15,6 +15,8 @@ public final class Tape {
   private static final int INITIAL = 16;
   /** Below this length a plain loop copies faster than System.arraycopy's call. */
   private static final int SHORT = 8;
+  /** The longest array most JVMs allocate. */
+  private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 
   private final StoragePool pool;
   private StoragePool.Storage storage;
@@ -120,6 +122,80 @@ public final class Tape {
     } else {
       System.arraycopy(doubles, doubleCount, values, 0, values.length);
     }
+  }
+
+  /**
+   * Reserves {@code trips * perTrip} doubles on top of the stack for a loop that records the same
+   * number of doubles in every iteration: the loop writes them into {@link #doubleStorage()}
+   * through a local cursor, which spares it a capacity check and two field writes per record.
+   * Nothing else may touch the tape until the loop is done.
+   *
+   * @return the index of the block's first slot, where the loop's cursor starts
+   */
+  public int pushDoubleBlock(int trips, int perTrip) {
+    int start = doubleCount;
+    int needed = blockEnd(start, trips, perTrip);
+    if (needed > doubles.length) {
+      doubles = Arrays.copyOf(doubles, grownLength(doubles.length, needed));
+    }
+    doubleCount = needed;
+    return start;
+  }
+
+  /**
+   * Takes back the most recent {@link #pushDoubleBlock} block, for the loop's reverse to read
+   * from the top down.
+   *
+   * @return the index just past the block's last slot, where the reverse loop's cursor starts
+   */
+  public int popDoubleBlock(int trips, int perTrip) {
+    int end = doubleCount;
+    doubleCount = end - trips * perTrip;
+    return end;
+  }
+
+  /** The array the double stack lives in, valid until the next push that may grow it. */
+  public double[] doubleStorage() {
+    return doubles;
+  }
+
+  /** {@link #pushDoubleBlock} for the int stack (ints, and booleans as 1 or 0). */
+  public int pushIntBlock(int trips, int perTrip) {
+    int start = intCount;
+    int needed = blockEnd(start, trips, perTrip);
+    if (needed > ints.length) {
+      ints = Arrays.copyOf(ints, grownLength(ints.length, needed));
+    }
+    intCount = needed;
+    return start;
+  }
+
+  /** {@link #popDoubleBlock} for the int stack. */
+  public int popIntBlock(int trips, int perTrip) {
+    int end = intCount;
+    intCount = end - trips * perTrip;
+    return end;
+  }
+
+  /** The array the int stack lives in, valid until the next push that may grow it. */
+  public int[] intStorage() {
+    return ints;
+  }
+
+  private static int blockEnd(int start, int trips, int perTrip) {
+    if (trips < 0 || perTrip < 0) {
+      throw new IllegalArgumentException("a tape block of " + trips + " trips of " + perTrip + " records");
+    }
+    long end = start + (long) trips * perTrip;
+    if (end > MAX_LENGTH) {
+      throw new IllegalStateException("the tape would hold " + end + " records of one kind, more than a Java array"
+          + " can; differentiate a smaller problem per call, or checkpoint the loop by hand");
+    }
+    return (int) end;
+  }
+
+  private static int grownLength(int length, int needed) {
+    return (int) Math.min(MAX_LENGTH, Math.max(needed, 2L * length));
   }
 
   /** Records a float; stored widened, so it comes back bit-exact. */

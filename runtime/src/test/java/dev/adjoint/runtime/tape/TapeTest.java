@@ -3,6 +3,7 @@ package dev.adjoint.runtime.tape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,57 @@ class TapeTest {
     double[] small = new double[3];
     tape.popInto(small);
     assertArrayEquals(first, small);
+  }
+
+  @Test
+  void loopBlocksSitOnTheStacksBetweenSingleRecordsAcrossGrowth() {
+    Tape tape = new Tape();
+    tape.pushDouble(-1);
+    tape.pushInt(-2);
+    int trips = 50;
+    int doubleAt = tape.pushDoubleBlock(trips, 3);
+    double[] doubles = tape.doubleStorage();
+    int intAt = tape.pushIntBlock(trips, 1);
+    int[] ints = tape.intStorage();
+    assertEquals(1, doubleAt);
+    assertEquals(1, intAt);
+    for (int t = 0; t < trips; t++) {
+      doubles[doubleAt++] = t;
+      doubles[doubleAt++] = t + 0.25;
+      doubles[doubleAt++] = t + 0.5;
+      ints[intAt++] = t % 2;
+    }
+    tape.pushDouble(99);
+    assertEquals(99, tape.popDouble());
+    int doubleTop = tape.popDoubleBlock(trips, 3);
+    int intTop = tape.popIntBlock(trips, 1);
+    assertEquals(1 + 3 * trips, doubleTop);
+    for (int t = trips - 1; t >= 0; t--) {
+      assertEquals(t % 2, tape.intStorage()[--intTop]);
+      assertEquals(t + 0.5, tape.doubleStorage()[--doubleTop]);
+      assertEquals(t + 0.25, tape.doubleStorage()[--doubleTop]);
+      assertEquals(t, tape.doubleStorage()[--doubleTop]);
+    }
+    assertEquals(-2, tape.popInt());
+    assertEquals(-1, tape.popDouble());
+  }
+
+  @Test
+  void anEmptyLoopBlockTakesNoRoom() {
+    Tape tape = new Tape();
+    tape.pushDouble(7);
+    assertEquals(1, tape.pushDoubleBlock(0, 4));
+    assertEquals(1, tape.popDoubleBlock(0, 4));
+    assertEquals(7, tape.popDouble());
+  }
+
+  @Test
+  void aBlockLongerThanAnArrayIsAClearError() {
+    Tape tape = new Tape();
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> tape.pushDoubleBlock(Integer.MAX_VALUE, 2));
+    assertTrue(e.getMessage().contains("more than a Java array can"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> tape.pushIntBlock(-1, 1));
   }
 
   @Test
