@@ -228,4 +228,30 @@ final class Loops {
     }
     return s;
   }
+
+  /** A recursive helper with a loop of its own: reached through its sweep, which records on the caller's tape. */
+  @Differentiable
+  static double expTail(double[] x, int from) {
+    if (from >= x.length) {
+      return 0;
+    }
+    double s = 0;
+    for (int i = from; i < x.length; i++) {
+      s += Math.exp(x[i]);
+    }
+    return s + 0.5 * expTail(x, from + 1);
+  }
+
+  /**
+   * A loop that records a value every trip and calls a recursive method, whose sweep records on the
+   * same tape in the middle of the loop's reverse: the loop must not keep its records in a block.
+   */
+  @Differentiable
+  static double recordsAroundARecursiveCall(double[] x) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += Math.exp(x[i]) * expTail(x, i);
+    }
+    return s;
+  }
 }

@@ -208,4 +208,13 @@ class LoopsTest {
     }
     return out;
   }
+
+  @Test
+  void loopCallingASweepOnTheSameTapeKeepsItsRecordsOnTheTape() {
+    double[] x = Checks.uniform(new java.util.Random(80), 6, -1, 1);
+    var g = LoopsAdjoint.recordsAroundARecursiveCallGradient(x);
+    assertEquals(Loops.recordsAroundARecursiveCall(x), g.value(), 1e-12);
+    Checks.gradient(Loops::recordsAroundARecursiveCall, x.clone(), g.x());
+    Checks.taylor(Loops::recordsAroundARecursiveCall, x.clone(), g.x(), 33);
+  }
 }

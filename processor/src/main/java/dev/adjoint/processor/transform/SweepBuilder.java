@@ -614,9 +614,13 @@ public final class SweepBuilder {
     pushCheckpoints(chosen, true, out);
   }
 
-  /** Whether code uses the tape other than through a record block's locals. */
+  /**
+   * Whether code uses the tape other than through a record block's locals: a call on it, or a
+   * callee's sweep handed it, which records on the tape where the block is.
+   */
   private boolean mentionsTape(Code code) {
-    return code.toString().contains(tapeName + ".");
+    return java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(tapeName) + "(?![\\w$])")
+        .matcher(code.toString()).find();
   }
 
   private void forwardCountedLoop(Stmt.CountedLoop c, List<Checkpoints.Checkpoint> chosen, Code out) {
