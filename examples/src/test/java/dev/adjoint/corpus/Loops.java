@@ -254,4 +254,16 @@ final class Loops {
     }
     return s;
   }
+
+  /** Locals named like a record block's cursor and storage: the block's own locals take other names. */
+  @Differentiable
+  static double namesLikeARecordBlock(double[] x) {
+    double doubleTop0 = 0;
+    double doubleRecords0 = 1;
+    for (int i = 0; i < x.length; i++) {
+      doubleRecords0 = doubleRecords0 * Math.sin(x[i]) + doubleTop0;
+      doubleTop0 += Math.exp(x[i]);
+    }
+    return doubleRecords0 + doubleTop0;
+  }
 }

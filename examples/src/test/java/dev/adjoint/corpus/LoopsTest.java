@@ -217,4 +217,12 @@ class LoopsTest {
     Checks.gradient(Loops::recordsAroundARecursiveCall, x.clone(), g.x());
     Checks.taylor(Loops::recordsAroundARecursiveCall, x.clone(), g.x(), 33);
   }
+
+  @Test
+  void recordBlockLocalsStayClearOfTheUsersNames() {
+    double[] x = Checks.uniform(new java.util.Random(81), 5, -1, 1);
+    var g = LoopsAdjoint.namesLikeARecordBlockGradient(x);
+    assertEquals(Loops.namesLikeARecordBlock(x), g.value());
+    Checks.gradient(Loops::namesLikeARecordBlock, x.clone(), g.x());
+  }
 }
