@@ -48,6 +48,11 @@ final class Code {
     return this;
   }
 
+  /** Rewrites every line written so far (indentation included). */
+  void rewrite(java.util.function.UnaryOperator<String> f) {
+    lines.replaceAll(f);
+  }
+
   /** The lines as written, each with its indentation relative to this code's outermost level. */
   List<String> lines() {
     return List.copyOf(lines);

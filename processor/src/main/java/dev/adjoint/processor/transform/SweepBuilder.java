@@ -89,6 +89,8 @@ public final class SweepBuilder {
   /** Loops whose forward and reverse did not agree on a record block: they keep per-record tape calls. */
   private final Set<Stmt> withoutBlock = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private final Set<Stmt> blockMismatches = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** Record blocks made so far, which tells their placeholders apart. */
+  private int blockCount;
 
   private Names names;
   private Set<Variable> reads = new LinkedHashSet<>();
@@ -334,7 +336,11 @@ public final class SweepBuilder {
         recorded.add(v.name() + "[]");
       }
     }
-    return new Sweep(body.toString(), paramNames, method.returnType().isVoid() ? null : seedName, barParams,
+    String text = body.toString();
+    if (text.indexOf('\u0000') >= 0) {
+      throw new IllegalStateException("a record block placeholder was left unresolved:\n" + text);
+    }
+    return new Sweep(text, paramNames, method.returnType().isVoid() ? null : seedName, barParams,
         valueOutName, sharedTapeName, active, new java.util.TreeSet<>(recorded), mutatedParams);
   }
 
@@ -638,16 +644,18 @@ public final class SweepBuilder {
     if (formula != null) {
       // the reverse sweep works the trip count out again from the loop's bounds
       RecordBlock planned = blocks.get(c);
-      RecordBlock written = planned == null ? null : new RecordBlock(tapeName, names::fresh);
+      RecordBlock written = planned == null ? null : new RecordBlock(blockCount++, tapeName);
       Code body = new Code();
       withBlock(written, () -> {
         forwardBody(c.body(), chosen, body);
         return body;
       });
       if (written != null) {
-        if (!written.sameShape(planned) || mentionsTape(body)) {
+        boolean matches = written.sameShape(planned) && !mentionsTape(body);
+        if (!matches) {
           blockMismatches.add(c);
         }
+        written.resolve(body, matches, names::fresh);
         String trips = names.fresh("trips");
         out.line("int " + trips + " = " + formula + ";");
         written.claim(trips, out);
@@ -1035,10 +1043,12 @@ public final class SweepBuilder {
 
   /** Reads back the most recent record of type: from the loop's record block where it holds it, else the tape. */
   private String popOf(JType type) {
-    String fromBlock = block == null ? null : block.pop(type);
-    if (fromBlock != null) {
-      return fromBlock;
-    }
+    String onTape = popFromTape(type);
+    String fromBlock = block == null ? null : block.pop(type, onTape);
+    return fromBlock != null ? fromBlock : onTape;
+  }
+
+  private String popFromTape(JType type) {
     if (type.isArray() || type.base() == JType.Base.REFERENCE) {
       return tapeName + ".popObject()";
     }
@@ -1054,8 +1064,9 @@ public final class SweepBuilder {
 
   /** Records value of type: in the loop's record block where it takes it, else on the tape. */
   private void record(JType type, String value, Code out) {
-    String inBlock = block == null ? null : block.push(type, value);
-    out.line(inBlock != null ? inBlock : tapeName + "." + pushMethod(type) + "(" + value + ");");
+    String onTape = tapeName + "." + pushMethod(type) + "(" + value + ");";
+    String inBlock = block == null ? null : block.push(type, value, onTape);
+    out.line(inBlock != null ? inBlock : onTape);
     usesTape = true;
   }
 
@@ -1196,47 +1207,30 @@ public final class SweepBuilder {
   }
 
   /**
-   * Reverses a counted loop, first trying to keep its records in one block ({@link RecordBlock}):
-   * when the reverse body turns out to use the tape otherwise, it is generated again without.
+   * Reverses a counted loop whose trip count the reverse can work out again with a candidate record
+   * block ({@link RecordBlock}), which the loop keeps if its reverse body uses the tape no other way.
    */
   private void reverseCounted(Stmt.CountedLoop c, Code out) {
-    if (tripFormula(c) != null && !withoutBlock.contains(c)) {
-      Names before = names.copy();
-      RecordBlock candidate = new RecordBlock(tapeName, prefix -> names.fresh(prefix));
-      Code attempt = new Code();
-      boolean[] fits = {true};
-      reverseLoop(c, c.body(), candidate, (header, body) -> fits[0] = reverseCountedLoop(c, body, candidate, header),
-          attempt);
-      if (fits[0]) {
-        if (candidate.isEmpty()) {
-          blocks.remove(c);
-        } else {
-          blocks.put(c, candidate);
-        }
-        out.append(attempt);
-        return;
-      }
-      names = before;
+    RecordBlock candidate =
+        tripFormula(c) != null && !withoutBlock.contains(c) ? new RecordBlock(blockCount++, tapeName) : null;
+    reverseLoop(c, c.body(), candidate, (header, body) -> reverseCountedLoop(c, body, candidate, header), out);
+    if (candidate != null && candidate.isUsed()) {
+      blocks.put(c, candidate);
+    } else {
+      blocks.remove(c);
     }
-    blocks.remove(c);
-    reverseLoop(c, c.body(), null, (header, body) -> reverseCountedLoop(c, body, null, header), out);
   }
 
-  /**
-   * Emits a counted loop's reverse around its iteration code; false, emitting nothing useful, when
-   * the iteration reads a record block and also uses the tape otherwise.
-   */
-  private boolean reverseCountedLoop(Stmt.CountedLoop c, Code body, RecordBlock recordBlock, Code out) {
-    boolean blocked = recordBlock != null && !recordBlock.isEmpty();
-    if (blocked && mentionsTape(body)) {
-      return false;
+  private void reverseCountedLoop(Stmt.CountedLoop c, Code body, RecordBlock recordBlock, Code out) {
+    if (recordBlock != null) {
+      recordBlock.resolve(body, !mentionsTape(body), names::fresh);
     }
     Variable i = c.index();
     String k = names.fresh("k");
     String trips = names.fresh("trips");
     String formula = tripFormula(c);
     out.line("int " + trips + " = " + (formula != null ? formula : popOf(JType.INT)) + ";");
-    if (blocked) {
+    if (recordBlock != null && recordBlock.isUsed()) {
       recordBlock.takeBack(trips, out);
     }
     String start;
@@ -1260,7 +1254,6 @@ public final class SweepBuilder {
     for (AccumulatorHoisting.Accumulator a : hoisting.accumulators()) {
       out.line(a.array() + "[" + a.index() + "] = " + a.local() + ";");
     }
-    return true;
   }
 
   /**
