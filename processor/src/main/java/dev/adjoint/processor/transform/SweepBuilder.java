@@ -91,6 +91,8 @@ public final class SweepBuilder {
   private final Set<Stmt> blockMismatches = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   /** Record blocks made so far, which tells their placeholders apart. */
   private int blockCount;
+  /** The tape's name as a whole word (see {@link #mentionsTape}). */
+  private java.util.regex.Pattern tapeWord;
 
   private Names names;
   private Set<Variable> reads = new LinkedHashSet<>();
@@ -625,8 +627,11 @@ public final class SweepBuilder {
    * callee's sweep handed it, which records on the tape where the block is.
    */
   private boolean mentionsTape(Code code) {
-    return java.util.regex.Pattern.compile("(?<![\\w$])" + java.util.regex.Pattern.quote(tapeName) + "(?![\\w$])")
-        .matcher(code.toString()).find();
+    if (tapeWord == null) {
+      tapeWord = java.util.regex.Pattern.compile(
+          "(?<![\\w$])" + java.util.regex.Pattern.quote(tapeName) + "(?![\\w$])");
+    }
+    return tapeWord.matcher(code.toString()).find();
   }
 
   private void forwardCountedLoop(Stmt.CountedLoop c, List<Checkpoints.Checkpoint> chosen, Code out) {
@@ -653,9 +658,11 @@ public final class SweepBuilder {
       if (written != null) {
         boolean matches = written.sameShape(planned) && !mentionsTape(body);
         if (!matches) {
-          blockMismatches.add(c);
+          blockMismatches.add(c); // run() generates the sweep again, this loop without a block
         }
         written.resolve(body, matches, names::fresh);
+      }
+      if (written != null && written.isUsed()) {
         String trips = names.fresh("trips");
         out.line("int " + trips + " = " + formula + ";");
         written.claim(trips, out);
@@ -961,7 +968,6 @@ public final class SweepBuilder {
       out.line("double " + v + " = " + printer.print(m) + ";");
       record(JType.DOUBLE, v, out);
       printer.substitute(m, v); // the statement itself then reads the temporary
-      usesTape = true;
     }
     for (Expr.MathCall m : plan.choices()) {
       record(JType.BOOLEAN, choiceCondition(m), out);
