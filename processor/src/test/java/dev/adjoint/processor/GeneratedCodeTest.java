@@ -175,6 +175,15 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void aSquareHasOneAdjointTermOfTwiceTheProduct() throws IOException {
+    String reverse = showcaseSweep("nearest", "// reverse sweep", "\n  }\n");
+    assertTrue(reverse.matches("(?s).*double (t\\d+) = x\\[i\\] - c;\\s*double (d\\d+) = \\(d\\d+ \\* 2\\) \\* \\1;"
+        + "\\s*xBar\\[i\\] \\+= \\2;\\s*cBar \\+= -\\2;.*"), reverse);
+    assertEquals(1, reverse.split("double t\\d+ = x\\[i\\] - c;", -1).length - 1,
+        "(x[i] - c) * (x[i] - c) is differentiated once, not once per factor:\n" + reverse);
+  }
+
+  @Test
   void loopRecordingTheSameEveryTripClaimsOneBlockAndWritesItThroughACursor() throws IOException {
     String forward = showcaseSweep("softplusSum", "// forward sweep", "// reverse sweep");
     assertTrue(forward.matches("(?s).*int (trips\\d+) = Math\\.max\\(0, x\\.length\\);"

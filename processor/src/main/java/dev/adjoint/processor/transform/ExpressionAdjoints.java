@@ -2,6 +2,7 @@ package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.UnaryOp;
 
 /**
@@ -47,6 +48,13 @@ final class ExpressionAdjoints {
     }
   }
 
+  /** Whether e multiplies an expression by itself: the same text, and no call that could differ. */
+  private static boolean isSquare(Expr.Binary e, SweepBuilder b) {
+    boolean[] calls = {false};
+    IrWalker.expressions(e.left(), x -> calls[0] |= x instanceof Expr.Invoke);
+    return !calls[0] && b.print(e.left()).equals(b.print(e.right()));
+  }
+
   private static void propagateBinary(Expr.Binary e, Seed seed, Code out, SweepBuilder b) {
     boolean left = b.isActive(e.left());
     boolean right = b.isActive(e.right());
@@ -61,6 +69,11 @@ final class ExpressionAdjoints {
         propagate(e.right(), s.negate(), out, b);
       }
       case MUL -> {
+        if (left && right && isSquare(e, b)) {
+          // e * e: the adjoint is 2 e seed, one term instead of two equal ones
+          propagate(e.left(), s.times("2").times(b.operand(e.left(), out)), out, b);
+          return;
+        }
         if (left) {
           propagate(e.left(), s.times(b.operand(e.right(), out)), out, b);
         }
