@@ -20,13 +20,12 @@ import javax.management.ObjectName;
  * on-stack-replacement code.) So each evaluation first runs the function once on its own input,
  * untimed, which takes those traps while nothing is timed; then it runs the function on a small
  * input of the same shape ({@link EvalFunction#warmupInput}) until it has been called
- * {@value #MIN_CALLS} times and the compiler has nothing left to do, for at most
- * {@value #MAX_SECONDS} s. The time taken is reported as a {@code "warmup"} timing, which the
+ * {@value #MIN_CALLS} times and the compiler has nothing left to do, for at most the function's
+ * {@link EvalFunction#warmupSeconds()} (5 s unless it says otherwise). The time taken is reported as a {@code "warmup"} timing, which the
  * scorer, like the reference tools' {@code "prepare"}, does not count.
  */
 final class Warmup {
   static final int MIN_CALLS = 2_000;
-  static final long MAX_SECONDS = 5;
   /** How often to ask the compiler whether it is idle. */
   private static final long POLL_NANOS = 10_000_000L;
 
@@ -41,7 +40,7 @@ final class Warmup {
       return -1;
     }
     long start = System.nanoTime();
-    long deadline = start + MAX_SECONDS * 1_000_000_000L;
+    long deadline = start + fn.warmupSeconds() * 1_000_000_000L;
     fn.compute().apply(input);
     I small = fn.warmupInput().apply(input);
     long nextPoll = 0;

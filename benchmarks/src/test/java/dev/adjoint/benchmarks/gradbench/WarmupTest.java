@@ -31,6 +31,15 @@ class WarmupTest {
   }
 
   @Test
+  void aFunctionsOwnTimeLimitEndsItsWarmup() {
+    EvalFunction<Integer, Integer> fn = plain.warmedUpOn(n -> n / 1000, 0);
+
+    new Warmup().warmUp(fn, 5000);
+
+    assertEquals(List.of(5000, 5), calls, "past the limit after the first small call");
+  }
+
+  @Test
   void everyEvaluationIsWarmedUpForItsOwnInput() {
     Warmup warmup = new Warmup();
     EvalFunction<Integer, Integer> fn = plain.warmedUpOn(n -> n / 1000);
