@@ -661,12 +661,12 @@ public final class SweepBuilder {
           blockMismatches.add(c); // run() generates the sweep again, this loop without a block
         }
         written.resolve(body, matches, names::fresh);
-      }
-      if (written != null && written.isUsed()) {
-        String trips = names.fresh("trips");
-        out.line("int " + trips + " = " + formula + ";");
-        written.claim(trips, out);
-        usesTape = true;
+        if (written.isUsed()) {
+          String trips = names.fresh("trips");
+          out.line("int " + trips + " = " + formula + ";");
+          written.claim(trips, out);
+          usesTape = true;
+        }
       }
       out.open(String.format(header, printer.print(c.start())));
       out.append(body);

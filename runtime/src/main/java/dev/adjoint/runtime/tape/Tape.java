@@ -100,7 +100,7 @@ public final class Tape {
   public void pushCopy(double[] values) {
     int needed = doubleCount + values.length;
     if (needed > doubles.length) {
-      doubles = Arrays.copyOf(doubles, Math.max(needed, doubles.length * 2));
+      doubles = Arrays.copyOf(doubles, grownLength(doubles.length, needed));
     }
     if (values.length <= SHORT) {
       for (int i = 0; i < values.length; i++) {
