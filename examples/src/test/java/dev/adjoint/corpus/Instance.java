@@ -49,4 +49,13 @@ final class Instance {
     }
     return f;
   }
+
+  /** Recursion on this: Horner's rule from coefficient k on, reversed split through the receiver. */
+  @Differentiable
+  double horner(double x, int k) {
+    if (k >= weights.length) {
+      return bias;
+    }
+    return weights[k] + x * Math.tanh(horner(x, k + 1));
+  }
 }

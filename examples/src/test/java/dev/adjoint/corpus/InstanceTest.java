@@ -65,4 +65,15 @@ class InstanceTest {
     nan[0] = Double.NaN;
     Checks.rejectsNaNSeed(() -> InstanceAdjoint.featuresPullback(model, x, nan));
   }
+
+  @Test
+  void recursiveInstanceMethod() {
+    Instance model = new Instance(new double[] {0.3, -1.2, 0.8, 0.5}, 0.25, 4);
+    for (int k : new int[] {0, 3, 4}) {
+      var g = InstanceAdjoint.hornerGradient(model, 0.9, k);
+      assertEquals(model.horner(0.9, k), g.value(), 0.0);
+      Checks.gradient(v -> model.horner(v[0], k), Flat.of(0.9), Flat.of(g.x()));
+    }
+    Checks.taylor(v -> model.horner(v[0], 0), Flat.of(0.9), Flat.of(InstanceAdjoint.hornerGradient(model, 0.9, 0).x()), 170);
+  }
 }

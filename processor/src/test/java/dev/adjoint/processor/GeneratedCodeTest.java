@@ -124,6 +124,15 @@ class GeneratedCodeTest {
       "    }",
       "    return s;",
       "  }",
+      "",
+      "  /** Recursion: each call is reversed split, recorded forward and reversed alone, while the tape's budget allows. */",
+      "  @Differentiable",
+      "  public static double product(double[] x, int from) {",
+      "    if (from == x.length) {",
+      "      return 1;",
+      "    }",
+      "    return Math.sin(x[from]) * product(x, from + 1);",
+      "  }",
       "}");
 
   @Test
@@ -246,6 +255,53 @@ class GeneratedCodeTest {
     assertTrue(m.find(), "no sweep for " + method);
     int start = code.indexOf(from, m.start());
     return code.substring(start, code.indexOf(to, start + from.length()));
+  }
+
+  @Test
+  void aRecursiveCallIsReversedSplitWhileTheBudgetAllowsAndJointlyPastIt() throws IOException {
+    String forward = showcaseSweep("product", "// forward sweep", "// reverse sweep");
+    assertTrue(forward.matches("(?s).*double (call\\d+);\\s*if \\(tape\\.mayRecordCall\\(\\)\\) \\{"
+        + "\\s*\\1 = productRecord\\(x, t?\\w* ?from \\+ 1, xBar, tape\\);\\s*tape\\.pushBoolean\\(true\\);"
+        + "\\s*\\} else \\{\\s*\\1 = Showcase\\.product\\(x, from \\+ 1\\);\\s*tape\\.pushBoolean\\(false\\);.*"), forward);
+    String reverse = showcaseSweep("product", "// reverse sweep", "\n  }\n");
+    assertTrue(reverse.matches("(?s).*if \\(tape\\.popBoolean\\(\\)\\) \\{\\s*productReverse\\(x, (t\\d+), (d\\d+), xBar, tape\\);"
+        + "\\s*\\} else \\{\\s*long (budget\\d+) = tape\\.openCallBudget\\(\\);"
+        + "\\s*productSweep\\(x, \\1, \\2, xBar, null, tape\\);\\s*tape\\.closeCallBudget\\(\\3\\);.*"), reverse);
+    String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
+    assertTrue(code.contains("private static double productRecord(double[] x, int from, double[] xBar, Tape tape)"), code);
+    assertTrue(code.contains("private static void productReverse(double[] x, int from, double dy, double[] xBar,"), code);
+    assertFalse(code.contains("dotRecord("), "only methods some sweep reverses split get the two halves");
+  }
+
+  @Test
+  void callsThatWriteIntoTheirArgumentsOrReturnArraysAreReversedJointly() throws IOException {
+    JavaFileObject source = Sources.source("joint.Joint",
+        "package joint;",
+        "import dev.adjoint.annotations.Differentiable;",
+        "public class Joint {",
+        "  @Differentiable",
+        "  static void halve(double[] u, int k) {",
+        "    if (k < 0) {",
+        "      return;",
+        "    }",
+        "    u[k] = 0.5 * Math.sin(u[k]);",
+        "    halve(u, k - 1);",
+        "  }",
+        "  @Differentiable",
+        "  static double[] squares(double[] x, int k) {",
+        "    if (k == 0) {",
+        "      return new double[] {x[0] * x[0]};",
+        "    }",
+        "    double[] r = squares(x, k - 1);",
+        "    return new double[] {r[0] + x[k] * x[k]};",
+        "  }",
+        "}");
+    Compilation c = Sources.compile(source);
+    assertThat(c).succeeded();
+    String code = generated(c, "joint/JointAdjoint.java");
+    assertFalse(code.contains("mayRecordCall") || code.contains("Record(") || code.contains("Reverse("), code);
+    assertTrue(code.contains("halveSweep(u, t"), code);
+    assertTrue(code.contains("squaresSweep(x, t"), code);
   }
 
   @Test

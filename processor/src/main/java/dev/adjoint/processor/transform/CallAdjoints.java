@@ -5,11 +5,17 @@ import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
+import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import javax.lang.model.element.TypeElement;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Calls in a sweep. The forward sweep saves what a call is about to overwrite and the reverse
@@ -19,7 +25,15 @@ import javax.lang.model.element.TypeElement;
  * pullback returns for scalar arguments on to those arguments.
  *
  * <p>A callee differentiated in the same adjoint class is called through its private sweep with
- * this sweep's tape, so a recursive adjoint makes one tape, not one per call.
+ * this sweep's tape, so a recursive adjoint makes one tape, not one per call. Such a call, when it
+ * is a whole statement's value and the callee returns a scalar or nothing and writes into none of
+ * its arguments, is reversed split while the tape's budget allows ({@code Tape.mayRecordCall}):
+ * the forward sweep runs the callee's recording forward sweep ({@code fRecord}) and the reverse
+ * runs the callee's reverse sweep alone ({@code fReverse}). Otherwise it is reversed jointly: the
+ * forward sweep runs the plain method and the reverse runs the callee's whole sweep, forward
+ * again and then reverse. Joint reversal of a recursion re-runs each level's forward sweep once
+ * per level above it, so split reversal turns det's depth-fold cost into a constant one; the
+ * budget bounds the memory split reversal keeps, and a joint call's sweep opens a fresh budget.
  */
 final class CallAdjoints {
   private final SweepBuilder sweep;
@@ -29,12 +43,75 @@ final class CallAdjoints {
   /** The adjoint class being generated, whose sweeps can share a tape. */
   private final String adjointClass;
 
-  CallAdjoints(SweepBuilder sweep, Activity activity, Aliases aliases, Printer printer, TypeElement owner) {
+  /** Calls that are a whole statement's value, the only ones that may be reversed split. */
+  private final Set<Expr.Invoke> statementCalls = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Callees this sweep reverses split, whose recording and reverse sweeps the class must have. */
+  private final Set<String> splitCallees = new TreeSet<>();
+
+  CallAdjoints(SweepBuilder sweep, Activity activity, Aliases aliases, Printer printer, MethodIR method) {
     this.sweep = sweep;
     this.activity = activity;
     this.aliases = aliases;
     this.printer = printer;
-    this.adjointClass = AdjointNaming.adjointQualifiedName(owner);
+    this.adjointClass = AdjointNaming.adjointQualifiedName(method.owner());
+    IrWalker.statements(method.body(), s -> {
+      Expr value = s instanceof Stmt.LocalDecl d ? d.init()
+          : s instanceof Stmt.Assign a ? a.value()
+          : s instanceof Stmt.Eval e ? e.call()
+          : s instanceof Stmt.Return r ? r.value() : null;
+      if (value instanceof Expr.Invoke call) {
+        statementCalls.add(call);
+      }
+    });
+  }
+
+  /** The same-class callees this sweep reverses split (see the class comment). */
+  Set<String> splitCallees() {
+    return splitCallees;
+  }
+
+  // ---- split reversal ----
+
+  /** Whether the call is reversed split when the tape's budget allows (see the class comment). */
+  boolean splits(Expr.Invoke call) {
+    CallTarget target = call.target();
+    return statementCalls.contains(call) && sharesTape(target) && !target.returnType().isArray()
+        && (target.mutated() == null || target.mutated().isEmpty())
+        && (activity.isActive(call) || anyActiveArray(call));
+  }
+
+  /**
+   * The forward half of a split call: runs the callee's recording sweep while the budget allows,
+   * else the plain method, and records which. Returns the temporary holding the call's value, or
+   * null for a void callee.
+   */
+  String forwardSplit(Expr.Invoke call, Code out) {
+    CallTarget target = call.target();
+    String tape = sweep.tape();
+    List<String> args = new ArrayList<>();
+    if (!target.isStatic()) {
+      args.add(printer.print(call.receiver()));
+    }
+    call.args().forEach(a -> args.add(printer.print(a)));
+    List<String> recordArgs = new ArrayList<>(args);
+    recordArgs.addAll(arrayBars(call, "null"));
+    recordArgs.add(tape);
+    String assign = "";
+    String value = null;
+    if (!target.returnType().isVoid()) {
+      value = sweep.freshName("call");
+      out.line(target.returnType().sourceText() + " " + value + ";");
+      assign = value + " = ";
+    }
+    out.open("if (" + tape + ".mayRecordCall())");
+    out.line(assign + target.name() + "Record(" + String.join(", ", recordArgs) + ");");
+    out.line(tape + ".pushBoolean(true);");
+    out.reopen("else");
+    out.line(assign + printer.print(call) + ";");
+    out.line(tape + ".pushBoolean(false);");
+    out.close();
+    splitCallees.add(target.name());
+    return value;
   }
 
   // ---- forward sweep ----
@@ -118,6 +195,8 @@ final class CallAdjoints {
     }
     List<String> args = new ArrayList<>();
     String invocationHead;
+    boolean split = splits(call);
+    List<String> splitArgs = new ArrayList<>();
     if (target.kind() == CallTarget.Kind.STATEFUL_RULE) {
       String r = sweep.freshName("rule");
       out.line(rruleType(call) + " " + r + " = " + sweep.tapeName() + ".popObject();");
@@ -137,6 +216,7 @@ final class CallAdjoints {
     if (!target.returnType().isVoid()) {
       args.add(seed != null ? seed : zeroSeed(target.returnType(), call, out));
     }
+
     List<String> sweepTail = new ArrayList<>();
     if (target.kind() != CallTarget.Kind.STATEFUL_RULE && sharesTape(target)) {
       if (!target.returnType().isVoid()) {
@@ -147,37 +227,76 @@ final class CallAdjoints {
     List<Integer> scalarSlots = new ArrayList<>();
     for (int j = 0; j < target.params().size(); j++) {
       CallTarget.Param p = target.params().get(j);
-      if (!p.differentiable()) {
-        continue;
-      }
-      if (p.type().isArray()) {
-        Expr a = call.args().get(j);
-        String none = target.kind() == CallTarget.Kind.STATEFUL_RULE ? "(Object) null" : "null";
-        args.add(activity.isActive(a) || anyActiveRoot(a) ? sweep.barOf(a) : none);
-      } else {
+      if (p.differentiable() && !p.type().isArray()) {
         scalarSlots.add(j);
       }
     }
+    args.addAll(arrayBars(call, target.kind() == CallTarget.Kind.STATEFUL_RULE ? "(Object) null" : "null"));
+    if (split) {
+      splitArgs.addAll(args);
+      splitArgs.add(sweep.tapeName());
+    }
     args.addAll(sweepTail);
     String invocation = invocationHead + "(" + String.join(", ", args) + ")";
+    String splitInvocation = split ? target.name() + "Reverse(" + String.join(", ", splitArgs) + ")" : null;
     boolean anyScalarActive = scalarSlots.stream().anyMatch(j -> activity.isActive(call.args().get(j)));
     if (scalarSlots.isEmpty() || !anyScalarActive) {
-      out.line(invocation + ";");
+      invoke(splitInvocation, invocation, null, out);
       return;
     }
     // a stateful rule's closure always returns its scalar adjoints as a double[]
     if (scalarSlots.size() == 1 && target.kind() != CallTarget.Kind.STATEFUL_RULE) {
       JType t = target.params().get(scalarSlots.get(0)).type();
       String r = sweep.freshName("r");
-      out.line(t.sourceText() + " " + r + " = " + invocation + ";");
+      out.line(t.sourceText() + " " + r + (split ? ";" : " = " + invocation + ";"));
+      if (split) {
+        invoke(splitInvocation, invocation, r, out);
+      }
       sweep.propagateTo(call.args().get(scalarSlots.get(0)), Seed.of(r), out);
       return;
     }
     String r = sweep.freshName("r");
-    out.line("double[] " + r + " = " + invocation + ";");
+    out.line("double[] " + r + (split ? ";" : " = " + invocation + ";"));
+    if (split) {
+      invoke(splitInvocation, invocation, r, out);
+    }
     for (int k = 0; k < scalarSlots.size(); k++) {
       sweep.propagateTo(call.args().get(scalarSlots.get(k)), Seed.of(r + "[" + k + "]"), out);
     }
+  }
+
+  /**
+   * Calls the callee's reverse sweep alone if the forward sweep recorded the call split, else its
+   * whole sweep under a fresh call-recording budget; or just the whole sweep when split is null.
+   */
+  private void invoke(String split, String joint, String result, Code out) {
+    String assign = result == null ? "" : result + " = ";
+    if (split == null) {
+      out.line(assign + joint + ";");
+      return;
+    }
+    String tape = sweep.tapeName();
+    out.open("if (" + tape + ".popBoolean())");
+    out.line(assign + split + ";");
+    out.reopen("else");
+    String budget = sweep.freshName("budget");
+    out.line("long " + budget + " = " + tape + ".openCallBudget();");
+    out.line(assign + joint + ";");
+    out.line(tape + ".closeCallBudget(" + budget + ");");
+    out.close();
+  }
+
+  /** The adjoint arrays of the call's array arguments, one per differentiable array parameter. */
+  private List<String> arrayBars(Expr.Invoke call, String none) {
+    List<String> out = new ArrayList<>();
+    for (int j = 0; j < call.target().params().size(); j++) {
+      CallTarget.Param p = call.target().params().get(j);
+      if (p.differentiable() && p.type().isArray()) {
+        Expr a = call.args().get(j);
+        out.add(activity.isActive(a) || anyActiveRoot(a) ? sweep.barOf(a) : none);
+      }
+    }
+    return out;
   }
 
   /** Whether the callee is differentiated in this same adjoint class, so its private sweep can take this tape. */

@@ -32,7 +32,12 @@ import java.util.Set;
  * nothing per iteration: its reverse reads a and b, which nothing overwrites, and never reads s.
  */
 public final class SweepBuilder {
-  /** The generated body and what it is made of, for the writer and the verbose report. */
+  /**
+   * The generated body and what it is made of, for the writer and the verbose report. {@code
+   * recordBody} and {@code reverseBody} are the two halves of split reversal (see {@link
+   * CallAdjoints}), which take the tape as {@code tapeName}; null for a method that returns an
+   * array. {@code splitCallees}: the same-class methods this sweep reverses split.
+   */
   public record Sweep(
       String body,
       List<String> paramNames,
@@ -42,7 +47,11 @@ public final class SweepBuilder {
       String sharedTapeName,
       Set<String> active,
       Set<String> recorded,
-      List<String> mutatedParams) {}
+      List<String> mutatedParams,
+      String recordBody,
+      String reverseBody,
+      String tapeName,
+      Set<String> splitCallees) {}
 
   private static final int MAX_ROUNDS = 64;
   private final MethodIR method;
@@ -115,7 +124,7 @@ public final class SweepBuilder {
     this.plan = new LoopPlan(method, aliases);
     this.checkpoints = new Checkpoints(method, aliases);
     this.records = new StatementRecords(activity, aliases, overwritten, mutatedClasses);
-    this.calls = new CallAdjoints(this, activity, aliases, printer, method.owner());
+    this.calls = new CallAdjoints(this, activity, aliases, printer, method);
   }
 
   public static Sweep build(MethodIR method, Activity activity, Aliases aliases, String adjointPackage) {
@@ -269,8 +278,19 @@ public final class SweepBuilder {
 
   // ---- assembly ----
 
+  /**
+   * A value the recording sweep hands its reverse sweep on the tape: what the reverse reads as the
+   * forward left it. {@code declare}: the reverse declares it as it takes it back (else it is a
+   * parameter, which it assigns). {@code onlyIf}: a condition both halves know, or null for always
+   * (the recording half's flag; the reverse half's parameter is null then).
+   */
+  private record Carried(JType type, String name, boolean declare, String onlyIf) {}
+
   private Sweep assemble(Code forward, Code reverse) {
     Code body = new Code();
+    Code recordHead = new Code(); // the recording sweep's declarations
+    Code reverseHead = new Code(); // the reverse sweep's
+    List<Carried> carried = new ArrayList<>();
     List<String> barParams = new ArrayList<>();
     List<String> mutatedParams = new ArrayList<>();
     Code restoreAtEnd = new Code();
@@ -286,25 +306,53 @@ public final class SweepBuilder {
       if (wrt && p.type().isArray()) {
         barParams.add(bar(p));
         body.line("if (" + bar(p) + " == null) " + bar(p) + " = Shadows.zerosLike(" + p.name() + ");");
+        // a caller passes the same adjoint array to both halves, or null to both: then the reverse
+        // half must add into the array the recording half made, which local aliases may hold
+        String made = names.claim(bar(p) + "Made");
+        recordHead.line("boolean " + made + " = " + bar(p) + " == null;");
+        recordHead.line("if (" + made + ") " + bar(p) + " = Shadows.zerosLike(" + p.name() + ");");
+        carried.add(new Carried(p.type(), bar(p), false, made));
       } else if (activity.isActive(p) && p.type().isArray()) {
-        body.line(p.type().sourceText() + " " + bar(p) + " = Shadows.zerosLike(" + p.name() + ");");
+        String line = p.type().sourceText() + " " + bar(p) + " = Shadows.zerosLike(" + p.name() + ");";
+        body.line(line);
+        recordHead.line(line);
+        carried.add(new Carried(p.type(), bar(p), true, null));
       } else if (activity.isActive(p)) {
         body.line(p.type().sourceText() + " " + bar(p) + " = 0;");
+        reverseHead.line(p.type().sourceText() + " " + bar(p) + " = 0;");
       }
       if (mutated && !recordedClasses.contains(aliases.find(p))) {
         String saved = names.claim(p.name() + "Saved");
-        body.line(p.type().sourceText() + " " + saved + " = Shadows.snapshot(" + p.name() + ");");
+        String line = p.type().sourceText() + " " + saved + " = Shadows.snapshot(" + p.name() + ");";
+        body.line(line);
+        recordHead.line(line);
+        carried.add(new Carried(p.type(), saved, true, null));
         restoreAtEnd.line("Shadows.restore(" + saved + ", " + p.name() + ");");
       }
     }
     for (Map.Entry<Variable, String> e : sortedBars()) {
       Variable v = e.getKey();
       if (!v.isParameter()) {
-        body.line(v.type().sourceText() + " " + e.getValue() + " = " + zero(v.type()) + ";");
+        String line = v.type().sourceText() + " " + e.getValue() + " = " + zero(v.type()) + ";";
+        body.line(line);
+        if (v.type().isArray()) { // the forward sweep makes an array's adjoint array with the array
+          recordHead.line(line);
+          carried.add(new Carried(v.type(), e.getValue(), true, null));
+        } else {
+          reverseHead.line(line);
+        }
       }
     }
     for (Variable v : sortedHoisted()) {
-      body.line(v.type().sourceText() + " " + v.name() + " = " + zero(v.type()) + ";");
+      String line = v.type().sourceText() + " " + v.name() + " = " + zero(v.type()) + ";";
+      body.line(line);
+      recordHead.line(line);
+      carried.add(new Carried(v.type(), v.name(), true, null));
+    }
+    for (Variable p : method.params()) {
+      if (p.kind() != Variable.Kind.RECEIVER && assignedAnywhere.contains(p)) {
+        carried.add(new Carried(p.type(), p.name(), false, null)); // the reverse starts from its last value
+      }
     }
     if (usesTape) {
       body.line("Tape " + tapeName + " = " + sharedTapeName + " != null ? " + sharedTapeName + " : new Tape();");
@@ -312,6 +360,10 @@ public final class SweepBuilder {
     body.line("");
     body.line("// forward sweep");
     body.append(forward);
+    boolean scalarResult = !method.returnType().isVoid() && !method.returnType().isArray();
+    if (scalarResult) {
+      body.line("if (" + valueOutName + " != null) " + valueOutName + "[0] = value;");
+    }
     body.line("");
     body.line("// reverse sweep");
     body.append(reverse);
@@ -319,11 +371,41 @@ public final class SweepBuilder {
       body.line("if (" + sharedTapeName + " == null) " + tapeName + ".release();");
     }
     body.append(restoreAtEnd);
+    Code scalarReturn = new Code();
     List<Variable> scalarWrt = method.wrt().stream().filter(v -> !v.type().isArray()).toList();
     if (scalarWrt.size() == 1) {
-      body.line("return " + bar(scalarWrt.get(0)) + ";");
+      scalarReturn.line("return " + bar(scalarWrt.get(0)) + ";");
     } else if (scalarWrt.size() > 1) {
-      body.line("return new double[] {" + String.join(", ", scalarWrt.stream().map(this::bar).toList()) + "};");
+      scalarReturn.line("return new double[] {" + String.join(", ", scalarWrt.stream().map(this::bar).toList()) + "};");
+    }
+    body.append(scalarReturn);
+    String recordBody = null;
+    String reverseBody = null;
+    if (!method.returnType().isArray()) {
+      Code record = new Code().append(recordHead);
+      record.line("");
+      record.line("// forward sweep");
+      record.append(forward);
+      record.line("");
+      record.line("// what the reverse sweep reads, as the forward sweep left it");
+      for (Carried c : carried) {
+        String push = tapeName + "." + pushMethod(c.type()) + "(" + c.name() + ");";
+        record.line(c.onlyIf() == null ? push : "if (" + c.onlyIf() + ") " + push);
+      }
+      if (scalarResult) {
+        record.line("return value;");
+      }
+      recordBody = record.toString();
+      Code rev = new Code().append(reverseHead);
+      for (int k = carried.size() - 1; k >= 0; k--) {
+        Carried c = carried.get(k);
+        String pop = (c.declare() ? c.type().sourceText() + " " : "") + c.name() + " = " + popFromTape(c.type()) + ";";
+        rev.line(c.onlyIf() == null ? pop : "if (" + c.name() + " == null) " + pop);
+      }
+      rev.line("");
+      rev.line("// reverse sweep");
+      rev.append(reverse).append(restoreAtEnd).append(scalarReturn);
+      reverseBody = rev.toString();
     }
     List<String> paramNames = method.params().stream().map(Variable::name).toList();
     Set<String> active = activity.describe(method);
@@ -343,7 +425,8 @@ public final class SweepBuilder {
       throw new IllegalStateException("a record block placeholder was left unresolved:\n" + text);
     }
     return new Sweep(text, paramNames, method.returnType().isVoid() ? null : seedName, barParams,
-        valueOutName, sharedTapeName, active, new java.util.TreeSet<>(recorded), mutatedParams);
+        valueOutName, sharedTapeName, active, new java.util.TreeSet<>(recorded), mutatedParams,
+        recordBody, reverseBody, tapeName, calls.splitCallees());
   }
 
   private List<Map.Entry<Variable, String>> sortedBars() {
@@ -398,8 +481,12 @@ public final class SweepBuilder {
       if (calls.isStatefulAndActive(e.call())) {
         throw new TransformException(e.call().tree(), "a call of a method with a stateful rule whose result is unused");
       }
-      calls.pushSnapshots(e.call(), out);
-      out.line(printer.print(e.call()) + ";");
+      if (calls.splits(e.call())) {
+        calls.forwardSplit(e.call(), out);
+      } else {
+        calls.pushSnapshots(e.call(), out);
+        out.line(printer.print(e.call()) + ";");
+      }
     } else if (s instanceof Stmt.If i) {
       nested(() -> forwardIf(i, out));
     } else if (s instanceof Stmt.CountedLoop c) {
@@ -416,7 +503,10 @@ public final class SweepBuilder {
   private void forwardAssign(Expr target, AssignOp op, Expr value, boolean isDecl, Code out) {
     Variable base = IrWalker.baseVariable(target);
     JType type = target.type();
-    if (value instanceof Expr.Invoke call) {
+    if (value instanceof Expr.Invoke call && calls.splits(call)) {
+      // the callee's records go below this statement's, which its reverse takes back first
+      printer.substitute(call, calls.forwardSplit(call, out));
+    } else if (value instanceof Expr.Invoke call) {
       calls.pushSnapshots(call, out);
       if (calls.isStatefulAndActive(call)) {
         calls.runRule(call, out);
@@ -751,6 +841,9 @@ public final class SweepBuilder {
       return;
     }
     String t = method.returnType().sourceText();
+    if (r.value() instanceof Expr.Invoke call && calls.splits(call)) {
+      printer.substitute(call, calls.forwardSplit(call, out));
+    }
     String value = printer.print(r.value());
     if (method.returnType().isArray()) {
       String display = method.owner().getSimpleName() + "." + method.name();
@@ -758,8 +851,7 @@ public final class SweepBuilder {
       out.line("Seeds.checkSeed(\"" + display + "\", " + seedName + ", " + check + ");");
       out.line("if (" + valueOutName + " != null) " + valueOutName + "[0] = Shadows.snapshot(" + value + ");");
     } else {
-      out.line(t + " value = " + value + ";");
-      out.line("if (" + valueOutName + " != null) " + valueOutName + "[0] = value;");
+      out.line(t + " value = " + value + ";"); // the sweep hands it out, the recording sweep returns it
     }
   }
 

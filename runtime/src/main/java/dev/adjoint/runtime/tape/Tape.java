@@ -17,6 +17,12 @@ public final class Tape {
   private static final int SHORT = 8;
   /** The longest array most JVMs allocate. */
   private static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+  /**
+   * How many bytes of records a sweep may add for calls it reverses split (see {@link
+   * #mayRecordCall()}); set with {@code -Dadjoint.tape.callRecordingBytes}, where 0 reverses every
+   * call jointly.
+   */
+  static final long CALL_RECORDING_BYTES = Long.getLong("adjoint.tape.callRecordingBytes", 64L << 20);
 
   private final StoragePool pool;
   private StoragePool.Storage storage;
@@ -28,9 +34,18 @@ public final class Tape {
   private int longCount;
   private Object[] objects;
   private int objectCount;
+  /** The tape's size in bytes where the current call-recording budget began. */
+  private long callBudgetBase;
+  private final long callRecordingBytes;
 
   /** A tape with storage a released tape left on this thread, or with small stacks. */
   public Tape() {
+    this(CALL_RECORDING_BYTES);
+  }
+
+  /** A tape whose call-recording budget is the given number of bytes (for tests). */
+  Tape(long callRecordingBytes) {
+    this.callRecordingBytes = callRecordingBytes;
     pool = StoragePool.current();
     storage = pool.take();
     if (storage != null) {
@@ -72,6 +87,39 @@ public final class Tape {
     ints = null;
     longs = null;
     objects = null;
+  }
+
+  /**
+   * Whether a call may record its forward sweep here now, for its reverse sweep to read back
+   * (split reversal). Otherwise the call runs its plain method and its reverse runs the callee's
+   * whole sweep again (joint reversal), which records nothing in the meantime. Split reversal
+   * saves re-running each callee's forward sweep once per level of a recursion; the budget bounds
+   * what it keeps: {@link #CALL_RECORDING_BYTES} bytes of records since the budget was opened.
+   */
+  public boolean mayRecordCall() {
+    return recordedBytes() - callBudgetBase < callRecordingBytes;
+  }
+
+  /**
+   * Opens a fresh call-recording budget for a jointly reversed call's sweep, which runs its forward
+   * sweep on this tape again.
+   *
+   * @return the budget it replaces, for {@link #closeCallBudget}
+   */
+  public long openCallBudget() {
+    long previous = callBudgetBase;
+    callBudgetBase = recordedBytes();
+    return previous;
+  }
+
+  /** Restores the budget {@link #openCallBudget} replaced, once the joint call's sweep is done. */
+  public void closeCallBudget(long previous) {
+    callBudgetBase = previous;
+  }
+
+  /** The bytes the tape's records take (an object record counted as one reference). */
+  long recordedBytes() {
+    return 8L * doubleCount + 4L * intCount + 8L * longCount + 8L * objectCount;
   }
 
   /** How many doubles the tape holds before it must grow (for tests). */

@@ -2,6 +2,7 @@ package dev.adjoint.runtime.tape;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,36 @@ class TapeTest {
     assertTrue(tape.popBoolean());
     assertEquals(7, tape.popInt());
     assertEquals(1.5, tape.popDouble());
+  }
+
+  @Test
+  void callsRecordUntilTheBudgetIsSpentAndAJointCallOpensAFreshOne() {
+    Tape tape = new Tape(64);
+    assertTrue(tape.mayRecordCall());
+    tape.pushDoubleBlock(7, 1); // 56 bytes
+    tape.pushBoolean(true); // 60
+    assertTrue(tape.mayRecordCall());
+    tape.pushInt(3); // 64: spent
+    assertFalse(tape.mayRecordCall());
+
+    long outer = tape.openCallBudget(); // a joint call's sweep records within its own budget
+    assertTrue(tape.mayRecordCall());
+    tape.pushObject("x");
+    tape.pushLong(1);
+    tape.pushDoubleBlock(6, 1); // 64 bytes since the budget opened
+    assertFalse(tape.mayRecordCall());
+    tape.popDoubleBlock(6, 1);
+    tape.popLong();
+    tape.popObject();
+    tape.closeCallBudget(outer);
+    assertFalse(tape.mayRecordCall());
+    tape.popInt();
+    assertTrue(tape.mayRecordCall());
+  }
+
+  @Test
+  void aZeroBudgetRecordsNoCall() {
+    assertFalse(new Tape(0).mayRecordCall());
   }
 
   @Test
