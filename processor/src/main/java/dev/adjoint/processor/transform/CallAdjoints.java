@@ -216,7 +216,6 @@ final class CallAdjoints {
     if (!target.returnType().isVoid()) {
       args.add(seed != null ? seed : zeroSeed(target.returnType(), call, out));
     }
-
     List<String> sweepTail = new ArrayList<>();
     if (target.kind() != CallTarget.Kind.STATEFUL_RULE && sharesTape(target)) {
       if (!target.returnType().isVoid()) {
@@ -247,19 +246,11 @@ final class CallAdjoints {
     // a stateful rule's closure always returns its scalar adjoints as a double[]
     if (scalarSlots.size() == 1 && target.kind() != CallTarget.Kind.STATEFUL_RULE) {
       JType t = target.params().get(scalarSlots.get(0)).type();
-      String r = sweep.freshName("r");
-      out.line(t.sourceText() + " " + r + (split ? ";" : " = " + invocation + ";"));
-      if (split) {
-        invoke(splitInvocation, invocation, r, out);
-      }
+      String r = invokeInto(t.sourceText(), splitInvocation, invocation, out);
       sweep.propagateTo(call.args().get(scalarSlots.get(0)), Seed.of(r), out);
       return;
     }
-    String r = sweep.freshName("r");
-    out.line("double[] " + r + (split ? ";" : " = " + invocation + ";"));
-    if (split) {
-      invoke(splitInvocation, invocation, r, out);
-    }
+    String r = invokeInto("double[]", splitInvocation, invocation, out);
     for (int k = 0; k < scalarSlots.size(); k++) {
       sweep.propagateTo(call.args().get(scalarSlots.get(k)), Seed.of(r + "[" + k + "]"), out);
     }
@@ -284,6 +275,18 @@ final class CallAdjoints {
     out.line(assign + joint + ";");
     out.line(tape + ".closeCallBudget(" + budget + ");");
     out.close();
+  }
+
+  /** {@link #invoke} into a fresh local of the given type, which it returns. */
+  private String invokeInto(String type, String split, String joint, Code out) {
+    String r = sweep.freshName("r");
+    if (split == null) {
+      out.line(type + " " + r + " = " + joint + ";");
+    } else {
+      out.line(type + " " + r + ";");
+      invoke(split, joint, r, out);
+    }
+    return r;
   }
 
   /** The adjoint arrays of the call's array arguments, one per differentiable array parameter. */
