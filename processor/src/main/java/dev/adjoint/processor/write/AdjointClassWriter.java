@@ -83,9 +83,7 @@ public final class AdjointClassWriter {
     if (!isVoid) {
       core.addParameter(resultType, sweep.seedName());
     }
-    for (int k = 0; k < arrayWrt.size(); k++) {
-      core.addParameter(typeName(arrayWrt.get(k).type()), sweep.barParamNames().get(k));
-    }
+    addBarParams(core, arrayWrt, sweep);
     if (!isVoid) {
       core.addParameter(ArrayTypeName.of(resultType), sweep.valueOutName());
     }
@@ -225,9 +223,7 @@ public final class AdjointClassWriter {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(isVoid ? TypeName.VOID : typeName(m.returnType()))
         .addParameters(primalParams(m));
-    for (int k = 0; k < arrayWrt.size(); k++) {
-      record.addParameter(typeName(arrayWrt.get(k).type()), sweep.barParamNames().get(k));
-    }
+    addBarParams(record, arrayWrt, sweep);
     record.addParameter(TAPE, sweep.tapeName());
     record.addCode(code(sweep.recordBody()));
     MethodSpec.Builder reverse = MethodSpec.methodBuilder(m.name() + "Reverse")
@@ -237,13 +233,18 @@ public final class AdjointClassWriter {
     if (!isVoid) {
       reverse.addParameter(typeName(m.returnType()), sweep.seedName());
     }
-    for (int k = 0; k < arrayWrt.size(); k++) {
-      reverse.addParameter(typeName(arrayWrt.get(k).type()), sweep.barParamNames().get(k));
-    }
+    addBarParams(reverse, arrayWrt, sweep);
     reverse.addParameter(TAPE, sweep.tapeName());
     reverse.addCode(code(sweep.reverseBody()));
     type.addMethod(record.build());
     type.addMethod(reverse.build());
+  }
+
+  /** The adjoint arrays of the array parameters, as the sweep names them. */
+  private static void addBarParams(MethodSpec.Builder method, List<Variable> arrayWrt, SweepBuilder.Sweep sweep) {
+    for (int k = 0; k < arrayWrt.size(); k++) {
+      method.addParameter(typeName(arrayWrt.get(k).type()), sweep.barParamNames().get(k));
+    }
   }
 
   /** What a sweep returns: nothing, the adjoint of its one scalar parameter, or those of several. */

@@ -25,7 +25,7 @@ public final class Tape {
    * past the pool's 64 MiB grows anew in every evaluation). In the GradBench tool, det's gradient
    * at ell = 10 took 510-770 ms with 32 or 64 MiB and 286-332 ms with 8 or 16 MiB.
    */
-  static final long CALL_RECORDING_BYTES = Long.getLong("adjoint.tape.callRecordingBytes", 16L << 20);
+  static final long CALL_RECORDING_BYTES = Long.getLong("adjoint.tape.callRecordingBytes", StoragePool.BUDGET_BYTES / 4);
 
   private final StoragePool pool;
   private StoragePool.Storage storage;
