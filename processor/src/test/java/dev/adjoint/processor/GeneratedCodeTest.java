@@ -175,12 +175,61 @@ class GeneratedCodeTest {
   }
 
   @Test
-  void runningMinimumRecordsItsChoiceNotItsValues() throws IOException {
+  void runningMinimumRecordsOnlyItsLastWinningTripAndReversesThatTripAlone() throws IOException {
     String forward = showcaseSweep("nearest", "// forward sweep", "// reverse sweep");
-    assertTrue(forward.matches("(?s).*intRecords\\d+\\[intTop\\d+\\+\\+\\] = "
-        + "\\(best <= \\(x\\[i\\] - c\\) \\* \\(x\\[i\\] - c\\)\\) \\? 1 : 0;.*"), forward);
-    assertFalse(forward.contains("DoubleBlock") || forward.contains("pushDouble"),
-        "the running minimum itself is never recorded:\n" + forward);
+    assertTrue(forward.matches("(?s).*int (won\\d+) = -1;\\s*for \\(int i = 1; i < x\\.length; i\\+\\+\\) \\{"
+        + "\\s*if \\(!\\(best <= \\(x\\[i\\] - c\\) \\* \\(x\\[i\\] - c\\)\\)\\) \\{\\s*\\1 = i - 1;\\s*\\}"
+        + "\\s*best = Math\\.min\\(best, \\(x\\[i\\] - c\\) \\* \\(x\\[i\\] - c\\)\\);\\s*\\}"
+        + "\\s*tape\\.pushInt\\(\\1\\);.*"), forward);
+    assertFalse(forward.contains("DoubleBlock") || forward.contains("pushDouble") || forward.contains("IntBlock"),
+        "neither the running minimum nor a choice per trip is recorded:\n" + forward);
+    String reverse = showcaseSweep("nearest", "// reverse sweep", "\n  }\n");
+    assertTrue(reverse.matches("(?s).*int (won\\d+) = tape\\.popInt\\(\\);\\s*if \\(bestBar != 0\\) \\{"
+        + "\\s*if \\(\\1 >= 0\\) \\{\\s*int i = 1 \\+ \\1;.*"), reverse);
+    assertFalse(reverse.contains("for (int k"), "no reverse loop over the trips:\n" + reverse);
+    assertFalse(reverse.contains("first"), "no choice per trip:\n" + reverse);
+  }
+
+  @Test
+  void runningMaximumWhoseBodyRecordsKeepsItsChoicePerTrip() throws IOException {
+    Compilation c = Sources.compile(Sources.source("p.Extrema",
+        "package p;",
+        "import dev.adjoint.annotations.Differentiable;",
+        "class Extrema {",
+        "  @Differentiable",
+        "  static double overwritten(double[] x) {",
+        "    double m = 0;",
+        "    for (int i = 0; i < x.length; i++) {",
+        "      double t = x[i];",
+        "      t = t * t;",
+        "      m = Math.max(m, t);",
+        "    }",
+        "    return m;",
+        "  }",
+        "  @Differentiable",
+        "  static double rowMaxima(double[][] a) {",
+        "    double s = 0;",
+        "    for (int r = 0; r < a.length; r++) {",
+        "      double m = a[r][0];",
+        "      for (int j = 1; j < a[r].length; j++) {",
+        "        m = Math.max(m, a[r][j]);",
+        "      }",
+        "      s += m;",
+        "    }",
+        "    return s;",
+        "  }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String code = generated(c, "p/ExtremaAdjoint.java");
+    String overwritten = code.substring(code.indexOf("void overwrittenSweep("), code.indexOf("void rowMaximaSweep("));
+    // t = t * t needs t's old value in the reverse, so each trip keeps its record and its choice
+    assertFalse(overwritten.contains("won"), overwritten);
+    assertTrue(overwritten.matches("(?s).*for \\(int k\\d+ = trips\\d+ - 1;.*boolean first\\d+ = .*"), overwritten);
+    // nested in a loop, the winning trip is one record per row, in the row loop's record block
+    String rows = code.substring(code.indexOf("void rowMaximaSweep("));
+    assertTrue(rows.matches("(?s).*int (intTop\\d+) = tape\\.pushIntBlock\\(trips\\d+, 1\\);.*"
+        + "intRecords\\d+\\[\\1\\+\\+\\] = won\\d+;.*"), rows);
+    assertTrue(rows.matches("(?s).*int won\\d+ = intRecords\\d+\\[--intTop\\d+\\];.*"), rows);
   }
 
   @Test

@@ -83,6 +83,10 @@ final class MathAdjoints {
           String cmp = m.function() == dev.adjoint.processor.ir.MathFunction.MIN ? " <= " : " >= ";
           first = l + cmp + r;
         }
+        if (first.equals("true") || first.equals("false")) {
+          b.propagateTo(args.get(first.equals("true") ? 0 : 1), seed, out); // known: a running min/max's winner
+          return;
+        }
         Seed s = b.reuse(seed, out);
         out.open("if (" + first + ")");
         b.propagateTo(args.get(0), s, out);

@@ -98,6 +98,14 @@ public final class SweepBuilder {
   /** Loops whose forward and reverse did not agree on a record block: they keep per-record tape calls. */
   private final Set<Stmt> withoutBlock = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private final Set<Stmt> blockMismatches = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** The running min/max loop whose body is being generated, or null (see {@link RunningExtremum}). */
+  private RunningExtremum.Update extremum;
+  /** In that loop's forward: the local that notes the last trip whose challenger won, and the trip's number. */
+  private String extremumWon;
+  private String extremumTrip;
+  /** Running min/max loops whose body turned out to record something: they are reversed trip by trip. */
+  private final Set<Stmt> withoutExtremum = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<Stmt> extremumMismatches = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   /** Record blocks made so far, which tells their placeholders apart. */
   private int blockCount;
   /** The tape's name as a whole word (see {@link #mentionsTape}). */
@@ -148,14 +156,17 @@ public final class SweepBuilder {
     });
 
     while (true) {
+      extremumMismatches.clear();
       Code reverse = settleReverse(base);
       printer.clearSubstitutions();
       blockMismatches.clear();
       Code forward = forward(method.body());
-      if (blockMismatches.isEmpty()) {
+      if (blockMismatches.isEmpty() && extremumMismatches.isEmpty()) {
         return assemble(forward, reverse);
       }
-      withoutBlock.addAll(blockMismatches); // a safety net: generate again with those loops unblocked
+      // a safety net: generate again with those loops unblocked, or reversed trip by trip
+      withoutBlock.addAll(blockMismatches);
+      withoutExtremum.addAll(extremumMismatches);
     }
   }
 
@@ -490,7 +501,14 @@ public final class SweepBuilder {
     } else if (s instanceof Stmt.If i) {
       nested(() -> forwardIf(i, out));
     } else if (s instanceof Stmt.CountedLoop c) {
-      nested(() -> forwardCounted(c, out));
+      RunningExtremum.Update update = extremumOf(c);
+      if (update == null) {
+        nested(() -> forwardCounted(c, out));
+      } else {
+        String won = names.fresh("won");
+        nested(() -> forwardExtremum(c, update, won, out));
+        record(JType.INT, won, out); // at the level of the enclosing loop, whose record block may take it
+      }
     } else if (s instanceof Stmt.While w) {
       nested(() -> forwardWhile(w, out));
     } else if (s instanceof Stmt.Return r) {
@@ -724,13 +742,18 @@ public final class SweepBuilder {
     return tapeWord.matcher(code.toString()).find();
   }
 
+  /** The loop's header as written, starting its index at start. */
+  private String header(Stmt.CountedLoop c, String start) {
+    Variable i = c.index();
+    return "for (" + i.type().sourceText() + " " + i.name() + " = " + start + "; " + printer.print(c.condition()) + "; "
+        + i.name() + stepText(c) + ")";
+  }
+
   private void forwardCountedLoop(Stmt.CountedLoop c, List<Checkpoints.Checkpoint> chosen, Code out) {
     Variable i = c.index();
     String type = i.type().sourceText();
-    String header = "for (" + type + " " + i.name() + " = %s; " + printer.print(c.condition()) + "; "
-        + i.name() + stepText(c) + ")";
     if (!hasReverse(c.body())) {
-      out.open(String.format(header, printer.print(c.start())));
+      out.open(header(c, printer.print(c.start())));
       forwardBody(c.body(), chosen, out);
       out.close();
       return;
@@ -758,7 +781,7 @@ public final class SweepBuilder {
           usesTape = true;
         }
       }
-      out.open(String.format(header, printer.print(c.start())));
+      out.open(header(c, printer.print(c.start())));
       out.append(body);
       out.close();
       return;
@@ -773,7 +796,7 @@ public final class SweepBuilder {
       out.line(type + " " + startVar + " = " + start + ";");
       start = startVar;
     }
-    out.open(String.format(header, start));
+    out.open(header(c, start));
     forwardBody(c.body(), chosen, out);
     out.line(trips + "++;");
     out.close();
@@ -795,6 +818,72 @@ public final class SweepBuilder {
       return " -= " + printer.print(u.operand());
     }
     return " += " + printer.print(step);
+  }
+
+  /** The loop's running min/max update when it is reversed as one ({@link RunningExtremum}), else null. */
+  private RunningExtremum.Update extremumOf(Stmt.CountedLoop c) {
+    if (withoutExtremum.contains(c) || tripFormula(c) == null) {
+      return null; // the reverse needs the trip's index from its number
+    }
+    return RunningExtremum.find(c, plan, activity, records);
+  }
+
+  /**
+   * A running min/max loop as written, noting in won the number of the last trip whose challenger
+   * won (-1 if none); the caller records won after it. Its body must record nothing.
+   */
+  private void forwardExtremum(Stmt.CountedLoop c, RunningExtremum.Update update, String won, Code out) {
+    pushSaves(saves(c), out);
+    withSaves(c, () -> {
+      out.line("int " + won + " = -1;");
+      Code body = new Code();
+      String index = c.index().name();
+      String start = printer.print(c.start());
+      boolean up = c.step() instanceof Expr.Literal;
+      String trip = up ? difference(index, start) : difference(start, index);
+      withExtremum(update, won, c.index().type().base() == JType.Base.LONG ? "(int) (" + trip + ")" : trip,
+          () -> forward(c.body(), body));
+      if (mentionsTape(body)) {
+        extremumMismatches.add(c);
+      }
+      out.open(header(c, start));
+      out.append(body);
+      out.close();
+    });
+  }
+
+  /**
+   * The reverse of a running min/max loop: the body's adjoint for the trip won names, with the
+   * challenger taking the running value's whole adjoint; nothing when no trip's challenger won.
+   */
+  private void reverseExtremum(Stmt.CountedLoop c, RunningExtremum.Update update, String won, Code out) {
+    withExtremum(update, null, null, () -> reverseLoop(c, c.body(), null, (header, body) -> {
+      if (mentionsTape(body)) {
+        extremumMismatches.add(c);
+      }
+      Variable i = c.index();
+      header.open("if (" + won + " >= 0)");
+      header.line(i.type().sourceText() + " " + i.name() + " = " + indexAt(printer.print(c.start()), won, c.step()) + ";");
+      recompute(c, header);
+      header.append(body);
+      header.close();
+    }, out));
+  }
+
+  private void withExtremum(RunningExtremum.Update update, String won, String trip, Runnable work) {
+    RunningExtremum.Update outerUpdate = extremum;
+    String outerWon = extremumWon;
+    String outerTrip = extremumTrip;
+    extremum = update;
+    extremumWon = won;
+    extremumTrip = trip;
+    try {
+      work.run();
+    } finally {
+      extremum = outerUpdate;
+      extremumWon = outerWon;
+      extremumTrip = outerTrip;
+    }
   }
 
   private void forwardWhile(Stmt.While w, Code out) {
@@ -915,7 +1004,14 @@ public final class SweepBuilder {
     } else if (s instanceof Stmt.If i) {
       nested(() -> reverseIf(i, out));
     } else if (s instanceof Stmt.CountedLoop c) {
-      nested(() -> reverseCounted(c, out));
+      RunningExtremum.Update update = extremumOf(c);
+      if (update == null) {
+        nested(() -> reverseCounted(c, out));
+      } else {
+        String won = names.fresh("won");
+        out.line("int " + won + " = " + popOf(JType.INT) + ";");
+        nested(() -> reverseExtremum(c, update, won, out));
+      }
     } else if (s instanceof Stmt.While w) {
       nested(() -> reverseWhile(w, out));
     } else if (s instanceof Stmt.Return r) {
@@ -1054,6 +1150,13 @@ public final class SweepBuilder {
 
   /** Records what {@link StatementRecords} plans for the assignment, before it runs. */
   private void pushStatementRecords(Expr target, Expr value, Code out) {
+    if (extremum != null && value == extremum.call()) {
+      String firstWins = choiceCondition(extremum.call());
+      out.open("if (" + (extremum.challenger() == 0 ? firstWins : "!(" + firstWins + ")") + ")");
+      out.line(extremumWon + " = " + extremumTrip + ";");
+      out.close();
+      return;
+    }
     StatementRecords.Plan plan = records.of(target, value, loopDepth > 0);
     for (Expr.MathCall m : plan.values()) {
       String v = names.fresh("v");
@@ -1069,6 +1172,11 @@ public final class SweepBuilder {
   /** Pops the statement's records (last pushed first) for the adjoint code below to use. */
   private void popStatementRecords(Expr target, Expr value, Code out) {
     choices.clear();
+    if (extremum != null && value == extremum.call()) {
+      // reversed for the winning trip alone: the challenger won there
+      choices.put(extremum.call(), extremum.challenger() == 0 ? "true" : "false");
+      return;
+    }
     StatementRecords.Plan plan = records.of(target, value, loopDepth > 0);
     for (int k = plan.choices().size() - 1; k >= 0; k--) {
       String c = names.fresh("first");
