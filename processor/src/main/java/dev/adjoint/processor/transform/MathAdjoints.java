@@ -76,16 +76,17 @@ final class MathAdjoints {
       case ABS -> b.propagateTo(x, seed.times(owner + ".signum(" + b.operand(x, out) + ")"), out);
       case MIN, MAX -> {
         // the argument Math returns gets the whole seed; ties go to the first, as Math.min/max do
+        int winner = b.knownWinner(m);
+        if (winner >= 0) {
+          b.propagateTo(args.get(winner), seed, out);
+          return;
+        }
         String first = b.recordedChoice(m);
         if (first == null) {
           String l = b.operand(args.get(0), out);
           String r = b.operand(args.get(1), out);
           String cmp = m.function() == dev.adjoint.processor.ir.MathFunction.MIN ? " <= " : " >= ";
           first = l + cmp + r;
-        }
-        if (first.equals("true") || first.equals("false")) {
-          b.propagateTo(args.get(first.equals("true") ? 0 : 1), seed, out); // known: a running min/max's winner
-          return;
         }
         Seed s = b.reuse(seed, out);
         out.open("if (" + first + ")");

@@ -839,7 +839,7 @@ public final class SweepBuilder {
       Code body = new Code();
       String index = c.index().name();
       String start = printer.print(c.start());
-      boolean up = c.step() instanceof Expr.Literal;
+      boolean up = c.step() instanceof Expr.Literal; // tripFormula admits only steps of +1 and -1
       String trip = up ? difference(index, start) : difference(start, index);
       withExtremum(update, won, c.index().type().base() == JType.Base.LONG ? "(int) (" + trip + ")" : trip,
           () -> forward(c.body(), body));
@@ -1173,9 +1173,7 @@ public final class SweepBuilder {
   private void popStatementRecords(Expr target, Expr value, Code out) {
     choices.clear();
     if (extremum != null && value == extremum.call()) {
-      // reversed for the winning trip alone: the challenger won there
-      choices.put(extremum.call(), extremum.challenger() == 0 ? "true" : "false");
-      return;
+      return; // reversed for the winning trip alone, where the challenger won: see knownWinner
     }
     StatementRecords.Plan plan = records.of(target, value, loopDepth > 0);
     for (int k = plan.choices().size() - 1; k >= 0; k--) {
@@ -1188,6 +1186,14 @@ public final class SweepBuilder {
       out.line("double " + v + " = " + popOf(JType.DOUBLE) + ";");
       printer.substitute(plan.values().get(k), v);
     }
+  }
+
+  /**
+   * Which argument of a min/max is known to have won where it is reversed: the challenger of the
+   * running min/max loop whose winning trip is being reversed; -1 for any other min/max.
+   */
+  int knownWinner(Expr.MathCall m) {
+    return extremum != null && m == extremum.call() ? extremum.challenger() : -1;
   }
 
   /** The popped choice of a min/max whose choice was recorded, or null to compare its arguments. */
