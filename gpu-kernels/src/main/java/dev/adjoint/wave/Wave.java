@@ -1,0 +1,70 @@
+package dev.adjoint.wave;
+
+import dev.adjoint.annotations.CustomRule;
+import dev.adjoint.runtime.rules.Rrule;
+
+/**
+ * The propagators as functions that {@code @Differentiable} code can call, each with a stateful
+ * {@link CustomRule} (ChainRules' {@code rrule}): the forward run keeps the wavefield, and the
+ * pullback runs the adjoint propagation. These are JUDI's four rules:
+ *
+ * <ol>
+ *   <li>{@code d(F q)/dq}: {@link #forward}'s pullback adds {@code F(m)' dy} to {@code q}'s adjoint;
+ *   <li>{@code d(F q)/dm}: it adds {@code J(m, q)' dy} to {@code m}'s adjoint, the FWI gradient of
+ *       whatever misfit the caller computes from the data;
+ *   <li>{@code d(J dm)/d(dm)}: {@link #born}'s pullback adds {@code J' dy} to {@code dm}'s adjoint;
+ *   <li>{@code d(J(q) dm)/dq}: it adds the transposed derivative of the Born data with respect to
+ *       the wavelet to {@code q}'s adjoint.
+ * </ol>
+ *
+ * <p>A pullback computes only the adjoints the caller asks for: an argument that is not
+ * differentiated (its adjoint array is null) costs no propagation. Every rule keeps the forward
+ * wavefield in memory between the forward call and the pullback ({@link Modelling#wavefieldBytes()},
+ * less with {@link Options#withSubsampling}).
+ *
+ * <pre>{@code
+ * @Differentiable
+ * static float misfit(Modelling f, float[] m, float[] q, float[] observed) {
+ *   float[] d = Wave.forward(f, m, q);
+ *   float s = 0;
+ *   for (int i = 0; i < d.length; i++) { float r = d[i] - observed[i]; s += 0.5f * r * r; }
+ *   return s;
+ * }
+ * }</pre>
+ */
+public final class Wave {
+  private Wave() {}
+
+  /** {@code F(m) q}: the data of wavelet {@code q} in model {@code m} ({@link Modelling#forward(float[], float[])}). */
+  public static float[] forward(Modelling f, float[] m, float[] q) {
+    return f.forward(m, q);
+  }
+
+  /** The rule of {@link #forward}: rules 1 and 2. */
+  @CustomRule(of = "forward")
+  public static Rrule<float[]> forwardRule(Modelling f, float[] m, float[] q) {
+    Modelling.ForwardState state = f.forwardKeeping(m, q);
+    return Rrule.of(state.data(), (dy, adjoints) -> {
+      state.pullback(dy, (float[]) adjoints[0], (float[]) adjoints[1]);
+      return null;
+    });
+  }
+
+  /**
+   * {@code J(q) dm}: the Born data of perturbation {@code dm} around the propagator's model, for
+   * wavelet {@code q} ({@link Modelling#born}).
+   */
+  public static float[] born(Modelling f, float[] q, float[] dm) {
+    return f.born(q, dm);
+  }
+
+  /** The rule of {@link #born}: rules 3 and 4. */
+  @CustomRule(of = "born")
+  public static Rrule<float[]> bornRule(Modelling f, float[] q, float[] dm) {
+    Modelling.BornState state = f.bornKeeping(q, dm);
+    return Rrule.of(state.data(), (dy, adjoints) -> {
+      state.pullback(dy, (float[]) adjoints[0], (float[]) adjoints[1]);
+      return null;
+    });
+  }
+}

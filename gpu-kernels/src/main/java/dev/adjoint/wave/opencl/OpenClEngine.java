@@ -1,0 +1,266 @@
+package dev.adjoint.wave.opencl;
+
+import com.aparapi.Range;
+import com.aparapi.device.OpenCLDevice;
+import com.aparapi.exception.CompileFailedException;
+import dev.adjoint.wave.Device;
+import dev.adjoint.wave.engine.Discretization;
+import dev.adjoint.wave.engine.Engine;
+import dev.adjoint.wave.engine.History;
+import dev.adjoint.wave.engine.RunResult;
+import dev.adjoint.wave.engine.RunSpec;
+import dev.adjoint.wave.numerics.PaddedGrid;
+import dev.adjoint.wave.numerics.PointInterpolation;
+
+/**
+ * The OpenCL path: {@link WaveKernel} on one OpenCL device through Aparapi, with explicit buffer
+ * management. Wavefields, coefficients and the snapshots stay on the device for a whole run: a
+ * run puts its inputs once, executes a kernel per step (and per injection and sampling), and gets
+ * its outputs once. Time levels rotate by offsets into one array, not by swapping arrays.
+ *
+ * <p>A history lives on the device while runs use it; when a run needs another history, the
+ * resident one is copied back to the host first and restored when it is needed again.
+ */
+public final class OpenClEngine implements Engine {
+  private final WaveKernel kernel = new WaveKernel();
+  private final OpenCLDevice device;
+  private final int local;
+  private final int size;
+  private final boolean[] swapped = new boolean[MAX_FIELDS];
+  private DeviceHistory resident;
+  private RunSpec run;
+  private boolean failedOver;
+
+  private OpenClEngine(Discretization disc, OpenCLDevice device) {
+    this.device = device;
+    this.local = (int) Math.min(256, Math.max(1, device.getMaxWorkGroupSize()));
+    PaddedGrid g = disc.grid();
+    this.size = g.size();
+    boolean threeD = g.dimensions() == 3;
+    WaveKernel k = kernel;
+    k.setExplicit(true);
+    k.threeD = threeD ? 1 : 0;
+    k.radius = g.halo();
+    k.nx = g.padded(0);
+    k.strideY = threeD ? g.stride(1) : 0;
+    k.strideZ = g.stride(g.dimensions() - 1);
+    k.interiorX = g.padded(0) - 2 * g.halo();
+    k.interiorY = threeD ? g.padded(1) - 2 * g.halo() : 1;
+    k.size = size;
+    k.centre = disc.centre();
+    k.cx = disc.coefficients(0);
+    k.cy = threeD ? disc.coefficients(1) : new float[g.halo() + 1];
+    k.cz = disc.coefficients(g.dimensions() - 1);
+    k.a = new float[size];
+    k.damping = new float[size];
+    k.bornWeight = new float[size];
+    k.fields = new float[Math.multiplyExact(2 * MAX_FIELDS, size)];
+    k.scratch = new float[size];
+    k.gradient = new float[size];
+    for (Object array : new Object[] {k.cx, k.cy, k.cz, k.a, k.damping, k.bornWeight, k.fields, k.scratch,
+        k.gradient, k.snapshots, k.nodes, k.nodeStart, k.nodePoint, k.nodeWeight, k.inputs, k.sampleIndex,
+        k.sampleWeight, k.outputs}) {
+      put(array);
+    }
+  }
+
+  /**
+   * Builds the kernel for {@code disc} on {@code device}.
+   *
+   * @throws OpenClUnavailableException if the kernel does not build there
+   */
+  public static OpenClEngine open(Discretization disc, OpenCLDevice device) {
+    OpenClEngine engine = new OpenClEngine(disc, device);
+    try {
+      engine.kernel.compile(device);
+    } catch (CompileFailedException | RuntimeException | LinkageError e) {
+      engine.close();
+      throw new OpenClUnavailableException("the wave kernel did not build on " + OpenClDevices.describe(device)
+          + ": " + e, e);
+    }
+    return engine;
+  }
+
+  @Override
+  public String description() {
+    return "OpenCL: " + OpenClDevices.describe(device);
+  }
+
+  @Override
+  public Device device() {
+    return Device.OPENCL;
+  }
+
+  /** Whether every kernel so far ran on OpenCL (Aparapi falls back to Java threads on failures). */
+  public boolean ranOnOpenCl() {
+    return !failedOver && kernel.isRunningCL();
+  }
+
+  @Override
+  public void setModel(float[] a, float[] damping) {
+    System.arraycopy(a, 0, kernel.a, 0, size);
+    System.arraycopy(damping, 0, kernel.damping, 0, size);
+    put(kernel.a);
+    put(kernel.damping);
+  }
+
+  @Override
+  public void setPerturbation(float[] weight) {
+    if (weight == null) {
+      java.util.Arrays.fill(kernel.bornWeight, 0f);
+    } else {
+      System.arraycopy(weight, 0, kernel.bornWeight, 0, size);
+    }
+    put(kernel.bornWeight);
+  }
+
+  @Override
+  public History newHistory(int slots) {
+    long elements = (long) slots * size;
+    if (elements > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("the OpenCL path keeps a history in one array of at most 2^31 floats; "
+          + slots + " snapshots of " + size + " points need " + elements + ": raise the subsampling factor");
+    }
+    return new DeviceHistory(slots, new float[(int) Math.max(1, elements)]);
+  }
+
+  @Override
+  public void begin(RunSpec spec) {
+    run = spec;
+    useHistory((DeviceHistory) spec.history());
+    WaveKernel k = kernel;
+    PointInterpolation in = spec.injection();
+    k.nodes = in.nodes();
+    k.nodeStart = in.nodeStart();
+    k.nodePoint = in.nodePoint();
+    k.nodeWeight = in.nodeWeight();
+    k.inputs = spec.input();
+    PointInterpolation out = spec.sampling();
+    k.corners = out == null ? 1 : out.corners();
+    k.sampleIndex = out == null ? new int[1] : out.index();
+    k.sampleWeight = out == null ? new float[1] : out.weight();
+    k.outputs = new float[Math.max(1, spec.outputLength())];
+    for (Object array : new Object[] {k.nodes, k.nodeStart, k.nodePoint, k.nodeWeight, k.inputs, k.sampleIndex,
+        k.sampleWeight, k.outputs}) {
+      put(array);
+    }
+    execute(WaveKernel.CLEAR_FIELDS, 2 * spec.fields() * size);
+    if (spec.gradient()) {
+      execute(WaveKernel.CLEAR_GRADIENT, size);
+    }
+    java.util.Arrays.fill(swapped, false);
+  }
+
+  @Override
+  public void step(int field, int secondDifferenceSlot, int sourceSlot, int imagingSlot, float imagingWeight) {
+    WaveKernel k = kernel;
+    k.currentOffset = offset(field, true);
+    k.olderOffset = offset(field, false);
+    k.differenceSlot = secondDifferenceSlot;
+    k.sourceSlot = sourceSlot;
+    k.imagingSlot = imagingSlot;
+    k.imagingWeight = imagingWeight;
+    execute(WaveKernel.STEP, (int) ((long) k.interiorX * k.interiorY * interiorZ()));
+    swapped[field] = !swapped[field];
+  }
+
+  @Override
+  public void inject(int field, int t, int secondDifferenceSlot) {
+    kernel.currentOffset = offset(field, true);
+    kernel.differenceSlot = secondDifferenceSlot;
+    kernel.inputBase = t * run.injection().points();
+    execute(WaveKernel.INJECT, run.injection().nodes().length);
+  }
+
+  @Override
+  public void sample(int field, int t) {
+    kernel.currentOffset = offset(field, true);
+    kernel.outputBase = t * run.sampling().points();
+    execute(WaveKernel.SAMPLE, run.sampling().points());
+  }
+
+  @Override
+  public RunResult end() {
+    float[] output = new float[run.outputLength()];
+    if (output.length > 0) {
+      kernel.get(kernel.outputs);
+      System.arraycopy(kernel.outputs, 0, output, 0, output.length);
+    }
+    float[] gradient = null;
+    if (run.gradient()) {
+      kernel.get(kernel.gradient);
+      gradient = kernel.gradient.clone();
+    }
+    failedOver |= !kernel.isRunningCL();
+    run = null;
+    return new RunResult(output, gradient);
+  }
+
+  @Override
+  public void close() {
+    kernel.dispose();
+  }
+
+  private int interiorZ() {
+    return (size / kernel.strideZ) - 2 * kernel.radius;
+  }
+
+  /** The offset of the current (or older) level of {@code field} in the fields array. */
+  private int offset(int field, boolean current) {
+    int level = swapped[field] == current ? 0 : 1;
+    return (2 * field + level) * size;
+  }
+
+  private void execute(int mode, int count) {
+    if (count == 0) {
+      return;
+    }
+    kernel.mode = mode;
+    kernel.count = count;
+    int global = (int) (((long) count + local - 1) / local * local);
+    Range range = device.createRange(global, local);
+    kernel.execute(range);
+  }
+
+  private void put(Object array) {
+    if (array instanceof float[] f) {
+      kernel.put(f);
+    } else {
+      kernel.put((int[]) array);
+    }
+  }
+
+  /** Makes {@code h} the kernel's snapshot array, saving the one it replaces to the host. */
+  private void useHistory(DeviceHistory h) {
+    if (h == null || h == resident) {
+      return;
+    }
+    if (resident != null) {
+      kernel.get(resident.values);
+    }
+    kernel.snapshots = h.values;
+    put(h.values);
+    resident = h;
+  }
+
+  /** A history as one flat array, on the device while in use. */
+  private static final class DeviceHistory implements History {
+    final int slots;
+    final float[] values;
+
+    DeviceHistory(int slots, float[] values) {
+      this.slots = slots;
+      this.values = values;
+    }
+
+    @Override
+    public int slots() {
+      return slots;
+    }
+
+    @Override
+    public long bytes() {
+      return 4L * values.length;
+    }
+  }
+}

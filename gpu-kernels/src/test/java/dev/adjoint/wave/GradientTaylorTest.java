@@ -1,0 +1,97 @@
+package dev.adjoint.wave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Taylor tests of gradients taken by the generated adjoints through the propagator rules: for
+ * steps {@code h}, {@code |f(x + h dx) - f(x)|} shrinks like {@code h} and
+ * {@code |f(x + h dx) - f(x) - h <g, dx>|} like {@code h^2}; the fitted slopes must be 1 and 2
+ * within 10% (Devito's test).
+ */
+class GradientTaylorTest {
+  @Test
+  void fwiMisfitGradientIsSecondOrder() {
+    Model truth = Fixtures.twoLayers2d(41, 33, 10);
+    float[] m0 = smoothed(truth.slowness(), 41, 33);
+    try (Propagator p = Propagator.open(truth.withSlowness(m0), Options.defaults().withMaxVelocity(2.6))) {
+      Modelling f = p.modelling(Fixtures.shot(truth, 400));
+      float[] q = Wavelets.ricker(400, 1, 0.015);
+      float[] observed = f.forward(truth.slowness(), q);
+      LossesAdjoint.MisfitGradient g = LossesAdjoint.misfitGradient(f, m0, q, observed);
+      float[] dm = new float[m0.length];
+      for (int i = 0; i < dm.length; i++) {
+        dm[i] = truth.slowness()[i] - m0[i];
+      }
+      double[] slopes = taylorSlopes(m -> Losses.misfit(f, m, q, observed), m0, g.m(), dm, 0.5);
+      assertEquals(1, slopes[0], 0.1, "first-order slope");
+      assertEquals(2, slopes[1], 0.2, "second-order slope");
+    }
+  }
+
+  /** The least-squares slopes of log r1 and log r2 against log h, for h = h0 / 2^k, k = 0..5. */
+  static double[] taylorSlopes(ToDoubleFunction<float[]> f, float[] x, float[] g, float[] dx, double h0) {
+    int n = 6;
+    double f0 = f.applyAsDouble(x);
+    double gd = 0;
+    for (int i = 0; i < x.length; i++) {
+      gd += (double) g[i] * dx[i];
+    }
+    double[] logH = new double[n];
+    double[] log1 = new double[n];
+    double[] log2 = new double[n];
+    for (int k = 0; k < n; k++) {
+      double h = h0 / Math.pow(2, k);
+      float[] xh = x.clone();
+      for (int i = 0; i < xh.length; i++) {
+        xh[i] += (float) (h * dx[i]);
+      }
+      double fh = f.applyAsDouble(xh);
+      logH[k] = Math.log(h);
+      log1[k] = Math.log(Math.abs(fh - f0));
+      log2[k] = Math.log(Math.abs(fh - f0 - h * gd));
+      System.out.printf("h=%.4e r1=%.6e r2=%.6e%n", h, Math.abs(fh - f0), Math.abs(fh - f0 - h * gd));
+    }
+    return new double[] {slope(logH, log1), slope(logH, log2)};
+  }
+
+  private static double slope(double[] x, double[] y) {
+    double mx = 0;
+    double my = 0;
+    for (int i = 0; i < x.length; i++) {
+      mx += x[i] / x.length;
+      my += y[i] / x.length;
+    }
+    double sxy = 0;
+    double sxx = 0;
+    for (int i = 0; i < x.length; i++) {
+      sxy += (x[i] - mx) * (y[i] - my);
+      sxx += (x[i] - mx) * (x[i] - mx);
+    }
+    return sxy / sxx;
+  }
+
+  /** A box-smoothed copy of a 2D model (radius 3 points), as an FWI starting model. */
+  static float[] smoothed(float[] m, int nx, int nz) {
+    float[] out = new float[m.length];
+    int r = 3;
+    for (int z = 0; z < nz; z++) {
+      for (int x = 0; x < nx; x++) {
+        double s = 0;
+        int n = 0;
+        for (int dz = -r; dz <= r; dz++) {
+          for (int dx = -r; dx <= r; dx++) {
+            int xx = Math.max(0, Math.min(nx - 1, x + dx));
+            int zz = Math.max(0, Math.min(nz - 1, z + dz));
+            s += m[xx + nx * zz];
+            n++;
+          }
+        }
+        out[x + nx * z] = (float) (s / n);
+      }
+    }
+    return out;
+  }
+}
