@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
@@ -61,7 +62,7 @@ public final class Figures {
   }
 
   /** Writes the chart as {@code <name>.png} in the output directory and returns its path. */
-  public static Path save(XYChart chart, String name) {
+  public static Path save(Chart<?, ?> chart, String name) {
     Path file = outputDirectory().resolve(name + ".png");
     try {
       BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);

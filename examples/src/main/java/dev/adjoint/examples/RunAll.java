@@ -16,6 +16,9 @@ public final class RunAll {
     CosSquared.main(args);
     dev.adjoint.examples.joli.JoliDataFitting.main(args);
     dev.adjoint.examples.poisson.PoissonBackprop.main(args);
+    dev.adjoint.examples.wave.BornNetwork.main(args);
+    dev.adjoint.examples.wave.Fwi.main(args);
+    dev.adjoint.examples.wave.Rtm.main(args);
     System.out.println("All examples passed their checks.");
   }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.examples.joli.JoliDataFitting;
 import dev.adjoint.examples.poisson.PoissonBackprop;
+import dev.adjoint.examples.wave.BornNetwork;
+import dev.adjoint.examples.wave.Fwi;
+import dev.adjoint.examples.wave.Rtm;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +29,9 @@ class ExamplesRunTest {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   private static final String[] JOLI_PNGS = {"joli-recovered.png", "joli-gradient.png"};
   private static final String[] POISSON_PNGS = {"poisson-I.png", "poisson-dIdt.png", "poisson-error.png", "poisson-phi.png"};
+  private static final String[] WAVE_PNGS = {"born-network-dm-gradient.png", "fwi-true-velocity.png",
+      "fwi-initial-velocity.png", "fwi-inverted-velocity.png", "fwi-first-gradient.png", "fwi-shot-record.png",
+      "fwi-misfit.png", "rtm-image.png"};
 
   @TempDir
   Path out;
@@ -56,12 +62,32 @@ class ExamplesRunTest {
   }
 
   @Test
+  void bornNetworkWritesItsFigure() throws IOException {
+    run(BornNetwork::main);
+    assertPngs("born-network-dm-gradient.png");
+  }
+
+  @Test
+  void fwiWritesItsFigures() throws IOException {
+    run(Fwi::main);
+    assertPngs("fwi-true-velocity.png", "fwi-initial-velocity.png", "fwi-inverted-velocity.png",
+        "fwi-first-gradient.png", "fwi-shot-record.png", "fwi-misfit.png");
+  }
+
+  @Test
+  void rtmWritesItsFigure() throws IOException {
+    run(Rtm::main);
+    assertPngs("rtm-image.png");
+  }
+
+  @Test
   void runAllRunsEveryExample() throws IOException {
     run(RunAll::main);
     assertPngs("numerical-integration-N.png", "numerical-integration-dNdt.png", "numerical-integration-error.png",
         "cos-squared.png");
     assertPngs(JOLI_PNGS);
     assertPngs(POISSON_PNGS);
+    assertPngs(WAVE_PNGS);
   }
 
   @Test

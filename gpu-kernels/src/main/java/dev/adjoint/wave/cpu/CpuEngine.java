@@ -98,7 +98,8 @@ public final class CpuEngine implements Engine {
     float[] current = current(field);
     float[] older = older(field);
     Step s = new Step(current, older, a, damping, buffer(secondDifferenceSlot), buffer(sourceSlot),
-        perturbation, buffer(imagingSlot), gradient, imagingWeight);
+        perturbation, buffer(imagingSlot), gradient, imagingWeight, offset(secondDifferenceSlot), offset(sourceSlot),
+        offset(imagingSlot));
     if (s.source() != null && perturbation == null) {
       throw new IllegalStateException("a Born source needs a perturbation");
     }
@@ -112,6 +113,7 @@ public final class CpuEngine implements Engine {
     PointInterpolation p = run.injection();
     float[] u = current(field);
     float[] d2 = buffer(secondDifferenceSlot);
+    int d2Offset = offset(secondDifferenceSlot);
     int[] nodes = p.nodes();
     int base = t * p.points();
     for (int n = 0; n < nodes.length; n++) {
@@ -123,7 +125,7 @@ public final class CpuEngine implements Engine {
       float v = sum * a[c] / (1 + damping[c]);
       u[c] += v;
       if (d2 != null) {
-        d2[c] += v;
+        d2[d2Offset + c] += v;
       }
     }
   }
@@ -176,29 +178,54 @@ public final class CpuEngine implements Engine {
       }
       return scratch;
     }
-    return history.snapshot(slot);
+    return history.chunk(slot);
   }
 
-  /** Snapshots as one heap array each, so the total may exceed a single array's 2^31 limit. */
+  /** Where point 0 of {@code slot} lies in the array {@link #buffer} returns. */
+  private int offset(int slot) {
+    return slot >= 0 ? history.offset(slot) : 0;
+  }
+
+  /**
+   * Snapshots packed into a few large arrays of up to {@value #CHUNK_FLOATS} floats. Large arrays
+   * go straight to the old generation (G1's humongous objects), so young collections never copy a
+   * history, and the total may exceed a single array's 2^31 limit.
+   */
   private static final class HeapHistory implements History {
-    private final float[][] snapshots;
+    private static final int CHUNK_FLOATS = 1 << 28;
+
+    private final int slots;
+    private final int size;
+    private final int perChunk;
+    private final float[][] chunks;
 
     HeapHistory(int slots, int size) {
-      snapshots = new float[slots][size];
+      this.slots = slots;
+      this.size = size;
+      this.perChunk = Math.max(1, CHUNK_FLOATS / size);
+      int count = (slots + perChunk - 1) / perChunk;
+      this.chunks = new float[count][];
+      for (int i = 0; i < count; i++) {
+        chunks[i] = new float[Math.multiplyExact(Math.min(perChunk, slots - i * perChunk), size)];
+      }
     }
 
-    float[] snapshot(int slot) {
-      return snapshots[slot];
+    float[] chunk(int slot) {
+      return chunks[slot / perChunk];
+    }
+
+    int offset(int slot) {
+      return slot % perChunk * size;
     }
 
     @Override
     public int slots() {
-      return snapshots.length;
+      return slots;
     }
 
     @Override
     public long bytes() {
-      return 4L * snapshots.length * (snapshots.length == 0 ? 0 : snapshots[0].length);
+      return 4L * slots * size;
     }
   }
 }

@@ -37,17 +37,17 @@ final class ScalarRows implements RowKernel {
         }
       }
       if (s.source() != null) {
-        lap += s.sourceWeight()[c] * s.source()[c];
+        lap += s.sourceWeight()[c] * s.source()[s.sourceOffset() + c];
       }
       float uc = u[c];
       float prev = s.older()[c];
       float e = s.damping()[c];
       float next = (s.a()[c] * lap + 2 * uc - (1 - e) * prev) / (1 + e);
       if (s.snapshot() != null) {
-        s.gradient()[c] += s.imagingWeight() * s.snapshot()[c] * uc;
+        s.gradient()[c] += s.imagingWeight() * s.snapshot()[s.snapshotOffset() + c] * uc;
       }
       if (s.secondDifference() != null) {
-        s.secondDifference()[c] = next - 2 * uc + prev;
+        s.secondDifference()[s.differenceOffset() + c] = next - 2 * uc + prev;
       }
       s.older()[c] = next;
     }

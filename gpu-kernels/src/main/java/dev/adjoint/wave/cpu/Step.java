@@ -14,6 +14,10 @@ package dev.adjoint.wave.cpu;
  * @param snapshot the history snapshot to image with, or null
  * @param gradient the imaging sum, {@code += imagingWeight * snapshot * u}
  * @param imagingWeight the imaging weight
+ * @param differenceOffset where point 0 of {@code secondDifference} is in its array
+ * @param sourceOffset where point 0 of {@code source} is in its array
+ * @param snapshotOffset where point 0 of {@code snapshot} is in its array
  */
 record Step(float[] current, float[] older, float[] a, float[] damping, float[] secondDifference, float[] source,
-    float[] sourceWeight, float[] snapshot, float[] gradient, float imagingWeight) {}
+    float[] sourceWeight, float[] snapshot, float[] gradient, float imagingWeight, int differenceOffset,
+    int sourceOffset, int snapshotOffset) {}

@@ -46,7 +46,7 @@ final class VectorRows implements RowKernel {
     FloatVector lap = l.threeD ? laplacian3(u, c, uc) : laplacian2(u, c, uc);
     if (s.source() != null) {
       lap = FloatVector.fromArray(SPECIES, s.sourceWeight(), c)
-          .fma(FloatVector.fromArray(SPECIES, s.source(), c), lap);
+          .fma(FloatVector.fromArray(SPECIES, s.source(), s.sourceOffset() + c), lap);
     }
     FloatVector prev = FloatVector.fromArray(SPECIES, s.older(), c);
     FloatVector e = FloatVector.fromArray(SPECIES, s.damping(), c);
@@ -55,10 +55,10 @@ final class VectorRows implements RowKernel {
         .div(e.add(1f));
     if (s.snapshot() != null) {
       FloatVector g = FloatVector.fromArray(SPECIES, s.gradient(), c);
-      FloatVector.fromArray(SPECIES, s.snapshot(), c).mul(s.imagingWeight()).fma(uc, g).intoArray(s.gradient(), c);
+      FloatVector.fromArray(SPECIES, s.snapshot(), s.snapshotOffset() + c).mul(s.imagingWeight()).fma(uc, g).intoArray(s.gradient(), c);
     }
     if (s.secondDifference() != null) {
-      next.sub(uc.add(uc)).add(prev).intoArray(s.secondDifference(), c);
+      next.sub(uc.add(uc)).add(prev).intoArray(s.secondDifference(), s.differenceOffset() + c);
     }
     next.intoArray(s.older(), c);
   }

@@ -19,6 +19,7 @@ public final class PaddedGrid {
   private final int halo;
   private final int[] padded;
   private final int[] strides;
+  private volatile int[] sourceIndex;
 
   /**
    * @param shape the physical grid, {@code (nx, nz)} or {@code (nx, ny, nz)}
@@ -151,6 +152,15 @@ public final class PaddedGrid {
 
   /** For every padded point, the physical point whose value it repeats (clamped to the edges). */
   private int[] sourceIndex() {
+    int[] cached = sourceIndex;
+    if (cached == null) {
+      cached = computeSourceIndex();
+      sourceIndex = cached;
+    }
+    return cached;
+  }
+
+  private int[] computeSourceIndex() {
     int[] out = new int[size()];
     for (int c = 0; c < out.length; c++) {
       int p = 0;

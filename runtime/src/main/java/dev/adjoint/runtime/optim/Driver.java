@@ -24,6 +24,7 @@ final class Driver {
     Trace trace = new Trace(options, start);
     trace.header();
     trace.line(0, p);
+    notify(options, 0, p);
     int iterations = 0;
     Status status;
     while (true) {
@@ -43,11 +44,18 @@ final class Driver {
       p = next;
       iterations++;
       trace.line(iterations, p);
+      notify(options, iterations, p);
     }
     trace.last(iterations, p);
     double seconds = (System.nanoTime() - start) * 1e-9;
     return new Result(method, status, p.x.clone(), p.f, f0, Vectors.normInf(p.g), options.gradientTolerance(),
         iterations, ev.fCalls(), ev.gCalls(), seconds);
+  }
+
+  private static void notify(Options options, int iteration, Point p) {
+    if (options.listener() != null) {
+      options.listener().iteration(iteration, p.f, Vectors.normInf(p.g), p.x.clone());
+    }
   }
 
   /** Optim.jl-style trace lines: iteration, objective, gradient infinity norm, seconds since the start. */
