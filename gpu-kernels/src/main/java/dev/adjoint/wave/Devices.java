@@ -6,6 +6,7 @@ import dev.adjoint.wave.engine.Discretization;
 import dev.adjoint.wave.engine.Engine;
 import dev.adjoint.wave.opencl.OpenClDevices;
 import dev.adjoint.wave.opencl.OpenClEngine;
+import dev.adjoint.wave.opencl.OpenClRuntimes;
 import dev.adjoint.wave.opencl.OpenClUnavailableException;
 import java.lang.System.Logger.Level;
 import java.util.Set;
@@ -37,6 +38,11 @@ final class Devices {
     String reason;
     try {
       boolean named = System.getProperty(OpenClDevices.PROPERTY) != null;
+      if (!named && OpenClRuntimes.onlyCpuRuntimes()) {
+        // Loading a CPU runtime to look for a GPU would gain nothing (and PoCL would replace
+        // the JVM's signal handlers): see OpenClRuntimes.
+        return logged(new CpuEngine(disc), "auto, no OpenCL GPU runtime registered");
+      }
       OpenCLDevice device = named ? OpenClDevices.choose() : OpenClDevices.firstGpu();
       if (device != null) {
         return logged(OpenClEngine.open(disc, device), "auto");
@@ -49,6 +55,12 @@ final class Devices {
   }
 
   private static Engine logged(Engine engine, String why) {
+    if (engine.device() == Device.OPENCL && OpenClRuntimes.includesPocl() && !OpenClRuntimes.signalChainingActive()
+        && LOGGED.add("signals")) {
+      LOG.log(Level.WARNING, "PoCL's LLVM replaces the JVM's signal handlers, which can crash the JVM later with a "
+          + "bare 'Segmentation fault'; start the JVM with LD_PRELOAD=" + System.getProperty("java.home")
+          + "/lib/libjsig.so (the JDK's signal chaining) when using OpenCL on PoCL");
+    }
     String line = "Adjoint wave propagators run on " + engine.description() + " (" + why + ")";
     if (engine.device() == Device.JAVA && !CpuEngine.vectorAvailable()) {
       line += "; start the JVM with --add-modules jdk.incubator.vector for the faster Vector API kernel";

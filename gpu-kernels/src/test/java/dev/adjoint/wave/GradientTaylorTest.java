@@ -31,6 +31,31 @@ class GradientTaylorTest {
     }
   }
 
+  @Test
+  void lossThroughTheBornOperatorHasSecondOrderGradientsInThePerturbationAndTheWavelet() {
+    Model background = Fixtures.twoLayers2d(41, 33, 10);
+    try (Propagator p = Propagator.open(background, Options.defaults())) {
+      Modelling f = p.modelling(Fixtures.shot(background, 400));
+      float[] q = Wavelets.ricker(400, 1, 0.015);
+      float[] dm = Fixtures.gaussian(background.size(), 21);
+      float[] shifted = dm.clone();
+      float[] noise = Fixtures.gaussian(dm.length, 22);
+      for (int i = 0; i < dm.length; i++) {
+        shifted[i] += 0.3f * noise[i];
+      }
+      float[] target = f.born(q, shifted); // a residual of moderate size keeps float rounding below the remainders
+      LossesAdjoint.BornLossGradient g = LossesAdjoint.bornLossGradient(f, q, dm, target);
+      float[] ddm = Fixtures.gaussian(dm.length, 23);
+      double[] s1 = taylorSlopes(x -> Losses.bornLoss(f, q, x, target), dm, g.dm(), ddm, 0.05);
+      assertEquals(1, s1[0], 0.1, "first-order slope in dm");
+      assertEquals(2, s1[1], 0.2, "second-order slope in dm");
+      float[] dq = Fixtures.gaussian(q.length, 24);
+      double[] s2 = taylorSlopes(x -> Losses.bornLoss(f, x, dm, target), q, g.q(), dq, 0.005);
+      assertEquals(1, s2[0], 0.1, "first-order slope in q");
+      assertEquals(2, s2[1], 0.2, "second-order slope in q");
+    }
+  }
+
   /** The least-squares slopes of log r1 and log r2 against log h, for h = h0 / 2^k, k = 0..5. */
   static double[] taylorSlopes(ToDoubleFunction<float[]> f, float[] x, float[] g, float[] dx, double h0) {
     int n = 6;

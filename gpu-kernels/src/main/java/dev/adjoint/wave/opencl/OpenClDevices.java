@@ -18,6 +18,10 @@ public final class OpenClDevices {
   /** Every OpenCL device, GPUs first; empty when there is no OpenCL runtime. */
   public static List<OpenCLDevice> list() {
     List<OpenCLDevice> out = new ArrayList<>();
+    List<String> runtimes = OpenClRuntimes.registered();
+    if (runtimes != null && runtimes.isEmpty()) {
+      return out; // nothing registered: don't load Aparapi's native library just to hear so
+    }
     try {
       for (com.aparapi.device.Device.TYPE type : new com.aparapi.device.Device.TYPE[] {
           com.aparapi.device.Device.TYPE.GPU, com.aparapi.device.Device.TYPE.ACC, com.aparapi.device.Device.TYPE.CPU}) {

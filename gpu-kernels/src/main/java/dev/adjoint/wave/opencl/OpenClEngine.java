@@ -29,7 +29,6 @@ public final class OpenClEngine implements Engine {
   private final boolean[] swapped = new boolean[MAX_FIELDS];
   private DeviceHistory resident;
   private RunSpec run;
-  private boolean failedOver;
 
   private OpenClEngine(Discretization disc, OpenCLDevice device) {
     this.device = device;
@@ -89,11 +88,6 @@ public final class OpenClEngine implements Engine {
   @Override
   public Device device() {
     return Device.OPENCL;
-  }
-
-  /** Whether every kernel so far ran on OpenCL (Aparapi falls back to Java threads on failures). */
-  public boolean ranOnOpenCl() {
-    return !failedOver && kernel.isRunningCL();
   }
 
   @Override
@@ -191,8 +185,12 @@ public final class OpenClEngine implements Engine {
       kernel.get(kernel.gradient);
       gradient = kernel.gradient.clone();
     }
-    failedOver |= !kernel.isRunningCL();
     run = null;
+    if (!kernel.isRunningCL()) {
+      // Aparapi fell back to its Java thread pool: correct, but slow and not what was chosen.
+      throw new OpenClUnavailableException("the wave kernel stopped running on " + OpenClDevices.describe(device)
+          + " and Aparapi fell back to Java threads; see Aparapi's log for the OpenCL error");
+    }
     return new RunResult(output, gradient);
   }
 

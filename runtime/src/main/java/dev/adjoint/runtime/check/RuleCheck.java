@@ -51,6 +51,20 @@ public final class RuleCheck {
    */
   public static RuleCheckResult check(Function<double[], double[]> f, ArrayPullback pullback, double[] x,
       int trials, double relTol, Random rnd) {
+    return check(f, pullback, x, trials, relTol, rnd, GradCheck.DEFAULT_STEP);
+  }
+
+  /**
+   * Like {@link #check(Function, ArrayPullback, double[], int, double, Random)}, with the central
+   * difference's step {@code h = relativeStep max(1, |x|∞) / |dx|∞}. Rules computed in float (a
+   * propagator, say) need a larger step than the double default, such as 1e-3; for a linear rule
+   * any step is exact up to rounding, so a step of 1 keeps rounding smallest.
+   */
+  public static RuleCheckResult check(Function<double[], double[]> f, ArrayPullback pullback, double[] x,
+      int trials, double relTol, Random rnd, double relativeStep) {
+    if (!(relativeStep > 0) || !Double.isFinite(relativeStep)) {
+      throw new IllegalArgumentException("the relative step must be positive and finite, got " + relativeStep);
+    }
     if (trials < 1) {
       throw new IllegalArgumentException("need at least one trial, got " + trials);
     }
@@ -65,7 +79,7 @@ public final class RuleCheck {
     for (int t = 0; t < trials; t++) {
       double[] dx = Vectors.gaussian(n, rnd);
       double[] dy = Vectors.gaussian(m, rnd);
-      double[] jvp = directionalDerivative(f, x, dx);
+      double[] jvp = directionalDerivative(f, x, dx, relativeStep);
       Vectors.requireLength("f(x + h dx)", jvp.length, m);
 
       double[] fresh = new double[n];
@@ -156,12 +170,12 @@ public final class RuleCheck {
 
   // ---------------------------------------------------------------- helpers
 
-  static double[] directionalDerivative(Function<double[], double[]> f, double[] x, double[] dx) {
+  static double[] directionalDerivative(Function<double[], double[]> f, double[] x, double[] dx, double relativeStep) {
     double dMax = Vectors.normInf(dx);
     if (dMax == 0) {
       return new double[f.apply(x.clone()).length];
     }
-    double h = GradCheck.DEFAULT_STEP * Math.max(1, Vectors.normInf(x)) / dMax;
+    double h = relativeStep * Math.max(1, Vectors.normInf(x)) / dMax;
     double[] plus = f.apply(Vectors.step(x, h, dx));
     double[] minus = f.apply(Vectors.step(x, -h, dx));
     Vectors.requireSameLength(plus, minus);

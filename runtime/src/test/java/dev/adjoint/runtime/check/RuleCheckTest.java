@@ -73,6 +73,25 @@ class RuleCheckTest {
   }
 
   @Test
+  void floatRulesNeedAndGetALargerStep() {
+    // mycos computed in float: the double default step drowns the difference in float rounding
+    java.util.function.Function<double[], double[]> inFloat = x -> {
+      double[] y = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        y[i] = (float) Math.cos((float) x[i]) + 1f;
+      }
+      return y;
+    };
+    double[] x = point(16, 3);
+    Random rnd = new Random(4);
+    assertFalse(RuleCheck.check(inFloat, RuleCheckTest::mycosPullback, x, 5, 1e-3, rnd).passed());
+    RuleCheckResult r = RuleCheck.check(inFloat, RuleCheckTest::mycosPullback, x, 5, 1e-3, new Random(4), 1e-2);
+    assertTrue(r.passed(), r.message());
+    assertThrows(IllegalArgumentException.class,
+        () -> RuleCheck.check(inFloat, RuleCheckTest::mycosPullback, x, 5, 1e-3, new Random(4), 0));
+  }
+
+  @Test
   void signErrorIsCaught() {
     ArrayPullback wrong = (x, dy, xBar) -> {
       for (int i = 0; i < x.length; i++) {

@@ -208,6 +208,21 @@ class OptimizerTest {
   }
 
   @Test
+  void listenerSeesTheStartAndEveryIterate() {
+    List<Integer> iterations = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    Result r = new Lbfgs().minimize(OptimizerTest::rosenbrock, new double[] {-1.2, 1},
+        Options.defaults().withMaxIterations(7).withListener((k, f, g, x) -> {
+          iterations.add(k);
+          values.add(f);
+          assertEquals(f, rosenbrock(x, new double[2]), 1e-12 * Math.max(1, Math.abs(f)), "x is the iterate");
+        }));
+    assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), iterations);
+    assertEquals(r.objective(), values.get(values.size() - 1), 0);
+    assertEquals(r.initialObjective(), values.get(0), 0);
+  }
+
+  @Test
   void noTraceUnlessAsked() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
