@@ -139,11 +139,13 @@ public final class Propagator implements AutoCloseable {
    * step {@code dt}, and records it.
    */
   synchronized <T> T run(String operation, float[] m, double dt, int steps, int wavefields, Function<Engine, T> body) {
-    float[] padded = disc.grid().extend(m);
+    PaddedGrid grid = disc.grid();
+    float[] padded = grid.extend(m);
     float[] a = new float[padded.length];
     float[] eps = new float[padded.length];
     for (int c = 0; c < padded.length; c++) {
-      a[c] = (float) (dt * dt / padded[c]);
+      // a = 0 outside the interior keeps the spare columns at zero (see PaddedGrid)
+      a[c] = grid.inInterior(c) ? (float) (dt * dt / padded[c]) : 0f;
       eps[c] = (float) (eta[c] * dt / (2 * padded[c]));
     }
     engine.setModel(a, eps);

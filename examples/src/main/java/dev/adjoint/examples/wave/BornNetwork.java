@@ -33,17 +33,20 @@ public final class BornNetwork {
   private BornNetwork() {}
 
   /** The network's inputs and parameters. */
-  record Network(float[] q, float[] x, float[] y, float[] w1, float[] b1, float[] b2, float[] w3, float[] b3) {
-    float loss(Modelling j) {
+  public record Network(float[] q, float[] x, float[] y, float[] w1, float[] b1, float[] b2, float[] w3, float[] b3) {
+    /** The loss. */
+    public float loss(Modelling j) {
       return BornNetworkLoss.loss(j, q, x, y, w1, b1, b2, w3, b3);
     }
 
-    BornNetworkLossAdjoint.LossGradient gradient(Modelling j) {
+    /** The loss and its gradient with respect to everything but the wavelet. */
+    public BornNetworkLossAdjoint.LossGradient gradient(Modelling j) {
       return BornNetworkLossAdjoint.lossGradient(j, q, x, y, w1, b1, b2, w3, b3);
     }
   }
 
-  static Network network(Modelling j) {
+  /** The tutorial's network for the Born operator {@code j}, with reproducible random weights. */
+  public static Network network(Modelling j) {
     Random rnd = new Random(SEED);
     int cells = Tutorial.NX * Tutorial.NZ;
     int samples = j.dataLength();

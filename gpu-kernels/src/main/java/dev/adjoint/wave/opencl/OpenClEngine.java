@@ -1,6 +1,7 @@
 package dev.adjoint.wave.opencl;
 
 import com.aparapi.Range;
+import com.aparapi.device.JavaDevice;
 import com.aparapi.device.OpenCLDevice;
 import com.aparapi.exception.CompileFailedException;
 import dev.adjoint.wave.Device;
@@ -23,15 +24,17 @@ import dev.adjoint.wave.numerics.PointInterpolation;
  */
 public final class OpenClEngine implements Engine {
   private final WaveKernel kernel = new WaveKernel();
-  private final OpenCLDevice device;
+  private final com.aparapi.device.Device device;
+  private final String name;
   private final int local;
   private final int size;
   private final boolean[] swapped = new boolean[MAX_FIELDS];
   private DeviceHistory resident;
   private RunSpec run;
 
-  private OpenClEngine(Discretization disc, OpenCLDevice device) {
+  private OpenClEngine(Discretization disc, com.aparapi.device.Device device, String name) {
     this.device = device;
+    this.name = name;
     this.local = (int) Math.min(256, Math.max(1, device.getMaxWorkGroupSize()));
     PaddedGrid g = disc.grid();
     this.size = g.size();
@@ -69,7 +72,7 @@ public final class OpenClEngine implements Engine {
    * @throws OpenClUnavailableException if the kernel does not build there
    */
   public static OpenClEngine open(Discretization disc, OpenCLDevice device) {
-    OpenClEngine engine = new OpenClEngine(disc, device);
+    OpenClEngine engine = new OpenClEngine(disc, device, "OpenCL: " + OpenClDevices.describe(device));
     try {
       engine.kernel.compile(device);
     } catch (CompileFailedException | RuntimeException | LinkageError e) {
@@ -80,9 +83,17 @@ public final class OpenClEngine implements Engine {
     return engine;
   }
 
+  /**
+   * The same kernel on Aparapi's own Java thread pool instead of OpenCL: only to measure that
+   * mode against the others (it is several times slower than the Java path).
+   */
+  public static OpenClEngine onAparapiThreadPool(Discretization disc) {
+    return new OpenClEngine(disc, JavaDevice.THREAD_POOL, "Aparapi Java thread pool");
+  }
+
   @Override
   public String description() {
-    return "OpenCL: " + OpenClDevices.describe(device);
+    return name;
   }
 
   @Override
@@ -154,7 +165,10 @@ public final class OpenClEngine implements Engine {
     k.sourceSlot = sourceSlot;
     k.imagingSlot = imagingSlot;
     k.imagingWeight = imagingWeight;
-    execute(WaveKernel.STEP, (int) ((long) k.interiorX * k.interiorY * interiorZ()));
+    k.mode = WaveKernel.STEP;
+    int lx = Math.min(local, 64);
+    int gx = (k.interiorX + lx - 1) / lx * lx; // padded: Aparapi skips items past a partial group
+    kernel.execute(device.createRange2D(gx, k.interiorY * interiorZ(), lx, 1));
     swapped[field] = !swapped[field];
   }
 
@@ -186,9 +200,9 @@ public final class OpenClEngine implements Engine {
       gradient = kernel.gradient.clone();
     }
     run = null;
-    if (!kernel.isRunningCL()) {
+    if (device instanceof OpenCLDevice && !kernel.isRunningCL()) {
       // Aparapi fell back to its Java thread pool: correct, but slow and not what was chosen.
-      throw new OpenClUnavailableException("the wave kernel stopped running on " + OpenClDevices.describe(device)
+      throw new OpenClUnavailableException("the wave kernel stopped running on " + name
           + " and Aparapi fell back to Java threads; see Aparapi's log for the OpenCL error");
     }
     return new RunResult(output, gradient);

@@ -11,7 +11,8 @@ import com.aparapi.Kernel;
  * <p>Aparapi translates {@link #run()} and what it calls to OpenCL C, so this code keeps to its
  * subset: flat arrays, no {@code break}, no allocation, no exceptions. Arrays must not be null;
  * unused ones hold a single element. Global sizes are padded to the work-group size, so every mode
- * guards its index.
+ * guards its index. The time step runs on a 2D range (x along the rows, one row per interior
+ * {@code (y, z)}), the other modes on 1D ranges.
  */
 final class WaveKernel extends Kernel {
   static final int STEP = 0;
@@ -78,11 +79,13 @@ final class WaveKernel extends Kernel {
 
   @Override
   public void run() {
-    int id = getGlobalId();
-    if (id < count) {
-      if (mode == STEP) {
-        step(id);
-      } else if (mode == INJECT) {
+    int id = getGlobalId(0);
+    if (mode == STEP) {
+      if (id < interiorX) {
+        step(id, getGlobalId(1));
+      }
+    } else if (id < count) {
+      if (mode == INJECT) {
         inject(id);
       } else if (mode == SAMPLE) {
         sample(id);
@@ -96,11 +99,11 @@ final class WaveKernel extends Kernel {
     }
   }
 
-  private void step(int id) {
-    int ix = radius + id % interiorX;
-    int rest = id / interiorX;
-    int iy = radius + rest % interiorY;
-    int iz = radius + rest / interiorY;
+  /** Updates interior point {@code x} of interior row {@code row} (one row per (y, z)). */
+  private void step(int x, int row) {
+    int ix = radius + x;
+    int iy = radius + row % interiorY;
+    int iz = radius + row / interiorY;
     int c = ix + strideY * iy + strideZ * iz;
     int u = currentOffset + c;
     float lap = centre * fields[u];

@@ -10,13 +10,16 @@ class PaddedGridTest {
   @Test
   void layoutIsXFastestWithLayersAndHalo() {
     PaddedGrid g = new PaddedGrid(new int[] {7, 5, 4}, 3, 2);
-    assertEquals(7 + 6 + 4, g.padded(0));
+    assertEquals(16 + 4, g.padded(0), "13 updated points per row, rounded up to 16, and the halos");
+    assertEquals(5 + 6 + 4, g.padded(1));
     assertEquals(1, g.stride(0));
     assertEquals(g.padded(0), g.stride(1));
     assertEquals(g.padded(0) * g.padded(1), g.stride(2));
     assertEquals(5 + g.stride(1) * 5 + g.stride(2) * 5, g.index(0, 0, 0));
-    assertEquals((long) (17 - 4) * (15 - 4) * (14 - 4), g.interiorSize());
+    assertEquals((long) 13 * 11 * 10, g.interiorSize());
     assertTrue(g.inInterior(g.index(0, 0, 0)));
+    assertTrue(g.inInterior(g.index(9, 0, 0)), "the right absorbing layer");
+    assertFalse(g.inInterior(g.index(10, 0, 0)), "a spare column");
     assertFalse(g.inInterior(0));
   }
 
