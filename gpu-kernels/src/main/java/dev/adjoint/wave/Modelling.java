@@ -1,5 +1,6 @@
 package dev.adjoint.wave;
 
+import dev.adjoint.wave.engine.Engine;
 import dev.adjoint.wave.engine.History;
 import dev.adjoint.wave.engine.Propagations;
 import dev.adjoint.wave.engine.RunResult;
@@ -159,7 +160,7 @@ public final class Modelling {
     int k = subsampling();
     RunResult r = propagator.run("forward (keeping wavefield)", m, timeStep(), timeSteps(), 1,
         e -> Propagations.forward(e, timeSteps(), sources, qc, receivers, h, k));
-    return new ForwardState(m.clone(), h, data.apply(r.output(), geometry.receiverCount()));
+    return new ForwardState(m.clone(), q.clone(), h, data.apply(r.output(), geometry.receiverCount()));
   }
 
   /** Born modelling that keeps the background wavefield a pullback needs. */
@@ -169,14 +170,20 @@ public final class Modelling {
     return new BornState(q.clone(), dm.clone(), h, dd);
   }
 
-  /** The forward data and what its pullback needs. */
+  /**
+   * The forward data and what its pullback needs. The first pullback gives the wavefield back to
+   * the engine for the next gradient; a second pullback (rare: generated code pulls back once)
+   * propagates forward again to rebuild it.
+   */
   final class ForwardState {
     private final float[] m;
-    private final History history;
+    private final float[] q;
+    private History history;
     private final float[] data;
 
-    ForwardState(float[] m, History history, float[] data) {
+    ForwardState(float[] m, float[] q, History history, float[] data) {
       this.m = m;
+      this.q = q;
       this.history = history;
       this.data = data;
     }
@@ -193,18 +200,25 @@ public final class Modelling {
       if (mBar == null && qBar == null) {
         return;
       }
+      if (mBar != null && history == null) {
+        history = forwardKeeping(m, q).history;
+      }
       AdjointResult r = adjointRun("adjoint (imaging)", m, Modelling.this.data.adjoint(dy, geometry.receiverCount()),
           qBar != null, mBar != null ? history : null);
+      if (mBar != null) {
+        propagator.engine().releaseHistory(history);
+        history = null;
+      }
       addInto(r.wavelet, qBar);
       addInto(r.image, mBar);
     }
   }
 
-  /** The Born data and what its pullback needs. */
+  /** The Born data and what its pullback needs; its wavefield is reused as {@link ForwardState}'s is. */
   final class BornState {
     private final float[] q;
     private final float[] dm;
-    private final History history;
+    private History history;
     private final float[] data;
 
     BornState(float[] q, float[] dm, History history, float[] data) {
@@ -230,6 +244,9 @@ public final class Modelling {
         return;
       }
       float[] residual = Modelling.this.data.adjoint(dy, geometry.receiverCount());
+      if (dmBar != null && history == null) {
+        history = bornKeeping(q, dm).history;
+      }
       History h = dmBar != null ? history : null;
       boolean wavelet = qBar != null;
       double dt = timeStep();
@@ -244,6 +261,8 @@ public final class Modelling {
       }
       if (h != null) {
         addInto(propagator.discretization().grid().restrictAdjoint(r.gradient()), dmBar);
+        propagator.engine().releaseHistory(h);
+        history = null;
       }
     }
   }
@@ -277,8 +296,12 @@ public final class Modelling {
 
   private History newHistory() {
     int slots = snapshots();
-    propagator.requireMemoryFor(slots, timeSteps());
-    return propagator.engine().newHistory(slots);
+    Engine engine = propagator.engine();
+    if (!engine.hasSpareHistory(slots)) {
+      engine.dropSpareHistory();
+      propagator.requireMemoryFor(slots, timeSteps());
+    }
+    return engine.newHistory(slots);
   }
 
   private int snapshots() {

@@ -98,6 +98,7 @@ public final class BornNetwork {
     for (int i = 0; i < names.length; i++) {
       System.out.printf(Locale.ROOT, "  |dL/d%-2s| = %.6e  (%d entries)%n", names[i], norm(grads[i]), grads[i].length);
     }
+    System.out.println("  (x = 0, as in the tutorial, so dL/dW1 = (dL/db1) x' is zero)");
   }
 
   /** Each gradient's inner product with a random direction against a central difference of the loss. */

@@ -6,6 +6,7 @@ import dev.adjoint.wave.engine.Engine;
 import dev.adjoint.wave.engine.History;
 import dev.adjoint.wave.engine.RunResult;
 import dev.adjoint.wave.engine.RunSpec;
+import dev.adjoint.wave.engine.SpareHistory;
 import dev.adjoint.wave.numerics.PointInterpolation;
 import java.util.Arrays;
 
@@ -30,6 +31,7 @@ public final class CpuEngine implements Engine {
   private float[] scratch;
   private RunSpec run;
   private HeapHistory history;
+  private final SpareHistory<HeapHistory> spare = new SpareHistory<>();
   private float[] gradient;
   private float[] output;
 
@@ -73,7 +75,23 @@ public final class CpuEngine implements Engine {
 
   @Override
   public History newHistory(int slots) {
-    return new HeapHistory(slots, size);
+    HeapHistory h = spare.take(slots);
+    return h != null ? h : new HeapHistory(slots, size);
+  }
+
+  @Override
+  public void releaseHistory(History h) {
+    spare.give((HeapHistory) h);
+  }
+
+  @Override
+  public boolean hasSpareHistory(int slots) {
+    return spare.has(slots);
+  }
+
+  @Override
+  public void dropSpareHistory() {
+    spare.clear();
   }
 
   @Override
@@ -158,6 +176,7 @@ public final class CpuEngine implements Engine {
   public void close() {
     Arrays.fill(levels, null);
     scratch = null;
+    spare.clear();
   }
 
   private float[] current(int field) {

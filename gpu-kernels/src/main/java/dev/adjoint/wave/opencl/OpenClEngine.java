@@ -10,6 +10,7 @@ import dev.adjoint.wave.engine.Engine;
 import dev.adjoint.wave.engine.History;
 import dev.adjoint.wave.engine.RunResult;
 import dev.adjoint.wave.engine.RunSpec;
+import dev.adjoint.wave.engine.SpareHistory;
 import dev.adjoint.wave.numerics.PaddedGrid;
 import dev.adjoint.wave.numerics.PointInterpolation;
 
@@ -30,6 +31,7 @@ public final class OpenClEngine implements Engine {
   private final int size;
   private final boolean[] swapped = new boolean[MAX_FIELDS];
   private DeviceHistory resident;
+  private final SpareHistory<DeviceHistory> spare = new SpareHistory<>();
   private RunSpec run;
 
   private OpenClEngine(Discretization disc, com.aparapi.device.Device device, String name) {
@@ -126,7 +128,23 @@ public final class OpenClEngine implements Engine {
       throw new IllegalArgumentException("the OpenCL path keeps a history in one array of at most 2^31 floats; "
           + slots + " snapshots of " + size + " points need " + elements + ": raise the subsampling factor");
     }
-    return new DeviceHistory(slots, new float[(int) Math.max(1, elements)]);
+    DeviceHistory h = spare.take(slots);
+    return h != null ? h : new DeviceHistory(slots, new float[(int) Math.max(1, elements)]);
+  }
+
+  @Override
+  public void releaseHistory(History h) {
+    spare.give((DeviceHistory) h);
+  }
+
+  @Override
+  public boolean hasSpareHistory(int slots) {
+    return spare.has(slots);
+  }
+
+  @Override
+  public void dropSpareHistory() {
+    spare.clear();
   }
 
   @Override
@@ -210,6 +228,7 @@ public final class OpenClEngine implements Engine {
 
   @Override
   public void close() {
+    spare.clear();
     kernel.dispose();
   }
 
