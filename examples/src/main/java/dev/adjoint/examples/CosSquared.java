@@ -11,7 +11,7 @@ import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The first example of the JUDI AD tutorial (see SEEDS.md): the gradient of x -> (cos(x) + 1)^2
+ * The first example of the JUDI.jl tutorial "Automatic differentiation with JUDI": the gradient of x -> (cos(x) + 1)^2
  * at a random point, three ways that must agree: Adjoint differentiating {@code cos(x) + 1} line
  * by line, Adjoint using a hand-written {@link CustomRule} for {@code mycos(x) = cos(x) + 1}, and
  * the analytic -2 sin(x) (cos(x) + 1).

@@ -8,7 +8,7 @@ import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Backpropagation through numerical integration, after the Zygote post (see SEEDS.md).
+ * Backpropagation through numerical integration, after the Zygote post of that name.
  *
  * <p>The density profile n(z) = n0 + sin(t)^2 exp(-(z - z0)^2 / (2 sigma^2)) on [-1, 1] is
  * integrated with the rectangle rule, N(t) = sum n(z_i) dz, written as a plain loop. Adjoint

@@ -1,6 +1,5 @@
 package dev.adjoint.wave;
 
-import dev.adjoint.wave.engine.Engine;
 import dev.adjoint.wave.engine.History;
 import dev.adjoint.wave.engine.Propagations;
 import dev.adjoint.wave.engine.RunResult;
@@ -206,7 +205,7 @@ public final class Modelling {
       AdjointResult r = adjointRun("adjoint (imaging)", m, Modelling.this.data.adjoint(dy, geometry.receiverCount()),
           qBar != null, mBar != null ? history : null);
       if (mBar != null) {
-        propagator.engine().releaseHistory(history);
+        propagator.releaseHistory(history);
         history = null;
       }
       addInto(r.wavelet, qBar);
@@ -261,7 +260,7 @@ public final class Modelling {
       }
       if (h != null) {
         addInto(propagator.discretization().grid().restrictAdjoint(r.gradient()), dmBar);
-        propagator.engine().releaseHistory(h);
+        propagator.releaseHistory(h);
         history = null;
       }
     }
@@ -295,13 +294,7 @@ public final class Modelling {
   }
 
   private History newHistory() {
-    int slots = snapshots();
-    Engine engine = propagator.engine();
-    if (!engine.hasSpareHistory(slots)) {
-      engine.dropSpareHistory();
-      propagator.requireMemoryFor(slots, timeSteps());
-    }
-    return engine.newHistory(slots);
+    return propagator.newHistory(snapshots(), timeSteps());
   }
 
   private int snapshots() {

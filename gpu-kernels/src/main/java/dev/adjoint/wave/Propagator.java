@@ -2,6 +2,8 @@ package dev.adjoint.wave;
 
 import dev.adjoint.wave.engine.Discretization;
 import dev.adjoint.wave.engine.Engine;
+import dev.adjoint.wave.engine.History;
+import dev.adjoint.wave.engine.SpareHistory;
 import dev.adjoint.wave.numerics.Damping;
 import dev.adjoint.wave.numerics.PaddedGrid;
 import dev.adjoint.wave.numerics.Stencil;
@@ -39,6 +41,7 @@ public final class Propagator implements AutoCloseable {
   private final double[] eta;
   private final List<PropagationRecord> records = Collections.synchronizedList(new ArrayList<>());
   private final Cleaner.Cleanable cleanable;
+  private final SpareHistory spareHistory = new SpareHistory();
 
   private Propagator(Model model, Options options) {
     this.model = model;
@@ -123,6 +126,7 @@ public final class Propagator implements AutoCloseable {
 
   @Override
   public void close() {
+    spareHistory.clear();
     cleanable.clean();
   }
 
@@ -165,6 +169,24 @@ public final class Propagator implements AutoCloseable {
       w[c] *= scale;
     }
     return w;
+  }
+
+  /**
+   * A history of {@code slots} snapshots: the one the last gradient gave back if it has that
+   * size, else a new one, after checking that it fits ({@link #requireMemoryFor}).
+   */
+  History newHistory(int slots, int steps) {
+    History h = spareHistory.take(slots);
+    if (h != null) {
+      return h;
+    }
+    requireMemoryFor(slots, steps);
+    return engine.newHistory(slots);
+  }
+
+  /** Gives back a history no longer needed, for the next gradient. */
+  void releaseHistory(History h) {
+    spareHistory.give(h);
   }
 
   /**

@@ -2,8 +2,10 @@ package dev.adjoint.wave;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -15,53 +17,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OperatorDotProductTest {
   static final double BOUND = 5e-4;
 
+  static Stream<Arguments> enginesAndDimensions() {
+    return Stream.of(EngineVariant.values()).flatMap(e -> Stream.of(Arguments.of(e, 2), Arguments.of(e, 3)));
+  }
+
   @ParameterizedTest
-  @EnumSource(EngineVariant.class)
-  void forwardModellingAndItsAdjoint2d(EngineVariant engine) {
-    Model model = Fixtures.twoLayers2d(41, 33, 10);
-    try (Propagator p = engine.open(model, Options.defaults())) {
-      Modelling f = p.modelling(Fixtures.shot(model, 300));
-      assertAdjoint("F 2D " + engine, f.forward(Fixtures.gaussian(f.waveletLength(), 1)),
-          Fixtures.gaussian(f.dataLength(), 2), Fixtures.gaussian(f.waveletLength(), 1),
-          f.adjoint(Fixtures.gaussian(f.dataLength(), 2)));
+  @MethodSource("enginesAndDimensions")
+  void forwardModellingAndItsAdjoint(EngineVariant engine, int dims) {
+    Model model = model(dims);
+    try (Propagator p = engine.open(model, Options.defaults().withSpaceOrder(dims == 3 ? 4 : 8))) {
+      Modelling f = p.modelling(Fixtures.shot(model, duration(dims)));
+      float[] q = Fixtures.gaussian(f.waveletLength(), 1);
+      float[] d = Fixtures.gaussian(f.dataLength(), 2);
+      assertAdjoint("F " + dims + "D " + engine, f.forward(q), d, q, f.adjoint(d));
     }
   }
 
   @ParameterizedTest
-  @EnumSource(EngineVariant.class)
-  void bornModellingAndItsAdjoint2d(EngineVariant engine) {
-    Model model = Fixtures.twoLayers2d(41, 33, 10);
+  @MethodSource("enginesAndDimensions")
+  void bornModellingAndItsAdjoint(EngineVariant engine, int dims) {
+    Model model = model(dims);
     try (Propagator p = engine.open(model, Options.defaults())) {
-      Modelling f = p.modelling(Fixtures.shot(model, 300));
-      float[] q = Wavelets.ricker(300, 1, 0.015);
+      Modelling f = p.modelling(Fixtures.shot(model, duration(dims)));
+      float[] q = Wavelets.ricker(duration(dims), 1, dims == 3 ? 0.025 : 0.015);
       float[] dm = Fixtures.gaussian(model.size(), 3);
       float[] dd = Fixtures.gaussian(f.dataLength(), 4);
-      assertAdjoint("J 2D " + engine, f.born(q, dm), dd, dm, f.bornAdjoint(q, dd));
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(EngineVariant.class)
-  void forwardModellingAndItsAdjoint3d(EngineVariant engine) {
-    Model model = Fixtures.twoLayers3d(15, 13, 12, 6);
-    try (Propagator p = engine.open(model, Options.defaults().withSpaceOrder(4))) {
-      Modelling f = p.modelling(Fixtures.shot(model, 150));
-      float[] q = Fixtures.gaussian(f.waveletLength(), 5);
-      float[] d = Fixtures.gaussian(f.dataLength(), 6);
-      assertAdjoint("F 3D " + engine, f.forward(q), d, q, f.adjoint(d));
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(EngineVariant.class)
-  void bornModellingAndItsAdjoint3d(EngineVariant engine) {
-    Model model = Fixtures.twoLayers3d(15, 13, 12, 6);
-    try (Propagator p = engine.open(model, Options.defaults())) {
-      Modelling f = p.modelling(Fixtures.shot(model, 150));
-      float[] q = Wavelets.ricker(150, 1, 0.025);
-      float[] dm = Fixtures.gaussian(model.size(), 7);
-      float[] dd = Fixtures.gaussian(f.dataLength(), 8);
-      assertAdjoint("J 3D " + engine, f.born(q, dm), dd, dm, f.bornAdjoint(q, dd));
+      assertAdjoint("J " + dims + "D " + engine, f.born(q, dm), dd, dm, f.bornAdjoint(q, dd));
     }
   }
 
@@ -75,6 +56,14 @@ class OperatorDotProductTest {
       float[] d = Fixtures.gaussian(f.dataLength(), 10);
       assertAdjoint("F order " + order, f.forward(q), d, q, f.adjoint(d));
     }
+  }
+
+  private static Model model(int dims) {
+    return dims == 3 ? Fixtures.twoLayers3d(15, 13, 12, 6) : Fixtures.twoLayers2d(41, 33, 10);
+  }
+
+  private static double duration(int dims) {
+    return dims == 3 ? 150 : 300;
   }
 
   static void assertAdjoint(String what, float[] ax, float[] y, float[] x, float[] aty) {

@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The Zygote post's Poisson workflow (SEEDS.md): I(t) and dI/dt for Nx = 128 through the spectral
+ * The Zygote post's Poisson workflow ("backpropagation through Poisson solvers"): I(t) and dI/dt for Nx = 128 through the spectral
  * and the finite-difference solvers, primal against gradient in one run. The post reports 118.8 µs
  * (spectral) and 32.3 ms (finite difference) for Zygote's gradient on the author's machine.
  */

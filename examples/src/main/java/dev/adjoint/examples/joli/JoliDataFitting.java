@@ -24,7 +24,7 @@ import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The second example of the JUDI AD tutorial (see SEEDS.md): data fitting with a matrix-free
+ * The second example of the JUDI.jl tutorial "Automatic differentiation with JUDI": data fitting with a matrix-free
  * linear operator whose derivative comes from one rule for every operator.
  *
  * <p>{@code A = R*F} maps a real signal of N = 128 samples to 128 complex measurements (stored

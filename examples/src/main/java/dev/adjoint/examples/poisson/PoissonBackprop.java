@@ -8,7 +8,7 @@ import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Backpropagation through Poisson solvers, after the Zygote post (see SEEDS.md and
+ * Backpropagation through Poisson solvers, after the Zygote post of that name (see
  * {@link PoissonSolvers}): I(t) and dI/dt by Adjoint for t in 0:0.01:2 pi, through a spectral and
  * a finite-difference solver, each checked two ways. A third solver, the spectral one with the
  * real-input FFT ({@link PoissonSolvers#solveSpectralReal}), is checked the same way and must agree

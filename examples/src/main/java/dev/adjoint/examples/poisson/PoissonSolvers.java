@@ -5,8 +5,8 @@ import dev.adjoint.runtime.fft.Fft;
 import dev.adjoint.runtime.linalg.Linalg;
 
 /**
- * The two periodic Poisson solvers of the Zygote post "Backpropagation through Poisson solvers"
- * (see SEEDS.md), and the quantity it differentiates, written as plain Java with in-place array
+ * The two periodic Poisson solvers of the Zygote post "Backpropagation through Poisson solvers",
+ * and the quantity it differentiates, written as plain Java with in-place array
  * code. Adjoint generates {@code PoissonSolversAdjoint} from them at compile time; for example
  * {@code PoissonSolversAdjoint.integralSpectralGradient(t, NX).t()} is dI/dt.
  *

@@ -6,7 +6,6 @@ import dev.adjoint.wave.engine.Engine;
 import dev.adjoint.wave.engine.History;
 import dev.adjoint.wave.engine.RunResult;
 import dev.adjoint.wave.engine.RunSpec;
-import dev.adjoint.wave.engine.SpareHistory;
 import dev.adjoint.wave.numerics.PointInterpolation;
 import java.util.Arrays;
 
@@ -31,7 +30,6 @@ public final class CpuEngine implements Engine {
   private float[] scratch;
   private RunSpec run;
   private HeapHistory history;
-  private final SpareHistory<HeapHistory> spare = new SpareHistory<>();
   private float[] gradient;
   private float[] output;
 
@@ -75,24 +73,11 @@ public final class CpuEngine implements Engine {
 
   @Override
   public History newHistory(int slots) {
-    HeapHistory h = spare.take(slots);
-    return h != null ? h : new HeapHistory(slots, size);
+    return new HeapHistory(slots, size);
   }
 
-  @Override
-  public void releaseHistory(History h) {
-    spare.give((HeapHistory) h);
-  }
 
-  @Override
-  public boolean hasSpareHistory(int slots) {
-    return spare.has(slots);
-  }
 
-  @Override
-  public void dropSpareHistory() {
-    spare.clear();
-  }
 
   @Override
   public void begin(RunSpec spec) {
@@ -176,7 +161,6 @@ public final class CpuEngine implements Engine {
   public void close() {
     Arrays.fill(levels, null);
     scratch = null;
-    spare.clear();
   }
 
   private float[] current(int field) {

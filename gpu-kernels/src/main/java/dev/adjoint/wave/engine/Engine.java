@@ -37,17 +37,8 @@ public interface Engine extends AutoCloseable {
   /** Sets the Born source weight {@code -dm / dt^2} on the padded grid (null: none). */
   void setPerturbation(float[] weight);
 
-  /** A history of {@code slots} snapshots: the spare one given back, or a new one. */
+  /** Allocates a history of {@code slots} snapshots (see {@link SpareHistory} for reuse). */
   History newHistory(int slots);
-
-  /** Gives back a history that is no longer needed, for the next {@link #newHistory} of its size. */
-  void releaseHistory(History h);
-
-  /** Whether {@link #newHistory} would reuse a spare history rather than allocate. */
-  boolean hasSpareHistory(int slots);
-
-  /** Drops a spare history, so that its memory can be reclaimed before a large allocation. */
-  void dropSpareHistory();
 
   /** Starts a run: zeroes its wavefields (and gradient) and loads its input. */
   void begin(RunSpec spec);

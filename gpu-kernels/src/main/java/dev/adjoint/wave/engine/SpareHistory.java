@@ -1,31 +1,25 @@
 package dev.adjoint.wave.engine;
 
 /**
- * The last history a gradient gave back, kept for the next one of the same size. An FWI loop
+ * The last history a gradient gave back, kept for the next one of the same size (one per
+ * propagator, whatever its engine). An FWI loop
  * takes a gradient per shot and iteration, each with a history of hundreds of megabytes: reusing
  * it saves allocating and zeroing that much every time (about a sixth of a gradient's time on the
  * tutorial's grid). Stale values are harmless, because every step that stores a snapshot writes
  * all of it before anything reads it.
- *
- * @param <H> the engine's history type
  */
-public final class SpareHistory<H extends History> {
-  private H spare;
+public final class SpareHistory {
+  private History spare;
 
   /** The spare history if it has {@code slots} snapshots, else null (and the spare is dropped). */
-  public synchronized H take(int slots) {
-    H h = spare;
+  public synchronized History take(int slots) {
+    History h = spare;
     spare = null;
     return h != null && h.slots() == slots ? h : null;
   }
 
-  /** Whether the spare has {@code slots} snapshots. */
-  public synchronized boolean has(int slots) {
-    return spare != null && spare.slots() == slots;
-  }
-
   /** Keeps {@code h} for the next {@link #take}; its previous owner must not use it again. */
-  public synchronized void give(H h) {
+  public synchronized void give(History h) {
     spare = h;
   }
 

@@ -10,7 +10,6 @@ import dev.adjoint.wave.engine.Engine;
 import dev.adjoint.wave.engine.History;
 import dev.adjoint.wave.engine.RunResult;
 import dev.adjoint.wave.engine.RunSpec;
-import dev.adjoint.wave.engine.SpareHistory;
 import dev.adjoint.wave.numerics.PaddedGrid;
 import dev.adjoint.wave.numerics.PointInterpolation;
 
@@ -31,7 +30,6 @@ public final class OpenClEngine implements Engine {
   private final int size;
   private final boolean[] swapped = new boolean[MAX_FIELDS];
   private DeviceHistory resident;
-  private final SpareHistory<DeviceHistory> spare = new SpareHistory<>();
   private RunSpec run;
 
   private OpenClEngine(Discretization disc, com.aparapi.device.Device device, String name) {
@@ -128,24 +126,11 @@ public final class OpenClEngine implements Engine {
       throw new IllegalArgumentException("the OpenCL path keeps a history in one array of at most 2^31 floats; "
           + slots + " snapshots of " + size + " points need " + elements + ": raise the subsampling factor");
     }
-    DeviceHistory h = spare.take(slots);
-    return h != null ? h : new DeviceHistory(slots, new float[(int) Math.max(1, elements)]);
+    return new DeviceHistory(slots, new float[(int) Math.max(1, elements)]);
   }
 
-  @Override
-  public void releaseHistory(History h) {
-    spare.give((DeviceHistory) h);
-  }
 
-  @Override
-  public boolean hasSpareHistory(int slots) {
-    return spare.has(slots);
-  }
 
-  @Override
-  public void dropSpareHistory() {
-    spare.clear();
-  }
 
   @Override
   public void begin(RunSpec spec) {
@@ -228,7 +213,6 @@ public final class OpenClEngine implements Engine {
 
   @Override
   public void close() {
-    spare.clear();
     kernel.dispose();
   }
 
