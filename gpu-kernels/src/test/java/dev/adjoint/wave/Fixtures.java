@@ -2,8 +2,8 @@ package dev.adjoint.wave;
 
 import java.util.Random;
 
-/** Small models, shots and random vectors shared by the tests. */
-final class Fixtures {
+/** Small models, shots and random vectors shared by the tests (of every package). */
+public final class Fixtures {
   private Fixtures() {}
 
   /** A 2D two-layer model: 1.5 km/s over 2.5 km/s below row {@code nz/2}, 10 m spacing. */
@@ -45,7 +45,7 @@ final class Fixtures {
   }
 
   /** Standard normal floats. */
-  static float[] gaussian(int n, long seed) {
+  public static float[] gaussian(int n, long seed) {
     Random rnd = new Random(seed);
     float[] out = new float[n];
     for (int i = 0; i < n; i++) {
@@ -55,7 +55,7 @@ final class Fixtures {
   }
 
   /** {@code sum a_i b_i} in double. */
-  static double dot(float[] a, float[] b) {
+  public static double dot(float[] a, float[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += (double) a[i] * b[i];

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.wave.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class PaddedGridTest {
@@ -26,18 +27,18 @@ class PaddedGridTest {
   @Test
   void extendRepeatsEdgesAndRestrictIsItsAdjointOnTheInterior() {
     PaddedGrid g = new PaddedGrid(new int[] {9, 6}, 4, 2);
-    float[] m = TimeResamplingTest.random(g.physicalSize(), 1);
+    float[] m = Fixtures.gaussian(g.physicalSize(), 1);
     float[] padded = g.extend(m);
     assertEquals(m[0], padded[g.index(-4, -4)]);
     assertEquals(m[8 + 9 * 5], padded[g.index(12, 9)]);
-    float[] y = TimeResamplingTest.random(g.size(), 2);
+    float[] y = Fixtures.gaussian(g.size(), 2);
     for (int c = 0; c < y.length; c++) {
       if (!g.inInterior(c)) {
         y[c] = 0; // the halo is never updated, so gradients there are zero
       }
     }
-    double lhs = TimeResamplingTest.dot(padded, y);
-    double rhs = TimeResamplingTest.dot(m, g.restrictAdjoint(y));
+    double lhs = Fixtures.dot(padded, y);
+    double rhs = Fixtures.dot(m, g.restrictAdjoint(y));
     assertEquals(lhs, rhs, 1e-5 * Math.abs(lhs));
   }
 }

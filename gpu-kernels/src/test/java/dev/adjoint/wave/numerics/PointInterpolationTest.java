@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.wave.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class PointInterpolationTest {
@@ -84,12 +85,12 @@ class PointInterpolationTest {
   }
 
   private static void assertAdjoint(PaddedGrid grid, PointInterpolation p) {
-    float[] u = TimeResamplingTest.random(grid.size(), 5);
-    float[] v = TimeResamplingTest.random(p.points(), 6);
+    float[] u = Fixtures.gaussian(grid.size(), 5);
+    float[] v = Fixtures.gaussian(p.points(), 6);
     float[] injected = new float[grid.size()];
     p.inject(v, injected);
-    double lhs = TimeResamplingTest.dot(p.sample(u), v);
-    double rhs = TimeResamplingTest.dot(u, injected);
+    double lhs = Fixtures.dot(p.sample(u), v);
+    double rhs = Fixtures.dot(u, injected);
     assertEquals(lhs, rhs, 1e-6 * Math.abs(lhs));
   }
 }

@@ -5,22 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.wave.Fixtures;
 import dev.adjoint.wave.numerics.TimeResampling.Layout;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TimeResamplingTest {
   @Test
   void coincidingAxesGiveTheIdentity() {
     TimeAxis axis = new TimeAxis(1.0, 101);
-    float[] x = random(3 * 101, 1);
+    float[] x = Fixtures.gaussian(3 * 101, 1);
     assertArrayEquals(x, new TimeResampling(axis, Layout.TRACE_MAJOR, axis, Layout.TRACE_MAJOR).apply(x, 3));
   }
 
   @Test
   void relayoutWithoutResamplingTransposes() {
     TimeAxis axis = new TimeAxis(2.0, 5);
-    float[] x = random(2 * 5, 2);
+    float[] x = Fixtures.gaussian(2 * 5, 2);
     float[] y = new TimeResampling(axis, Layout.TRACE_MAJOR, axis, Layout.TIME_MAJOR).apply(x, 2);
     for (int k = 0; k < 2; k++) {
       for (int t = 0; t < 5; t++) {
@@ -36,10 +36,10 @@ class TimeResamplingTest {
     for (Layout in : Layout.values()) {
       for (Layout out : Layout.values()) {
         TimeResampling r = new TimeResampling(user, in, computational, out);
-        float[] x = random(4 * user.count(), 3);
-        float[] y = random(4 * computational.count(), 4);
-        double lhs = dot(r.apply(x, 4), y);
-        double rhs = dot(x, r.adjoint(y, 4));
+        float[] x = Fixtures.gaussian(4 * user.count(), 3);
+        float[] y = Fixtures.gaussian(4 * computational.count(), 4);
+        double lhs = Fixtures.dot(r.apply(x, 4), y);
+        double rhs = Fixtures.dot(x, r.adjoint(y, 4));
         assertEquals(lhs, rhs, 1e-6 * Math.abs(lhs), in + " -> " + out);
       }
     }
@@ -79,20 +79,4 @@ class TimeResamplingTest {
     assertThrows(IllegalArgumentException.class, () -> new TimeAxis(1, 1));
   }
 
-  static float[] random(int n, long seed) {
-    Random rnd = new Random(seed);
-    float[] a = new float[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = (float) rnd.nextGaussian();
-    }
-    return a;
-  }
-
-  static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += (double) a[i] * b[i];
-    }
-    return s;
-  }
 }
