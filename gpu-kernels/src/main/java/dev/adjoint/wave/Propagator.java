@@ -198,15 +198,20 @@ public final class Propagator implements AutoCloseable {
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     long room = free - 8 * disc.fieldBytes(); // working fields and coefficient arrays
+    String where = "the JVM has";
+    if (engine.deviceBytesForHistory() < room) {
+      room = engine.deviceBytesForHistory();
+      where = "the OpenCL device has";
+    }
     if (need > room) {
       long perSnapshot = disc.fieldBytes();
       long fit = Math.max(1, room / perSnapshot);
       long k = Math.max(2, (steps - 2) / Math.max(1, fit - 1) + 1);
       throw new WavefieldMemoryException(String.format(
           "the forward wavefield for this gradient needs %s (%d snapshots of %d padded grid points in float32), "
-              + "but the JVM has %s free (-Xmx %s); keep every k-th snapshot with Options.withSubsampling(%d) or "
+              + "but %s %s free (JVM -Xmx %s); keep every k-th snapshot with Options.withSubsampling(%d) or "
               + "more, give the JVM more heap, or use a smaller model or absorbing layer",
-          bytes(need), snapshots, disc.grid().size(), bytes(Math.max(0, room)), bytes(rt.maxMemory()), k),
+          bytes(need), snapshots, disc.grid().size(), where, bytes(Math.max(0, room)), bytes(rt.maxMemory()), k),
           need, Math.max(0, room));
     }
   }

@@ -72,6 +72,11 @@ public final class CpuEngine implements Engine {
   }
 
   @Override
+  public long deviceBytesForHistory() {
+    return Long.MAX_VALUE;
+  }
+
+  @Override
   public History newHistory(int slots) {
     return new HeapHistory(slots, size);
   }

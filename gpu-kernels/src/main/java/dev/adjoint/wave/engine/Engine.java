@@ -37,6 +37,12 @@ public interface Engine extends AutoCloseable {
   /** Sets the Born source weight {@code -dm / dt^2} on the padded grid (null: none). */
   void setPerturbation(float[] weight);
 
+  /**
+   * Bytes of device memory left for a history, beyond what the engine's own buffers take, or
+   * {@link Long#MAX_VALUE} where histories live on the Java heap.
+   */
+  long deviceBytesForHistory();
+
   /** Allocates a history of {@code slots} snapshots (see {@link SpareHistory} for reuse). */
   History newHistory(int slots);
 

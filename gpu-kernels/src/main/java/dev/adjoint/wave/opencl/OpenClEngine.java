@@ -120,6 +120,15 @@ public final class OpenClEngine implements Engine {
   }
 
   @Override
+  public long deviceBytesForHistory() {
+    if (!(device instanceof OpenCLDevice d)) {
+      return Long.MAX_VALUE;
+    }
+    long own = 4L * size * (2L * MAX_FIELDS + 6); // fields, coefficients, scratch, gradient
+    return Math.max(0, d.getGlobalMemSize() - own);
+  }
+
+  @Override
   public History newHistory(int slots) {
     long elements = (long) slots * size;
     if (elements > Integer.MAX_VALUE - 8) {
