@@ -213,6 +213,7 @@ public final class Fwi {
     }
     XYChart chart = Figures.lineChart("FWI misfit", "L-BFGS iteration", "0.5 |F(m) q - d|^2, all shots");
     chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
     chart.addSeries("misfit", k, f);
     Figures.save(chart, "fwi-misfit");
   }
