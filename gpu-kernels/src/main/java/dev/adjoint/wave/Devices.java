@@ -48,10 +48,15 @@ final class Devices {
         return logged(OpenClEngine.open(disc, device), "auto");
       }
       reason = "no OpenCL GPU found";
-    } catch (OpenClUnavailableException e) {
+    } catch (OpenClUnavailableException | ArithmeticException | OutOfMemoryError e) {
       reason = e.getMessage();
     }
     return logged(new CpuEngine(disc), "auto, " + reason);
+  }
+
+  /** Forgets what was logged, so that a test can watch the next choice be logged once. */
+  static void forgetLogged() {
+    LOGGED.clear();
   }
 
   private static Engine logged(Engine engine, String why) {

@@ -40,7 +40,16 @@ public final class Geometry {
       throw new IllegalArgumentException("recording time must be finite and at least dt = " + dt + " ms, got "
           + recordingTime);
     }
-    return new Geometry(copy("sources", sources), copy("receivers", receivers), dt, recordingTime);
+    if (recordingTime / dt > 1e8) {
+      throw new IllegalArgumentException("recording time / dt = " + recordingTime / dt + " samples per trace: too many");
+    }
+    float[][] s = copy("sources", sources);
+    float[][] r = copy("receivers", receivers);
+    if (s.length != r.length) {
+      throw new IllegalArgumentException("sources have " + s.length + " coordinates per point but receivers have "
+          + r.length);
+    }
+    return new Geometry(s, r, dt, recordingTime);
   }
 
   /** A 2D shot: sources at {@code (srcX, srcZ)}, receivers at {@code (recX, recZ)}. */

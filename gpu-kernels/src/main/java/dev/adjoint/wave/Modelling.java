@@ -1,13 +1,7 @@
 package dev.adjoint.wave;
 
 import dev.adjoint.wave.engine.History;
-import dev.adjoint.wave.engine.Propagations;
-import dev.adjoint.wave.engine.RunResult;
-import dev.adjoint.wave.numerics.PaddedGrid;
-import dev.adjoint.wave.numerics.PointInterpolation;
 import dev.adjoint.wave.numerics.TimeAxis;
-import dev.adjoint.wave.numerics.TimeResampling;
-import dev.adjoint.wave.numerics.TimeResampling.Layout;
 
 /**
  * The modelling operators of one shot, as JUDI's {@code judiModeling} and {@code judiJacobian},
@@ -27,7 +21,9 @@ import dev.adjoint.wave.numerics.TimeResampling.Layout;
  * sampled on the {@link Geometry}'s axis, {@code samples()} values per trace, trace after trace.
  * Inside, they are resampled to the computational step the stability condition allows (cubic
  * interpolation) and back, with the exact adjoint of that resampling, so every pair above is an
- * exact adjoint pair up to float rounding. Models, perturbations and gradients are physical grid
+ * exact adjoint pair up to float rounding (with {@link Options#withSubsampling} above 1 the
+ * imaging sum of {@link #bornAdjoint} and {@link #gradient} is approximated, so those two are
+ * not). Models, perturbations and gradients are physical grid
  * arrays ({@link Model}'s layout); a gradient includes the absorbing layer's contribution, summed
  * onto the edge points it repeats.
  *
@@ -38,11 +34,7 @@ public final class Modelling {
   private final Propagator propagator;
   private final Geometry geometry;
   private final TimeAxis recorded;
-  private final TimeAxis computational;
-  private final TimeResampling wavelets;
-  private final TimeResampling data;
-  private final PointInterpolation sources;
-  private final PointInterpolation receivers;
+  private final ShotRuns runs;
 
   Modelling(Propagator propagator, Geometry geometry) {
     Model model = propagator.model();
@@ -53,12 +45,7 @@ public final class Modelling {
     this.propagator = propagator;
     this.geometry = geometry;
     this.recorded = new TimeAxis(geometry.dt(), geometry.samples());
-    this.computational = TimeAxis.covering(recorded.end(), propagator.targetTimeStep());
-    this.wavelets = new TimeResampling(recorded, Layout.TRACE_MAJOR, computational, Layout.TIME_MAJOR);
-    this.data = new TimeResampling(computational, Layout.TIME_MAJOR, recorded, Layout.TRACE_MAJOR);
-    PaddedGrid grid = propagator.discretization().grid();
-    this.sources = new PointInterpolation(grid, model.origin(), model.spacing(), geometry.sources(), "source");
-    this.receivers = new PointInterpolation(grid, model.origin(), model.spacing(), geometry.receivers(), "receiver");
+    this.runs = new ShotRuns(propagator, geometry, recorded);
   }
 
   /** The shot's geometry. */
@@ -73,30 +60,31 @@ public final class Modelling {
 
   /** The computational time step, ms. */
   public double timeStep() {
-    return computational.step();
+    return runs.computational().step();
   }
 
   /** The number of computational time samples. */
   public int timeSteps() {
-    return computational.count();
+    return runs.computational().count();
   }
 
   /** The length of a wavelet array: sources times samples. */
   public int waveletLength() {
-    return geometry.sourceCount() * recorded.count();
+    return Math.multiplyExact(geometry.sourceCount(), recorded.count());
   }
 
   /** The length of a data array: receivers times samples. */
   public int dataLength() {
-    return geometry.receiverCount() * recorded.count();
+    return Math.multiplyExact(geometry.receiverCount(), recorded.count());
   }
 
   /**
    * The bytes of the forward wavefield a gradient keeps ({@link #gradient}, {@link #bornAdjoint},
-   * and the rules of {@link Wave}), with the options' subsampling.
+   * and the rules of {@link Wave}): every (or every k-th) snapshot, or with
+   * {@link Options#withCheckpoints} the checkpoints.
    */
   public long wavefieldBytes() {
-    return snapshots() * propagator.snapshotBytes();
+    return runs.snapshots() * propagator.snapshotBytes();
   }
 
   /** {@code F q} around the propagator's model. */
@@ -108,10 +96,7 @@ public final class Modelling {
   public float[] forward(float[] m, float[] q) {
     checkModel(m);
     checkWavelet(q);
-    float[] qc = wavelets.apply(q, geometry.sourceCount());
-    RunResult r = propagator.run("forward", m, timeStep(), timeSteps(), 1,
-        e -> Propagations.forward(e, timeSteps(), sources, qc, receivers, null, 1));
-    return data.apply(r.output(), geometry.receiverCount());
+    return runs.forward("forward", m, q, null);
   }
 
   /** {@code F' d} around the propagator's model. */
@@ -123,12 +108,14 @@ public final class Modelling {
   public float[] adjoint(float[] m, float[] d) {
     checkModel(m);
     checkData("d", d);
-    return adjointRun("adjoint", m, data.adjoint(d, geometry.receiverCount()), true, null).wavelet;
+    return runs.adjoint("adjoint", m, null, d, true, null, false).wavelet();
   }
 
   /** {@code J dm}: Born data of perturbation {@code dm} around the propagator's model, for wavelet {@code q}. */
   public float[] born(float[] q, float[] dm) {
-    return bornRun(q, dm, null);
+    checkWavelet(q);
+    checkPerturbation(dm);
+    return runs.born(q, dm, null);
   }
 
   /** {@code J' dd}: the image of residual {@code dd} around the propagator's model, for wavelet {@code q}. */
@@ -141,168 +128,34 @@ public final class Modelling {
    * {@code 0.5 |F(m) q - d|^2} for the residual {@code r = F(m) q - d}.
    */
   public float[] gradient(float[] m, float[] q, float[] residual) {
+    checkModel(m);
+    checkWavelet(q);
     checkData("residual", residual);
-    ForwardState s = forwardKeeping(m, q);
-    float[] g = new float[m.length];
-    s.pullback(residual, g, null);
-    return g;
+    History h = runs.checkpointing() ? null : runs.newHistory();
+    try {
+      if (h != null) {
+        runs.forward("forward (keeping wavefield)", m, q, h);
+      }
+      return runs.adjoint("adjoint (imaging)", m, q, residual, false, h, true).image();
+    } finally {
+      if (h != null) {
+        runs.releaseHistory(h);
+      }
+    }
   }
 
-  // ---------------------------------------------------------------- states kept for the rules
-
-  /** Forward modelling that keeps the wavefield a pullback needs. */
+  /** The forward call of {@link Wave#forward}'s rule. */
   ForwardState forwardKeeping(float[] m, float[] q) {
     checkModel(m);
     checkWavelet(q);
-    History h = newHistory();
-    float[] qc = wavelets.apply(q, geometry.sourceCount());
-    int k = subsampling();
-    RunResult r = propagator.run("forward (keeping wavefield)", m, timeStep(), timeSteps(), 1,
-        e -> Propagations.forward(e, timeSteps(), sources, qc, receivers, h, k));
-    return new ForwardState(m.clone(), q.clone(), h, data.apply(r.output(), geometry.receiverCount()));
+    return ForwardState.run(this, runs, m, q);
   }
 
-  /** Born modelling that keeps the background wavefield a pullback needs. */
+  /** The forward call of {@link Wave#born}'s rule. */
   BornState bornKeeping(float[] q, float[] dm) {
-    History h = newHistory();
-    float[] dd = bornRun(q, dm, h);
-    return new BornState(q.clone(), dm.clone(), h, dd);
-  }
-
-  /**
-   * The forward data and what its pullback needs. The first pullback gives the wavefield back to
-   * the engine for the next gradient; a second pullback (rare: generated code pulls back once)
-   * propagates forward again to rebuild it.
-   */
-  final class ForwardState {
-    private final float[] m;
-    private final float[] q;
-    private History history;
-    private final float[] data;
-
-    ForwardState(float[] m, float[] q, History history, float[] data) {
-      this.m = m;
-      this.q = q;
-      this.history = history;
-      this.data = data;
-    }
-
-    float[] data() {
-      return data;
-    }
-
-    /** Adds {@code J' dy} into {@code mBar} and {@code F' dy} into {@code qBar} (either may be null). */
-    void pullback(float[] dy, float[] mBar, float[] qBar) {
-      checkData("dy", dy);
-      requireLength("mBar", mBar, m.length);
-      requireLength("qBar", qBar, waveletLength());
-      if (mBar == null && qBar == null) {
-        return;
-      }
-      if (mBar != null && history == null) {
-        history = forwardKeeping(m, q).history;
-      }
-      AdjointResult r = adjointRun("adjoint (imaging)", m, Modelling.this.data.adjoint(dy, geometry.receiverCount()),
-          qBar != null, mBar != null ? history : null);
-      if (mBar != null) {
-        propagator.releaseHistory(history);
-        history = null;
-      }
-      addInto(r.wavelet, qBar);
-      addInto(r.image, mBar);
-    }
-  }
-
-  /** The Born data and what its pullback needs; its wavefield is reused as {@link ForwardState}'s is. */
-  final class BornState {
-    private final float[] q;
-    private final float[] dm;
-    private History history;
-    private final float[] data;
-
-    BornState(float[] q, float[] dm, History history, float[] data) {
-      this.q = q;
-      this.dm = dm;
-      this.history = history;
-      this.data = data;
-    }
-
-    float[] data() {
-      return data;
-    }
-
-    /**
-     * Adds {@code J' dy} into {@code dmBar} and the derivative of {@code J(q) dm} with respect to
-     * {@code q}, transposed, into {@code qBar} (either may be null).
-     */
-    void pullback(float[] dy, float[] qBar, float[] dmBar) {
-      checkData("dy", dy);
-      requireLength("qBar", qBar, q.length);
-      requireLength("dmBar", dmBar, dm.length);
-      if (qBar == null && dmBar == null) {
-        return;
-      }
-      float[] residual = Modelling.this.data.adjoint(dy, geometry.receiverCount());
-      if (dmBar != null && history == null) {
-        history = bornKeeping(q, dm).history;
-      }
-      History h = dmBar != null ? history : null;
-      boolean wavelet = qBar != null;
-      double dt = timeStep();
-      RunResult r = propagator.run("born adjoint", propagator.model().slowness(), dt, timeSteps(), wavelet ? 2 : 1,
-          e -> {
-            e.setPerturbation(wavelet ? propagator.bornWeight(dm, dt) : null);
-            return Propagations.bornAdjoint(e, timeSteps(), dt, receivers, residual, wavelet ? sources : null, h,
-                subsampling());
-          });
-      if (wavelet) {
-        addInto(wavelets.adjoint(r.output(), geometry.sourceCount()), qBar);
-      }
-      if (h != null) {
-        addInto(propagator.discretization().grid().restrictAdjoint(r.gradient()), dmBar);
-        propagator.releaseHistory(h);
-        history = null;
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- runs
-
-  private record AdjointResult(float[] wavelet, float[] image) {}
-
-  private AdjointResult adjointRun(String name, float[] m, float[] residual, boolean wavelet, History history) {
-    int k = subsampling();
-    double dt = timeStep();
-    RunResult r = propagator.run(name, m, dt, timeSteps(), 1, e -> Propagations.adjoint(e, timeSteps(), dt, receivers,
-        residual, wavelet ? sources : null, history, k));
-    float[] q = wavelet ? wavelets.adjoint(r.output(), geometry.sourceCount()) : null;
-    float[] image = history != null ? propagator.discretization().grid().restrictAdjoint(r.gradient()) : null;
-    return new AdjointResult(q, image);
-  }
-
-  private float[] bornRun(float[] q, float[] dm, History history) {
     checkWavelet(q);
     checkPerturbation(dm);
-    float[] qc = wavelets.apply(q, geometry.sourceCount());
-    double dt = timeStep();
-    RunResult r = propagator.run(history == null ? "born" : "born (keeping wavefield)", propagator.model().slowness(),
-        dt, timeSteps(), 2, e -> {
-          e.setPerturbation(propagator.bornWeight(dm, dt));
-          return Propagations.born(e, timeSteps(), sources, qc, receivers, history, subsampling());
-        });
-    return data.apply(r.output(), geometry.receiverCount());
-  }
-
-  private History newHistory() {
-    return propagator.newHistory(snapshots(), timeSteps());
-  }
-
-  private int snapshots() {
-    return Propagations.snapshots(timeSteps(), subsampling());
-  }
-
-  private int subsampling() {
-    return propagator.options().subsampling();
+    return BornState.run(this, runs, q, dm);
   }
 
   // ---------------------------------------------------------------- argument checks
@@ -340,7 +193,7 @@ public final class Modelling {
     requireFinite("q", q);
   }
 
-  private void checkData(String name, float[] d) {
+  void checkData(String name, float[] d) {
     if (d == null || d.length != dataLength()) {
       throw new IllegalArgumentException(name + " has length " + (d == null ? "null" : d.length) + ", expected "
           + dataLength() + " (" + geometry.receiverCount() + " receivers x " + recorded.count() + " samples)");
@@ -356,13 +209,13 @@ public final class Modelling {
     }
   }
 
-  private static void requireLength(String name, float[] a, int expected) {
+  static void requireLength(String name, float[] a, int expected) {
     if (a != null && a.length != expected) {
       throw new IllegalArgumentException(name + " has length " + a.length + ", expected " + expected);
     }
   }
 
-  private static void addInto(float[] from, float[] into) {
+  static void addInto(float[] from, float[] into) {
     if (from == null || into == null) {
       return;
     }

@@ -38,10 +38,11 @@ public final class Propagator implements AutoCloseable {
   private final Options options;
   private final Discretization disc;
   private final Engine engine;
-  private final double[] eta;
+  private final float[] eta;
   private final List<PropagationRecord> records = Collections.synchronizedList(new ArrayList<>());
   private final Cleaner.Cleanable cleanable;
   private final SpareHistory spareHistory = new SpareHistory();
+  private volatile boolean closed;
 
   private Propagator(Model model, Options options) {
     this.model = model;
@@ -126,6 +127,7 @@ public final class Propagator implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     spareHistory.clear();
     cleanable.clean();
   }
@@ -143,6 +145,9 @@ public final class Propagator implements AutoCloseable {
    * step {@code dt}, and records it.
    */
   synchronized <T> T run(String operation, float[] m, double dt, int steps, int wavefields, Function<Engine, T> body) {
+    if (closed) {
+      throw new IllegalStateException("this Propagator is closed; open a new one");
+    }
     PaddedGrid grid = disc.grid();
     float[] padded = grid.extend(m);
     float[] a = new float[padded.length];
@@ -176,11 +181,11 @@ public final class Propagator implements AutoCloseable {
    * size, else a new one, after checking that it fits ({@link #requireMemoryFor}).
    */
   History newHistory(int slots, int steps) {
-    History h = spareHistory.take(slots);
-    if (h != null) {
+    History h = spareHistory.take();
+    if (h != null && h.slots() == slots) {
       return h;
     }
-    requireMemoryFor(slots, steps);
+    requireMemoryFor(slots, steps, h == null ? 0 : h.bytes()); // a dropped spare will be collected
     return engine.newHistory(slots);
   }
 
@@ -191,12 +196,13 @@ public final class Propagator implements AutoCloseable {
 
   /**
    * Throws a {@link WavefieldMemoryException} if a history of {@code snapshots} snapshots would
-   * not fit in the JVM's free heap (with a margin for the rest of the run).
+   * not fit in the JVM's free heap (plus {@code reclaimable} bytes about to be released, less a
+   * margin for the rest of the run) or on the device.
    */
-  void requireMemoryFor(int snapshots, int steps) {
+  void requireMemoryFor(int snapshots, int steps, long reclaimable) {
     long need = snapshots * disc.fieldBytes();
     Runtime rt = Runtime.getRuntime();
-    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) + reclaimable;
     long room = free - 8 * disc.fieldBytes(); // working fields and coefficient arrays
     String where = "the JVM has";
     if (engine.deviceBytesForHistory() < room) {
@@ -209,9 +215,11 @@ public final class Propagator implements AutoCloseable {
       long k = Math.max(2, (steps - 2) / Math.max(1, fit - 1) + 1);
       throw new WavefieldMemoryException(String.format(
           "the forward wavefield for this gradient needs %s (%d snapshots of %d padded grid points in float32), "
-              + "but %s %s free (JVM -Xmx %s); keep every k-th snapshot with Options.withSubsampling(%d) or "
-              + "more, give the JVM more heap, or use a smaller model or absorbing layer",
-          bytes(need), snapshots, disc.grid().size(), where, bytes(Math.max(0, room)), bytes(rt.maxMemory()), k),
+              + "but %s %s free (JVM -Xmx %s); recompute it from checkpoints with Options.withCheckpoints(%d) "
+              + "or fewer, keep every k-th snapshot with Options.withSubsampling(%d) or more, give the JVM more "
+              + "heap, or use a smaller model or absorbing layer",
+          bytes(need), snapshots, disc.grid().size(), where, bytes(Math.max(0, room)), bytes(rt.maxMemory()),
+          Math.max(1, (fit - 1) / 2), k),
           need, Math.max(0, room));
     }
   }

@@ -43,7 +43,7 @@ public final class Wave {
   /** The rule of {@link #forward}: rules 1 and 2. */
   @CustomRule(of = "forward")
   public static Rrule<float[]> forwardRule(Modelling f, float[] m, float[] q) {
-    Modelling.ForwardState state = f.forwardKeeping(m, q);
+    ForwardState state = f.forwardKeeping(m, q);
     return Rrule.of(state.data(), (dy, adjoints) -> {
       state.pullback(dy, (float[]) adjoints[0], (float[]) adjoints[1]);
       return null;
@@ -61,7 +61,7 @@ public final class Wave {
   /** The rule of {@link #born}: rules 3 and 4. */
   @CustomRule(of = "born")
   public static Rrule<float[]> bornRule(Modelling f, float[] q, float[] dm) {
-    Modelling.BornState state = f.bornKeeping(q, dm);
+    BornState state = f.bornKeeping(q, dm);
     return Rrule.of(state.data(), (dy, adjoints) -> {
       state.pullback(dy, (float[]) adjoints[0], (float[]) adjoints[1]);
       return null;

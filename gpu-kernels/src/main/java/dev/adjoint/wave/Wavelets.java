@@ -20,6 +20,9 @@ public final class Wavelets {
     if (!(f0 > 0) || !Double.isFinite(f0)) {
       throw new IllegalArgumentException("peak frequency f0 must be positive (kHz; 0.01 is 10 Hz), got " + f0);
     }
+    if (time / dt > 1e8) {
+      throw new IllegalArgumentException("time / dt = " + time / dt + " samples: too many");
+    }
     int n = (int) Math.round(time / dt) + 1;
     float[] q = new float[n];
     for (int i = 0; i < n; i++) {

@@ -111,6 +111,21 @@ class BadInputTest {
   }
 
   @Test
+  void sourcesAndReceiversMustHaveTheSameAxes() {
+    assertRejected(() -> Geometry.of(new float[][] {{1}, {1}, {1}}, new float[][] {{1}, {1}}, 1, 100),
+        "sources have 3 coordinates per point but receivers have 2");
+  }
+
+  @Test
+  void aClosedPropagatorRefusesToRun() {
+    Propagator p = Propagator.open(model, Options.defaults().withDevice(Device.JAVA));
+    Modelling f = p.modelling(Fixtures.shot(model, 200));
+    p.close();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> f.forward(q));
+    assertTrue(e.getMessage().contains("closed"), e.getMessage());
+  }
+
+  @Test
   void anUnknownDeviceInTheSystemPropertyIsAnError() {
     String previous = System.getProperty(Device.PROPERTY);
     System.setProperty(Device.PROPERTY, "gpu");

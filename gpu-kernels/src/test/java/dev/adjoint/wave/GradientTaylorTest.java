@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Taylor tests of gradients taken by the generated adjoints through the propagator rules: for
  * steps {@code h}, {@code |f(x + h dx) - f(x)|} shrinks like {@code h} and
- * {@code |f(x + h dx) - f(x) - h <g, dx>|} like {@code h^2}; the fitted slopes must be 1 and 2
+ * {@code |f(x + h dx) - f(x) - h <g, dx>|} like {@code h^2}; the observed orders must be 1 and 2
  * within 10% (Devito's test).
  */
 class GradientTaylorTest {
@@ -46,27 +46,31 @@ class GradientTaylorTest {
       float[] target = f.born(q, shifted); // a residual of moderate size keeps float rounding below the remainders
       LossesAdjoint.BornLossGradient g = LossesAdjoint.bornLossGradient(f, q, dm, target);
       float[] ddm = Fixtures.gaussian(dm.length, 23);
-      double[] s1 = taylorSlopes(x -> Losses.bornLoss(f, q, x, target), dm, g.dm(), ddm, 0.05);
+      double[] s1 = taylorSlopes(x -> Losses.bornLoss(f, q, x, target), dm, g.dm(), ddm, 0.1);
       assertEquals(1, s1[0], 0.1, "first-order slope in dm");
       assertEquals(2, s1[1], 0.2, "second-order slope in dm");
       float[] dq = Fixtures.gaussian(q.length, 24);
-      double[] s2 = taylorSlopes(x -> Losses.bornLoss(f, x, dm, target), q, g.q(), dq, 0.005);
+      double[] s2 = taylorSlopes(x -> Losses.bornLoss(f, x, dm, target), q, g.q(), dq, 0.02);
       assertEquals(1, s2[0], 0.1, "first-order slope in q");
       assertEquals(2, s2[1], 0.2, "second-order slope in q");
     }
   }
 
-  /** The least-squares slopes of log r1 and log r2 against log h, for h = h0 / 2^k, k = 0..5. */
+  /**
+   * The observed orders of the Taylor remainders for {@code h = h0 / 2^k}, {@code k = 0..7}: the
+   * medians of {@code log2(r(h) / r(h/2))} over the pairs where they mean something. For the first
+   * order that is where the linear term dominates ({@code r2 < r1 / 10}); for both, where the
+   * remainders stand above float rounding ({@code 1e-6 |f|}: the propagators compute in float).
+   */
   static double[] taylorSlopes(ToDoubleFunction<float[]> f, float[] x, float[] g, float[] dx, double h0) {
-    int n = 6;
+    int n = 8;
     double f0 = f.applyAsDouble(x);
     double gd = 0;
     for (int i = 0; i < x.length; i++) {
       gd += (double) g[i] * dx[i];
     }
-    double[] logH = new double[n];
-    double[] log1 = new double[n];
-    double[] log2 = new double[n];
+    double[] r1 = new double[n];
+    double[] r2 = new double[n];
     for (int k = 0; k < n; k++) {
       double h = h0 / Math.pow(2, k);
       float[] xh = x.clone();
@@ -74,28 +78,31 @@ class GradientTaylorTest {
         xh[i] += (float) (h * dx[i]);
       }
       double fh = f.applyAsDouble(xh);
-      logH[k] = Math.log(h);
-      log1[k] = Math.log(Math.abs(fh - f0));
-      log2[k] = Math.log(Math.abs(fh - f0 - h * gd));
-      System.out.printf("h=%.4e r1=%.6e r2=%.6e%n", h, Math.abs(fh - f0), Math.abs(fh - f0 - h * gd));
+      r1[k] = Math.abs(fh - f0);
+      r2[k] = Math.abs(fh - f0 - h * gd);
+      System.out.printf("h=%.4e r1=%.6e r2=%.6e%n", h, r1[k], r2[k]);
     }
-    return new double[] {slope(logH, log1), slope(logH, log2)};
+    double floor = 1e-6 * Math.abs(f0);
+    java.util.List<Double> first = new java.util.ArrayList<>();
+    java.util.List<Double> second = new java.util.ArrayList<>();
+    for (int k = 0; k + 1 < n; k++) {
+      if (r1[k + 1] > floor && r2[k] < r1[k] / 10) {
+        first.add(Math.log(r1[k] / r1[k + 1]) / Math.log(2));
+      }
+      if (r2[k + 1] > floor) {
+        second.add(Math.log(r2[k] / r2[k + 1]) / Math.log(2));
+      }
+    }
+    return new double[] {median(first), median(second)};
   }
 
-  private static double slope(double[] x, double[] y) {
-    double mx = 0;
-    double my = 0;
-    for (int i = 0; i < x.length; i++) {
-      mx += x[i] / x.length;
-      my += y[i] / x.length;
+  private static double median(java.util.List<Double> v) {
+    if (v.size() < 2) {
+      return Double.NaN; // too few pairs to tell: the assertions fail
     }
-    double sxy = 0;
-    double sxx = 0;
-    for (int i = 0; i < x.length; i++) {
-      sxy += (x[i] - mx) * (y[i] - my);
-      sxx += (x[i] - mx) * (x[i] - mx);
-    }
-    return sxy / sxx;
+    java.util.Collections.sort(v);
+    int m = v.size() / 2;
+    return v.size() % 2 == 1 ? v.get(m) : 0.5 * (v.get(m - 1) + v.get(m));
   }
 
   /** A box-smoothed copy of a 2D model (radius 3 points), as an FWI starting model. */

@@ -10,12 +10,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Dot-product tests of the modelling operators on random inputs, in float32:
- * {@code |<Ax, y> - <x, A'y>| / max(...) <= 5e-4} (JUDI's bound). The adjoints are exact
- * transposes of the discretised operators, so the errors are at the level of float rounding
- * (about 1e-6); the tests print them.
+ * {@code |<Ax, y> - <x, A'y>| / max(...)}, which JUDI bounds by 5e-4. The adjoints here are exact
+ * transposes of the discretised operators, so the errors are float rounding (up to about 3e-6 on
+ * these grids) and the bound is 2e-5: an error in a boundary time sample or in the absorbing layer
+ * would show; the tests print the errors.
  */
 class OperatorDotProductTest {
-  static final double BOUND = 5e-4;
+  static final double BOUND = 2e-5;
 
   static Stream<Arguments> enginesAndDimensions() {
     return Stream.of(EngineVariant.values()).flatMap(e -> Stream.of(Arguments.of(e, 2), Arguments.of(e, 3)));

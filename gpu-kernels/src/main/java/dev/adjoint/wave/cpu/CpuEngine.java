@@ -4,6 +4,7 @@ import dev.adjoint.wave.Device;
 import dev.adjoint.wave.engine.Discretization;
 import dev.adjoint.wave.engine.Engine;
 import dev.adjoint.wave.engine.History;
+import dev.adjoint.wave.engine.Injection;
 import dev.adjoint.wave.engine.RunResult;
 import dev.adjoint.wave.engine.RunSpec;
 import dev.adjoint.wave.numerics.PointInterpolation;
@@ -117,8 +118,10 @@ public final class CpuEngine implements Engine {
   }
 
   @Override
-  public void inject(int field, int t, int secondDifferenceSlot) {
-    PointInterpolation p = run.injection();
+  public void inject(int field, int set, int t, int secondDifferenceSlot) {
+    Injection in = run.injections().get(set);
+    PointInterpolation p = in.points();
+    float[] values = in.values();
     float[] u = current(field);
     float[] d2 = buffer(secondDifferenceSlot);
     int d2Offset = offset(secondDifferenceSlot);
@@ -127,7 +130,7 @@ public final class CpuEngine implements Engine {
     for (int n = 0; n < nodes.length; n++) {
       float sum = 0;
       for (int e = p.nodeStart()[n]; e < p.nodeStart()[n + 1]; e++) {
-        sum += p.nodeWeight()[e] * run.input()[base + p.nodePoint()[e]];
+        sum += p.nodeWeight()[e] * values[base + p.nodePoint()[e]];
       }
       int c = nodes[n];
       float v = sum * a[c] / (1 + damping[c]);
@@ -136,6 +139,20 @@ public final class CpuEngine implements Engine {
         d2[d2Offset + c] += v;
       }
     }
+  }
+
+  @Override
+  public void saveField(int field, History store, int checkpoint) {
+    HeapHistory h = (HeapHistory) store;
+    System.arraycopy(current(field), 0, h.chunk(2 * checkpoint), h.offset(2 * checkpoint), size);
+    System.arraycopy(older(field), 0, h.chunk(2 * checkpoint + 1), h.offset(2 * checkpoint + 1), size);
+  }
+
+  @Override
+  public void restoreField(int field, History store, int checkpoint) {
+    HeapHistory h = (HeapHistory) store;
+    System.arraycopy(h.chunk(2 * checkpoint), h.offset(2 * checkpoint), current(field), 0, size);
+    System.arraycopy(h.chunk(2 * checkpoint + 1), h.offset(2 * checkpoint + 1), older(field), 0, size);
   }
 
   @Override

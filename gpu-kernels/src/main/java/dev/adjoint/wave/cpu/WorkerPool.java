@@ -141,6 +141,7 @@ final class WorkerPool {
           parked.set(part - 1, 1);
           if (generation == seen) {
             LockSupport.park(this);
+            Thread.interrupted(); // an interrupt would make park return at once, forever: the pool ignores it
           }
           parked.set(part - 1, 0);
         }

@@ -62,11 +62,17 @@ public interface Engine extends AutoCloseable {
   void step(int field, int secondDifferenceSlot, int sourceSlot, int imagingSlot, float imagingWeight);
 
   /**
-   * Adds the input at time {@code t} into the current level of {@code field} (the one the last
-   * step computed), each node's value times {@code a / (1 + eps)}, and into
-   * {@code secondDifferenceSlot} too unless it is NONE.
+   * Adds injected set {@code set}'s values at time {@code t} into the current level of
+   * {@code field} (the one the last step computed), each node's value times {@code a / (1 + eps)},
+   * and into {@code secondDifferenceSlot} too unless it is NONE.
    */
-  void inject(int field, int t, int secondDifferenceSlot);
+  void inject(int field, int set, int t, int secondDifferenceSlot);
+
+  /** Copies both time levels of {@code field} to checkpoint {@code checkpoint} of {@code store} (slots 2c, 2c + 1). */
+  void saveField(int field, History store, int checkpoint);
+
+  /** Copies checkpoint {@code checkpoint} of {@code store} back into both time levels of {@code field}. */
+  void restoreField(int field, History store, int checkpoint);
 
   /** Samples the current level of {@code field} into output time slot {@code t}. */
   void sample(int field, int t);

@@ -42,7 +42,7 @@ public final class Propagations {
       }
       int slot = snapshotSlot(history, n, k);
       engine.step(0, slot, Engine.NONE, Engine.NONE, 0);
-      engine.inject(0, n, slot);
+      engine.inject(0, 0, n, slot);
     }
     return engine.end();
   }
@@ -58,7 +58,7 @@ public final class Propagations {
     float weight = (float) (-k / (dt * dt));
     for (int n = steps - 1; n >= 0; n--) {
       engine.step(0, Engine.NONE, Engine.NONE, imagingSlot(history, n, k, steps), weight);
-      engine.inject(0, n, Engine.NONE);
+      engine.inject(0, 0, n, Engine.NONE);
       if (sources != null && n >= 1) {
         engine.sample(0, n - 1);
       }
@@ -83,7 +83,7 @@ public final class Propagations {
       int slot = snapshotSlot(history, n, k);
       int difference = slot == Engine.NONE ? Engine.SCRATCH : slot;
       engine.step(0, difference, Engine.NONE, Engine.NONE, 0);
-      engine.inject(0, n, difference);
+      engine.inject(0, 0, n, difference);
       engine.step(1, Engine.NONE, difference, Engine.NONE, 0);
     }
     return engine.end();
@@ -103,7 +103,7 @@ public final class Propagations {
     int difference = sourceAdjoint ? Engine.SCRATCH : Engine.NONE;
     for (int n = steps - 1; n >= 0; n--) {
       engine.step(0, difference, Engine.NONE, imagingSlot(history, n, k, steps), weight);
-      engine.inject(0, n, difference);
+      engine.inject(0, 0, n, difference);
       if (sourceAdjoint) {
         engine.step(1, Engine.NONE, difference, Engine.NONE, 0);
         if (n >= 1) {

@@ -11,11 +11,11 @@ package dev.adjoint.wave.engine;
 public final class SpareHistory {
   private History spare;
 
-  /** The spare history if it has {@code slots} snapshots, else null (and the spare is dropped). */
-  public synchronized History take(int slots) {
+  /** The spare history, whatever its size, or null; the caller owns it from now on. */
+  public synchronized History take() {
     History h = spare;
     spare = null;
-    return h != null && h.slots() == slots ? h : null;
+    return h;
   }
 
   /** Keeps {@code h} for the next {@link #take}; its previous owner must not use it again. */

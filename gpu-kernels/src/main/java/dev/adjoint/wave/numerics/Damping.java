@@ -2,7 +2,8 @@ package dev.adjoint.wave.numerics;
 
 /**
  * The absorbing layer: a damping term {@code eta du/dt} added to the wave equation in the
- * {@code nbl} points next to each edge, zero inside the physical grid.
+ * {@code nbl} points next to each edge, zero inside the physical grid. The kernels use it as the
+ * factor {@code eps = eta dt / (2 m)}.
  *
  * <p>The profile is Devito's: at depth {@code pos} into a layer (1 at the outer edge, {@code 1/nbl}
  * next to the physical grid), {@code eta = a (pos - sin(2 pi pos) / (2 pi)) / h} with
@@ -12,26 +13,10 @@ package dev.adjoint.wave.numerics;
 public final class Damping {
   private Damping() {}
 
-  /**
-   * The dimensionless damping factor of each padded point for time step {@code dt}:
-   * {@code eps = eta dt / (2 m)}, the weight of the centred {@code du/dt} term against
-   * {@code m d2u/dt2} in the leapfrog update.
-   *
-   * @param slowness the padded slowness squared {@code m}
-   */
-  public static float[] factors(PaddedGrid grid, double[] spacing, float[] slowness, double dt) {
-    double[] eta = profile(grid, spacing);
-    float[] eps = new float[eta.length];
-    for (int c = 0; c < eps.length; c++) {
-      eps[c] = (float) (eta[c] * dt / (2 * slowness[c]));
-    }
-    return eps;
-  }
-
   /** The damping coefficient {@code eta} (1/m) of each padded point. */
-  public static double[] profile(PaddedGrid grid, double[] spacing) {
+  public static float[] profile(PaddedGrid grid, double[] spacing) {
     int nbl = grid.absorbing();
-    double[] eta = new double[grid.size()];
+    float[] eta = new float[grid.size()];
     if (nbl == 0) {
       return eta;
     }
@@ -46,7 +31,7 @@ public final class Damping {
           sum += amplitude * (pos - Math.sin(2 * Math.PI * pos) / (2 * Math.PI)) / spacing[d];
         }
       }
-      eta[c] = sum;
+      eta[c] = (float) sum;
     }
     return eta;
   }

@@ -10,8 +10,9 @@ import java.util.Arrays;
  * <p>Along x, up to {@value #ROW_MULTIPLE} - 1 spare columns sit between the right absorbing
  * layer and the halo, so that the points a kernel updates per row are a multiple of
  * {@value #ROW_MULTIPLE}: the vector kernels then need no scalar remainder (which cost about 20%
- * on the tutorial's grid). Their coefficient {@code a} is zero, so they stay zero, and to every
- * other point they look like halo.
+ * on the tutorial's grid). Whoever sets the coefficients must make {@code a} zero outside
+ * {@link #inInterior} (the propagator does), so that they stay zero and look like halo to every
+ * other point.
  *
  * <p>Arrays are flat, x fastest: {@code c = ix + X (iy + Y iz)} in 3D and {@code c = ix + X iz}
  * in 2D, where {@code X, Y, Z} are the padded sizes. Physical arrays (the model, a gradient) use
@@ -37,6 +38,11 @@ public final class PaddedGrid {
    * @param halo the stencil radius {@code r}
    */
   public PaddedGrid(int[] shape, int absorbing, int halo) {
+    this(shape, absorbing, halo, ROW_MULTIPLE);
+  }
+
+  /** The same with rows padded to a multiple of {@code rowMultiple} points (1: not padded). */
+  public PaddedGrid(int[] shape, int absorbing, int halo, int rowMultiple) {
     this.shape = shape.clone();
     this.absorbing = absorbing;
     this.halo = halo;
@@ -44,11 +50,15 @@ public final class PaddedGrid {
     this.strides = new int[shape.length];
     long size = 1;
     for (int d = 0; d < shape.length; d++) {
-      int updated = shape[d] + 2 * absorbing;
+      long updated = (long) shape[d] + 2L * absorbing;
       if (d == 0) {
-        updated = (updated + ROW_MULTIPLE - 1) / ROW_MULTIPLE * ROW_MULTIPLE;
+        updated = (updated + rowMultiple - 1) / rowMultiple * rowMultiple;
       }
-      padded[d] = updated + 2 * halo;
+      if (updated + 2L * halo > Integer.MAX_VALUE / 2) {
+        throw new IllegalArgumentException("axis " + d + ": " + shape[d] + " points and an absorbing layer of "
+            + absorbing + " make a padded axis too long to index");
+      }
+      padded[d] = (int) (updated + 2L * halo);
       strides[d] = (int) size;
       size *= padded[d];
     }

@@ -4,6 +4,7 @@ import com.aparapi.Range;
 import com.aparapi.device.JavaDevice;
 import com.aparapi.device.OpenCLDevice;
 import com.aparapi.exception.CompileFailedException;
+import com.aparapi.internal.kernel.KernelManager;
 import dev.adjoint.wave.Device;
 import dev.adjoint.wave.engine.Discretization;
 import dev.adjoint.wave.engine.Engine;
@@ -31,6 +32,13 @@ public final class OpenClEngine implements Engine {
   private final boolean[] swapped = new boolean[MAX_FIELDS];
   private DeviceHistory resident;
   private RunSpec run;
+  private InjectionArrays injections;
+
+  /**
+   * The most floats one kernel array may hold: Aparapi 3.0.2 keeps an array's size in bytes in an
+   * {@code int}, so 2 GiB is the limit whatever the device allows.
+   */
+  static final long MAX_ARRAY_FLOATS = Integer.MAX_VALUE / 4;
 
   private OpenClEngine(Discretization disc, com.aparapi.device.Device device, String name) {
     this.device = device;
@@ -38,6 +46,14 @@ public final class OpenClEngine implements Engine {
     this.local = (int) Math.min(256, Math.max(1, device.getMaxWorkGroupSize()));
     PaddedGrid g = disc.grid();
     this.size = g.size();
+    if ((long) 2 * MAX_FIELDS * size > maxArrayFloats()) {
+      throw new OpenClUnavailableException("the grid's " + size + " points need wavefield buffers of "
+          + 2L * MAX_FIELDS * size * 4 + " bytes, more than one OpenCL buffer may hold here ("
+          + maxArrayFloats() * 4 + " bytes): use the Java path");
+    }
+    // Aparapi's put and get act only when the kernel's preferred device is an OpenCL one: make it ours.
+    KernelManager.instance().setPreferredDevices(kernel,
+        new java.util.LinkedHashSet<>(java.util.List.of(device)));
     boolean threeD = g.dimensions() == 3;
     WaveKernel k = kernel;
     k.setExplicit(true);
@@ -121,19 +137,27 @@ public final class OpenClEngine implements Engine {
 
   @Override
   public long deviceBytesForHistory() {
-    if (!(device instanceof OpenCLDevice d)) {
-      return Long.MAX_VALUE;
-    }
     long own = 4L * size * (2L * MAX_FIELDS + 6); // fields, coefficients, scratch, gradient
-    return Math.max(0, d.getGlobalMemSize() - own);
+    long global = device instanceof OpenCLDevice d ? d.getGlobalMemSize() - own : Long.MAX_VALUE;
+    return Math.max(0, Math.min(global, 4 * maxArrayFloats()));
+  }
+
+  /** The largest kernel array: Aparapi's limit, and the device's largest allocation. */
+  private long maxArrayFloats() {
+    long cap = MAX_ARRAY_FLOATS;
+    if (device instanceof OpenCLDevice d && d.getMaxMemAllocSize() > 0) {
+      cap = Math.min(cap, d.getMaxMemAllocSize() / 4);
+    }
+    return cap;
   }
 
   @Override
   public History newHistory(int slots) {
     long elements = (long) slots * size;
-    if (elements > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("the OpenCL path keeps a history in one array of at most 2^31 floats; "
-          + slots + " snapshots of " + size + " points need " + elements + ": raise the subsampling factor");
+    if (elements > maxArrayFloats()) {
+      throw new IllegalArgumentException("the OpenCL path keeps a history in one buffer of at most "
+          + maxArrayFloats() + " floats; " + slots + " snapshots of " + size + " points need " + elements
+          + ": raise the subsampling factor or use checkpoints");
     }
     return new DeviceHistory(slots, new float[(int) Math.max(1, elements)]);
   }
@@ -146,12 +170,12 @@ public final class OpenClEngine implements Engine {
     run = spec;
     useHistory((DeviceHistory) spec.history());
     WaveKernel k = kernel;
-    PointInterpolation in = spec.injection();
-    k.nodes = in.nodes();
-    k.nodeStart = in.nodeStart();
-    k.nodePoint = in.nodePoint();
-    k.nodeWeight = in.nodeWeight();
-    k.inputs = spec.input();
+    injections = InjectionArrays.concatenate(spec.injections());
+    k.nodes = injections.nodes();
+    k.nodeStart = injections.nodeStart();
+    k.nodePoint = injections.nodePoint();
+    k.nodeWeight = injections.nodeWeight();
+    k.inputs = injections.values();
     PointInterpolation out = spec.sampling();
     k.corners = out == null ? 1 : out.corners();
     k.sampleIndex = out == null ? new int[1] : out.index();
@@ -185,11 +209,30 @@ public final class OpenClEngine implements Engine {
   }
 
   @Override
-  public void inject(int field, int t, int secondDifferenceSlot) {
+  public void inject(int field, int set, int t, int secondDifferenceSlot) {
     kernel.currentOffset = offset(field, true);
     kernel.differenceSlot = secondDifferenceSlot;
-    kernel.inputBase = t * run.injection().points();
-    execute(WaveKernel.INJECT, run.injection().nodes().length);
+    kernel.nodeBase = injections.nodeBase(set);
+    kernel.inputBase = injections.valueBase(set) + t * run.injections().get(set).points().points();
+    execute(WaveKernel.INJECT, injections.nodeCount(set));
+  }
+
+  @Override
+  public void saveField(int field, History store, int checkpoint) {
+    copyField(WaveKernel.SAVE, field, store, checkpoint);
+  }
+
+  @Override
+  public void restoreField(int field, History store, int checkpoint) {
+    copyField(WaveKernel.RESTORE, field, store, checkpoint);
+  }
+
+  private void copyField(int mode, int field, History store, int checkpoint) {
+    useHistory((DeviceHistory) store);
+    kernel.currentOffset = offset(field, true);
+    kernel.olderOffset = offset(field, false);
+    kernel.checkpointOffset = 2 * checkpoint * size;
+    execute(mode, size);
   }
 
   @Override

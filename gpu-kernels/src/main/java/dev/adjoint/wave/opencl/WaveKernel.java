@@ -20,7 +20,8 @@ final class WaveKernel extends Kernel {
   static final int SAMPLE = 2;
   static final int CLEAR_FIELDS = 3;
   static final int CLEAR_GRADIENT = 4;
-  static final int CLEAR_SCRATCH = 5;
+  static final int SAVE = 5;
+  static final int RESTORE = 6;
 
   /** Slot codes, as in the engine interface. */
   static final int NONE = -1;
@@ -62,13 +63,17 @@ final class WaveKernel extends Kernel {
   int imagingSlot;
   float imagingWeight;
 
-  // injection
+  // injection: the sets of a run one after another; a call injects nodes [nodeBase, nodeBase + count)
+  int nodeBase;
   int[] nodes = new int[1];
   int[] nodeStart = new int[1];
   int[] nodePoint = new int[1];
   float[] nodeWeight = new float[1];
   float[] inputs = new float[1];
   int inputBase;
+
+  // checkpoints: SAVE and RESTORE copy the field's two levels to or from snapshots 2c and 2c + 1
+  int checkpointOffset;
 
   // sampling
   int corners;
@@ -93,8 +98,12 @@ final class WaveKernel extends Kernel {
         fields[id] = 0f;
       } else if (mode == CLEAR_GRADIENT) {
         gradient[id] = 0f;
-      } else if (mode == CLEAR_SCRATCH) {
-        scratch[id] = 0f;
+      } else if (mode == SAVE) {
+        snapshots[checkpointOffset + id] = fields[currentOffset + id];
+        snapshots[checkpointOffset + size + id] = fields[olderOffset + id];
+      } else if (mode == RESTORE) {
+        fields[currentOffset + id] = snapshots[checkpointOffset + id];
+        fields[olderOffset + id] = snapshots[checkpointOffset + size + id];
       }
     }
   }
@@ -122,24 +131,25 @@ final class WaveKernel extends Kernel {
     float e = damping[c];
     float next = (a[c] * lap + 2f * uc - (1f - e) * prev) / (1f + e);
     if (imagingSlot != NONE) {
-      gradient[c] += imagingWeight * snapshots[imagingSlot * size + c] * uc;
+      gradient[c] += imagingWeight * slotValue(imagingSlot, c) * uc;
     }
     if (differenceSlot != NONE) {
-      addToSlot(differenceSlot, c, next - 2f * uc + prev, 0f);
+      addToSlot(differenceSlot, c, next - 2f * uc + prev, 0);
     }
     fields[olderOffset + c] = next;
   }
 
   private void inject(int id) {
+    int n = nodeBase + id;
     float sum = 0f;
-    for (int e = nodeStart[id]; e < nodeStart[id + 1]; e++) {
+    for (int e = nodeStart[n]; e < nodeStart[n + 1]; e++) {
       sum += nodeWeight[e] * inputs[inputBase + nodePoint[e]];
     }
-    int c = nodes[id];
+    int c = nodes[n];
     float v = sum * a[c] / (1f + damping[c]);
     fields[currentOffset + c] += v;
     if (differenceSlot != NONE) {
-      addToSlot(differenceSlot, c, v, 1f);
+      addToSlot(differenceSlot, c, v, 1);
     }
   }
 
@@ -161,12 +171,21 @@ final class WaveKernel extends Kernel {
     return v;
   }
 
-  /** Sets ({@code keep = 0}) or adds to ({@code keep = 1}) a slot's value at {@code c}. */
-  private void addToSlot(int slot, int c, float value, float keep) {
+  /**
+   * Sets ({@code add = 0}) or adds to ({@code add = 1}) a slot's value at {@code c}. Setting never
+   * reads the old value, so stale NaNs in a reused buffer cannot survive.
+   */
+  private void addToSlot(int slot, int c, float value, int add) {
     if (slot == SCRATCH) {
-      scratch[c] = keep * scratch[c] + value;
+      if (add == 1) {
+        scratch[c] = scratch[c] + value;
+      } else {
+        scratch[c] = value;
+      }
+    } else if (add == 1) {
+      snapshots[slot * size + c] = snapshots[slot * size + c] + value;
     } else {
-      snapshots[slot * size + c] = keep * snapshots[slot * size + c] + value;
+      snapshots[slot * size + c] = value;
     }
   }
 }

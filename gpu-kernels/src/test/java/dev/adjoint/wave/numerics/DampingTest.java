@@ -9,7 +9,7 @@ class DampingTest {
   @Test
   void zeroInsideAndGrowingTowardsTheEdges() {
     PaddedGrid g = new PaddedGrid(new int[] {20, 15}, 10, 4);
-    double[] eta = Damping.profile(g, new double[] {10, 10});
+    float[] eta = Damping.profile(g, new double[] {10, 10});
     for (int iz = 0; iz < 15; iz++) {
       for (int ix = 0; ix < 20; ix++) {
         assertEquals(0, eta[g.index(ix, iz)], "physical point (" + ix + ", " + iz + ")");
