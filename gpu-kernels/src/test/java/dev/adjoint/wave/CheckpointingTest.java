@@ -3,7 +3,6 @@ package dev.adjoint.wave;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.adjoint.runtime.check.RuleCheck;
 import dev.adjoint.runtime.checkpoint.Revolve;
 import dev.adjoint.runtime.rules.Rrule;
 import dev.adjoint.wave.cpu.CpuEngine;
@@ -105,16 +104,8 @@ class CheckpointingTest {
     Model model = Fixtures.twoLayers2d(25, 21, 8);
     try (Propagator p = Propagator.open(model, Options.defaults().withDevice(Device.JAVA).withCheckpoints(3)
         .withMaxVelocity(3))) {
-      Modelling f = p.modelling(Fixtures.shot(model, 250));
-      float[] q = Wavelets.ricker(250, 1, 0.02);
-      var r = RuleCheck.check(x -> RulesTest.toDouble(Wave.forward(f, RulesTest.toFloat(x), q)), (x, dy, xBar) -> {
-        float[] mBar = new float[x.length];
-        Wave.forwardRule(f, RulesTest.toFloat(x), q).pullback(RulesTest.toFloat(dy), mBar, null);
-        for (int i = 0; i < x.length; i++) {
-          xBar[i] += mBar[i];
-        }
-      }, RulesTest.toDouble(model.slowness()), 2, 1e-2, new java.util.Random(5), 1e-3);
-      org.junit.jupiter.api.Assertions.assertTrue(r.passed(), r.message());
+      RulesTest.assertModelRule(p.modelling(Fixtures.shot(model, 250)), model.slowness(),
+          Wavelets.ricker(250, 1, 0.02));
     }
   }
 }

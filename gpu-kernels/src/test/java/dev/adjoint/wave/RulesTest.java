@@ -53,8 +53,13 @@ class RulesTest {
 
   @Test
   void rule2DataWithRespectToTheModel() {
-    assertRule("d(F q)/dm", x -> toDouble(Wave.forward(shot, toFloat(x), q)), (x, dy, xBar) -> {
-      Rrule<float[]> r = Wave.forwardRule(shot, toFloat(x), q);
+    assertModelRule(shot, m, q);
+  }
+
+  /** Rule 2 of {@code f}'s propagator at model {@code m}: RuleCheck with a step of 1e-3, to 1%. */
+  static void assertModelRule(Modelling f, float[] m, float[] q) {
+    assertRule("d(F q)/dm", x -> toDouble(Wave.forward(f, toFloat(x), q)), (x, dy, xBar) -> {
+      Rrule<float[]> r = Wave.forwardRule(f, toFloat(x), q);
       float[] mBar = new float[x.length];
       r.pullback(toFloat(dy), mBar, null);
       addInto(mBar, xBar);
