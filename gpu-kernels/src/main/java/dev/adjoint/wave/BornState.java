@@ -1,11 +1,8 @@
 package dev.adjoint.wave;
 
-import dev.adjoint.wave.engine.History;
-
 /**
  * What {@link Wave#born}'s rule keeps between the forward call and the pullback: the Born data
- * and, unless the options checkpoint, the background wavefield, reused and rebuilt as
- * {@link ForwardState}'s is.
+ * and the background's {@link KeptWavefield}.
  */
 final class BornState {
   private final Modelling shot;
@@ -13,21 +10,21 @@ final class BornState {
   private final float[] q;
   private final float[] dm;
   private final float[] data;
-  private History history;
+  private final KeptWavefield wavefield;
 
-  private BornState(Modelling shot, ShotRuns runs, float[] q, float[] dm, History history, float[] data) {
+  private BornState(Modelling shot, ShotRuns runs, float[] q, float[] dm, KeptWavefield wavefield, float[] data) {
     this.shot = shot;
     this.runs = runs;
     this.q = q;
     this.dm = dm;
-    this.history = history;
+    this.wavefield = wavefield;
     this.data = data;
   }
 
   /** Runs {@code J(q) dm}, keeping what the pullback will need (arguments already checked). */
   static BornState run(Modelling shot, ShotRuns runs, float[] q, float[] dm) {
-    History h = runs.checkpointing() ? null : runs.newHistory();
-    return new BornState(shot, runs, q.clone(), dm.clone(), h, runs.born(q, dm, h));
+    KeptWavefield w = KeptWavefield.allocate(runs);
+    return new BornState(shot, runs, q.clone(), dm.clone(), w, runs.born(q, dm, w.history()));
   }
 
   float[] data() {
@@ -46,15 +43,8 @@ final class BornState {
       return;
     }
     boolean image = dmBar != null;
-    if (image && !runs.checkpointing() && history == null) {
-      history = runs.newHistory();
-      runs.born(q, dm, history);
-    }
-    ShotRuns.Adjoints r = runs.bornAdjoint(q, dm, dy, qBar != null, history, image);
-    if (image && history != null) {
-      runs.releaseHistory(history);
-      history = null;
-    }
+    ShotRuns.Adjoints r = wavefield.use(image, h -> runs.born(q, dm, h),
+        h -> runs.bornAdjoint(q, dm, dy, qBar != null, h, image));
     Modelling.addInto(r.wavelet(), qBar);
     Modelling.addInto(r.image(), dmBar);
   }

@@ -1,13 +1,8 @@
 package dev.adjoint.wave;
 
-import dev.adjoint.wave.engine.History;
-
 /**
- * What {@link Wave#forward}'s rule keeps between the forward call and the pullback: the data and,
- * unless the options checkpoint, the forward wavefield. The first pullback gives the wavefield
- * back for the next gradient to reuse; a second pullback (rare: generated code pulls back once)
- * propagates forward again to rebuild it. With checkpointing the pullback recomputes the
- * wavefield from checkpoints itself.
+ * What {@link Wave#forward}'s rule keeps between the forward call and the pullback: the data and
+ * the {@link KeptWavefield}.
  */
 final class ForwardState {
   private final Modelling shot;
@@ -15,22 +10,22 @@ final class ForwardState {
   private final float[] m;
   private final float[] q;
   private final float[] data;
-  private History history;
+  private final KeptWavefield wavefield;
 
-  private ForwardState(Modelling shot, ShotRuns runs, float[] m, float[] q, History history, float[] data) {
+  private ForwardState(Modelling shot, ShotRuns runs, float[] m, float[] q, KeptWavefield wavefield, float[] data) {
     this.shot = shot;
     this.runs = runs;
     this.m = m;
     this.q = q;
-    this.history = history;
+    this.wavefield = wavefield;
     this.data = data;
   }
 
   /** Runs {@code F(m) q}, keeping what the pullback will need (arguments already checked). */
   static ForwardState run(Modelling shot, ShotRuns runs, float[] m, float[] q) {
-    History h = runs.checkpointing() ? null : runs.newHistory();
-    float[] d = runs.forward(h == null ? "forward" : "forward (keeping wavefield)", m, q, h);
-    return new ForwardState(shot, runs, m.clone(), q.clone(), h, d);
+    KeptWavefield w = KeptWavefield.allocate(runs);
+    float[] d = runs.forward(w.history() == null ? "forward" : "forward (keeping wavefield)", m, q, w.history());
+    return new ForwardState(shot, runs, m.clone(), q.clone(), w, d);
   }
 
   float[] data() {
@@ -46,15 +41,8 @@ final class ForwardState {
       return;
     }
     boolean image = mBar != null;
-    if (image && !runs.checkpointing() && history == null) {
-      history = runs.newHistory();
-      runs.forward("forward (keeping wavefield)", m, q, history);
-    }
-    ShotRuns.Adjoints r = runs.adjoint(image ? "adjoint (imaging)" : "adjoint", m, q, dy, qBar != null, history, image);
-    if (image && history != null) {
-      runs.releaseHistory(history);
-      history = null;
-    }
+    ShotRuns.Adjoints r = wavefield.use(image, h -> runs.forward("forward (keeping wavefield)", m, q, h),
+        h -> runs.adjoint(image ? "adjoint (imaging)" : "adjoint", m, q, dy, qBar != null, h, image));
     Modelling.addInto(r.wavelet(), qBar);
     Modelling.addInto(r.image(), mBar);
   }
