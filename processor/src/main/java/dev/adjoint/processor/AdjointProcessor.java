@@ -171,14 +171,10 @@ public final class AdjointProcessor extends AbstractProcessor {
     Map<String, MethodIR> inlinable = new HashMap<>();
     raw.forEach((m, ir) -> inlinable.put(
         Normalizer.key(ir.owner().getQualifiedName().toString(), ir.name()), ir));
+    // what each callee writes into, which keeping Java's evaluation order around calls needs
+    settleMutations(raw, mutations);
     raw.forEach((m, ir) -> guarded(m, () -> normalized.put(m, Normalizer.normalize(ir, inlinable))));
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (Map.Entry<ExecutableElement, MethodIR> e : normalized.entrySet()) {
-        changed |= Mutations.update(e.getValue(), mutations.get(e.getKey()));
-      }
-    }
+    settleMutations(normalized, mutations);
     for (Map.Entry<TypeElement, List<ExecutableElement>> cls : byClass.entrySet()) {
       List<AdjointClassWriter.Entry> entries = new ArrayList<>();
       for (ExecutableElement m : cls.getValue()) {
@@ -193,6 +189,17 @@ public final class AdjointProcessor extends AbstractProcessor {
       }
       if (!entries.isEmpty()) {
         guarded(cls.getKey(), () -> writeFile(cls.getKey(), entries));
+      }
+    }
+  }
+
+  /** Which parameters each method writes into, to a fixed point over the calls between them. */
+  private static void settleMutations(Map<ExecutableElement, MethodIR> methods, Map<ExecutableElement, BitSet> mutations) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Map.Entry<ExecutableElement, MethodIR> e : methods.entrySet()) {
+        changed |= Mutations.update(e.getValue(), mutations.get(e.getKey()));
       }
     }
   }

@@ -27,8 +27,8 @@ import java.util.Set;
  *   <li>break, continue and early return become boolean flags, with the rest of each statement
  *       list guarded by them, so that every loop iteration runs a straight sequence of structured
  *       statements whose branches the forward sweep can record;
- *   <li>calls of differentiable methods nested inside expressions move into temporaries, so the
- *       reverse sweep calls each pullback once and never re-runs a callee for its value;
+ *   <li>calls of differentiable methods nested inside expressions move into statements of their
+ *       own ({@link EvaluationOrder});
  *   <li>calls of differentiable methods compiled in the same round are inlined where that is
  *       simple (not recursive, one final return), so the caller's one
  *       sweep covers them: without it, each callee's pullback would run its forward sweep again.
@@ -298,111 +298,6 @@ public final class Normalizer {
     return stop;
   }
 
-  // ---- call extraction ----
-
-  private List<Stmt> extractCalls(List<Stmt> in) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : in) {
-      List<Stmt> before = new ArrayList<>();
-      Stmt rewritten = extractIn(s, before);
-      out.addAll(before);
-      out.add(rewritten);
-    }
-    return out;
-  }
-
-  private Stmt extractIn(Stmt s, List<Stmt> before) {
-    if (s instanceof Stmt.Block b) {
-      return new Stmt.Block(extractCalls(b.statements()), b.source());
-    } else if (s instanceof Stmt.If i) {
-      return new Stmt.If(i.condition(), extractIn(i.then(), null),
-          i.otherwise() == null ? null : extractIn(i.otherwise(), null), i.source());
-    } else if (s instanceof Stmt.While w) {
-      loopDepth++;
-      Stmt body = extractIn(w.body(), null);
-      loopDepth--;
-      return new Stmt.While(w.condition(), body, w.doWhile(), w.source());
-    } else if (s instanceof Stmt.CountedLoop c) {
-      loopDepth++;
-      Stmt body = extractIn(c.body(), null);
-      loopDepth--;
-      return new Stmt.CountedLoop(c.index(), c.start(), c.condition(), c.step(), body, c.source());
-    }
-    if (before == null) {
-      // a nested single statement: give it a block of its own to hold the temporaries
-      List<Stmt> local = new ArrayList<>();
-      Stmt r = extractIn(s, local);
-      if (local.isEmpty()) {
-        return r;
-      }
-      local.add(r);
-      return new Stmt.Block(local, null);
-    }
-    if (s instanceof Stmt.LocalDecl d && d.init() != null) {
-      return new Stmt.LocalDecl(d.variable(), topLevel(d.init(), before), d.source());
-    } else if (s instanceof Stmt.Assign a) {
-      boolean wholeIsFine = a.op() == AssignOp.SET || a.op() == AssignOp.ADD || a.op() == AssignOp.SUB;
-      Expr value = wholeIsFine ? topLevel(a.value(), before) : extract(a.value(), before);
-      return new Stmt.Assign(a.target(), a.op(), value, a.source());
-    } else if (s instanceof Stmt.Eval e) {
-      return new Stmt.Eval((Expr.Invoke) topLevel(e.call(), before), e.source());
-    } else if (s instanceof Stmt.Return r && r.value() != null) {
-      Expr value = r.value().type().isArray() ? extract(r.value(), before) : topLevel(r.value(), before);
-      return new Stmt.Return(value, r.source());
-    }
-    return s;
-  }
-
-  /** An expression that is the whole right-hand side: a call may stay, its arguments may not hold calls. */
-  private Expr topLevel(Expr e, List<Stmt> before) {
-    if (e instanceof Expr.Invoke i && i.target().kind() != CallTarget.Kind.PASSIVE) {
-      return new Expr.Invoke(i.target(), i.receiver(), extractArgs(i.args(), before), i.type(), i.tree());
-    }
-    return extract(e, before);
-  }
-
-  private List<Expr> extractArgs(List<Expr> args, List<Stmt> before) {
-    List<Expr> out = new ArrayList<>();
-    for (Expr a : args) {
-      out.add(extract(a, before));
-    }
-    return out;
-  }
-
-  /** Moves differentiated calls out of e, innermost and leftmost first, in evaluation order. */
-  private Expr extract(Expr e, List<Stmt> before) {
-    if (e instanceof Expr.Invoke i && i.target().kind() != CallTarget.Kind.PASSIVE) {
-      Expr.Invoke call = new Expr.Invoke(i.target(), i.receiver(), extractArgs(i.args(), before), i.type(), i.tree());
-      if (call.type().isVoid()) {
-        return call;
-      }
-      Variable tmp = synth(i.target().name(), i.type());
-      before.add(new Stmt.LocalDecl(tmp, call, null));
-      return ref(tmp);
-    }
-    if (e instanceof Expr.Binary b) {
-      Expr left = extract(b.left(), before);
-      boolean shortCircuit = b.op() == BinaryOp.CAND || b.op() == BinaryOp.COR;
-      Expr right = shortCircuit ? b.right() : extract(b.right(), before);
-      return new Expr.Binary(b.op(), left, right, b.type(), b.tree());
-    } else if (e instanceof Expr.Unary u) {
-      return new Expr.Unary(u.op(), extract(u.operand(), before), u.type(), u.tree());
-    } else if (e instanceof Expr.Cast c) {
-      return new Expr.Cast(c.type(), extract(c.operand(), before), c.tree());
-    } else if (e instanceof Expr.MathCall m) {
-      return new Expr.MathCall(m.function(), m.owner(), extractArgs(m.args(), before), m.type(), m.tree());
-    } else if (e instanceof Expr.Conditional c) {
-      return new Expr.Conditional(extract(c.condition(), before), c.ifTrue(), c.ifFalse(), c.type(), c.tree());
-    } else if (e instanceof Expr.ArrayRead a) {
-      return new Expr.ArrayRead(extract(a.array(), before), extract(a.index(), before), a.type(), a.tree());
-    } else if (e instanceof Expr.Invoke i) {
-      return new Expr.Invoke(i.target(), i.receiver(), extractArgs(i.args(), before), i.type(), i.tree());
-    } else if (e instanceof Expr.ArrayInit a) {
-      return new Expr.ArrayInit(a.type(), extractArgs(a.elements(), before), a.tree());
-    }
-    return e;
-  }
-
   // ---- inlining ----
 
   private List<Stmt> inlineCalls(List<Stmt> in, int depth) {
@@ -579,6 +474,11 @@ public final class Normalizer {
       }
     });
     return written;
+  }
+
+  private List<Stmt> extractCalls(List<Stmt> in) {
+    return new EvaluationOrder((hint, type, depth) -> new Variable(hint + "$" + synthetic++, type,
+        Variable.Kind.SYNTHETIC, loopDepth + depth)).statements(in);
   }
 
   private Variable synth(String hint, JType type) {

@@ -30,11 +30,11 @@ final class ExpressionAdjoints {
       propagateBinary(binary, seed, out, b);
     } else if (e instanceof Expr.Conditional c) {
       Seed s = b.reuse(seed, out);
-      out.open("if (" + b.print(c.condition()) + ")");
+      b.openBranch("if (" + b.print(c.condition()) + ")", out);
       propagate(c.ifTrue(), s, out, b);
-      out.reopen("else");
+      b.elseBranch(out);
       propagate(c.ifFalse(), s, out, b);
-      out.close();
+      b.closeBranch(out);
     } else if (e instanceof Expr.MathCall m) {
       MathAdjoints.propagate(m, seed, out, b);
     } else if (e instanceof Expr.Invoke call) {

@@ -28,11 +28,11 @@ final class MathAdjoints {
       }
       case ASIN -> {
         String a = b.operand(x, out);
-        b.propagateTo(x, seed.over(owner + ".sqrt(1 - " + a + " * " + a + ")"), out);
+        b.propagateTo(x, b.reuse(seed, out).strongOver(owner + ".sqrt(1 - " + a + " * " + a + ")"), out);
       }
       case ACOS -> {
         String a = b.operand(x, out);
-        b.propagateTo(x, seed.negate().over(owner + ".sqrt(1 - " + a + " * " + a + ")"), out);
+        b.propagateTo(x, b.reuse(seed.negate(), out).strongOver(owner + ".sqrt(1 - " + a + " * " + a + ")"), out);
       }
       case ATAN -> {
         String a = b.operand(x, out);
@@ -47,8 +47,9 @@ final class MathAdjoints {
         String r2 = b.freshName("t");
         out.line("double " + r2 + " = " + xv + " * " + xv + " + " + yv + " * " + yv + ";");
         Seed s = b.reuse(seed, out);
-        b.propagateTo(y, s.times(xv).over(r2), out);
-        b.propagateTo(xx, s.negate().times(yv).over(r2), out);
+        // at the origin, where atan2 has no derivative, both partials are taken as 0 (as abs' is)
+        b.propagateTo(y, unlessZero(r2, s.times(xv).over(r2)), out);
+        b.propagateTo(xx, unlessZero(r2, s.negate().times(yv).over(r2)), out);
       }
       case SINH -> b.propagateTo(x, seed.times(owner + ".cosh(" + b.operand(x, out) + ")"), out);
       case COSH -> b.propagateTo(x, seed.times(owner + ".sinh(" + b.operand(x, out) + ")"), out);
@@ -58,20 +59,22 @@ final class MathAdjoints {
       }
       case EXP -> b.propagateTo(x, seed.times(b.operand(m, out)), out);
       case EXPM1 -> b.propagateTo(x, seed.times("(" + b.operand(m, out) + " + 1)"), out);
-      case LOG -> b.propagateTo(x, seed.over(b.operand(x, out)), out);
-      case LOG1P -> b.propagateTo(x, seed.over("(1 + " + b.operand(x, out) + ")"), out);
-      case LOG10 -> b.propagateTo(x, seed.over("(" + b.operand(x, out) + " * " + LN10 + ")"), out);
-      case SQRT -> b.propagateTo(x, seed.over("(2 * " + b.operand(m, out) + ")"), out);
+      // derivatives infinite at an end of the domain: strong zeros, so a dead value gives 0, not NaN
+      case LOG -> b.propagateTo(x, b.reuse(seed, out).strongOver(b.operand(x, out)), out);
+      case LOG1P -> b.propagateTo(x, b.reuse(seed, out).strongOver("(1 + " + b.operand(x, out) + ")"), out);
+      case LOG10 -> b.propagateTo(x, b.reuse(seed, out).strongOver("(" + b.operand(x, out) + " * " + LN10 + ")"), out);
+      case SQRT -> b.propagateTo(x, b.reuse(seed, out).strongOver("(2 * " + b.operand(m, out) + ")"), out);
       case CBRT -> {
         String v = b.operand(m, out);
-        b.propagateTo(x, seed.over("(3 * " + v + " * " + v + ")"), out);
+        b.propagateTo(x, b.reuse(seed, out).strongOver("(3 * " + v + " * " + v + ")"), out);
       }
       case POW -> pow(m, seed, out, b);
       case HYPOT -> {
         String v = b.operand(m, out);
         Seed s = b.reuse(seed, out);
-        b.propagateTo(args.get(0), s.times(b.operand(args.get(0), out)).over(v), out);
-        b.propagateTo(args.get(1), s.times(b.operand(args.get(1), out)).over(v), out);
+        // hypot(0, 0) has no derivative: both partials are taken as 0 there, as abs'(0) is
+        b.propagateTo(args.get(0), unlessZero(v, s.times(b.operand(args.get(0), out)).over(v)), out);
+        b.propagateTo(args.get(1), unlessZero(v, s.times(b.operand(args.get(1), out)).over(v)), out);
       }
       case ABS -> b.propagateTo(x, seed.times(owner + ".signum(" + b.operand(x, out) + ")"), out);
       case MIN, MAX -> {
@@ -89,16 +92,21 @@ final class MathAdjoints {
           first = l + cmp + r;
         }
         Seed s = b.reuse(seed, out);
-        out.open("if (" + first + ")");
+        b.openBranch("if (" + first + ")", out);
         b.propagateTo(args.get(0), s, out);
-        out.reopen("else");
+        b.elseBranch(out);
         b.propagateTo(args.get(1), s, out);
-        out.close();
+        b.closeBranch(out);
       }
       case TO_RADIANS -> b.propagateTo(x, seed.times(RADIANS_PER_DEGREE), out);
       case TO_DEGREES -> b.propagateTo(x, seed.times(DEGREES_PER_RADIAN), out);
       case FLOOR, CEIL, RINT, SIGNUM -> { } // piecewise constant: zero derivative
     }
+  }
+
+  /** The seed, or 0 where {@code divisor} (a name) is 0. */
+  private static Seed unlessZero(String divisor, Seed seed) {
+    return new Seed("(" + divisor + " == 0 ? 0 : " + seed.text() + ")", true);
   }
 
   /** pow(a, c): d/da = c a^(c-1); d/dc = a^c ln a, taken as 0 where a <= 0 (no real logarithm). */
@@ -111,15 +119,18 @@ final class MathAdjoints {
     String a = b.operand(base, out);
     String c = b.operand(exponent, out);
     if (baseActive) {
-      String factor = c.equals("2.0") || c.equals("2")
-          ? "(2 * " + a + ")" : "(" + c + " * " + m.owner() + ".pow(" + a + ", " + c + " - 1))";
-      b.propagateTo(base, s.times(factor), out);
+      // c a^(c-1) is 0 * Infinity at a = 0, c = 0, where pow(a, 0) = 1 has derivative 0 (as Clad's)
+      boolean literal = exponent instanceof Expr.Literal;
+      String factor = c.equals("2.0") || c.equals("2") ? "(2 * " + a + ")"
+          : literal ? "(" + c + " * " + m.owner() + ".pow(" + a + ", " + c + " - 1))"
+          : "(" + c + " == 0 ? 0 : " + c + " * " + m.owner() + ".pow(" + a + ", " + c + " - 1))";
+      b.propagateTo(base, b.reuse(s, out).strongTimes(factor), out);
     }
     if (exponentActive) {
       String v = b.operand(m, out);
-      out.open("if (" + a + " > 0)");
+      b.openBranch("if (" + a + " > 0)", out);
       b.propagateTo(exponent, s.times(v).times(m.owner() + ".log(" + a + ")"), out);
-      out.close();
+      b.closeBranch(out);
     }
   }
 }

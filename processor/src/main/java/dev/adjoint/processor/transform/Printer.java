@@ -22,6 +22,8 @@ final class Printer {
 
   private final String adjointPackage;
   private final Map<Expr, String> substitutions = new IdentityHashMap<>();
+  /** Each substitution made, with the name it replaced (null if none), for {@link #rollback}. */
+  private final java.util.List<Object[]> journal = new java.util.ArrayList<>();
   private Set<Variable> reads;
 
   Printer(String adjointPackage) {
@@ -39,7 +41,32 @@ final class Printer {
   }
 
   void substitute(Expr e, String name) {
-    substitutions.put(e, name);
+    journal.add(new Object[] {e, substitutions.put(e, name)});
+  }
+
+  /** A point to return the substitutions to, before code that may be in a narrower Java scope. */
+  int mark() {
+    return journal.size();
+  }
+
+  /**
+   * Forgets the substitutions made since {@code mark}: their temporaries were declared inside a
+   * block (a branch of a min/max or a ternary) that has ended, so code after it cannot name them.
+   */
+  void rollback(int mark) {
+    while (journal.size() > mark) {
+      Object[] entry = journal.remove(journal.size() - 1);
+      if (entry[1] == null) {
+        substitutions.remove((Expr) entry[0]);
+      } else {
+        substitutions.put((Expr) entry[0], (String) entry[1]);
+      }
+    }
+  }
+
+  /** e printed as an operand of a binary operator of the given precedence, on its right. */
+  String printRightOperand(Expr e, int precedence) {
+    return print(e, precedence + 1);
   }
 
   String substitution(Expr e) {
@@ -48,6 +75,7 @@ final class Printer {
 
   void clearSubstitutions() {
     substitutions.clear();
+    journal.clear();
   }
 
   String print(Expr e) {

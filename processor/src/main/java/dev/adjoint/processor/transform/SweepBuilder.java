@@ -88,6 +88,7 @@ public final class SweepBuilder {
   private int loopDepth;
   /** For the statement being reversed: the popped choice of each min/max whose choice was recorded. */
   private final Map<Expr, String> choices = new java.util.IdentityHashMap<>();
+  private final java.util.ArrayDeque<Integer> branchMarks = new java.util.ArrayDeque<>();
   /** Scalars saved once around an enclosing loop, so writes inside it record nothing. */
   private Set<Variable> suppressed = new HashSet<>();
 
@@ -720,6 +721,9 @@ public final class SweepBuilder {
         continue;
       }
       String a = c.array().name();
+      if (printer.readsTarget() != null) {
+        printer.readsTarget().add(c.array()); // the reverse names it, so it must be in scope there
+      }
       out.line(c.array().type().base() == JType.Base.DOUBLE ? tapeName + ".popInto(" + a + ");"
           : "Shadows.restore(" + tapeName + ".<" + c.array().type().sourceText() + ">popObject(), " + a + ");");
     }
@@ -1145,7 +1149,9 @@ public final class SweepBuilder {
   /** Which argument a min/max returns, as Math decides it: ties go to the first. */
   String choiceCondition(Expr.MathCall m) {
     String cmp = m.function() == dev.adjoint.processor.ir.MathFunction.MIN ? " <= " : " >= ";
-    return printer.print(m.args().get(0)) + cmp + printer.print(m.args().get(1));
+    int relational = dev.adjoint.processor.ir.BinaryOp.LE.precedence();
+    return printer.printRightOperand(m.args().get(0), relational - 1) + cmp
+        + printer.printRightOperand(m.args().get(1), relational);
   }
 
   /** Records what {@link StatementRecords} plans for the assignment, before it runs. */
@@ -1616,6 +1622,25 @@ public final class SweepBuilder {
   /** Adds the seed's contributions to the adjoints of the active variables e reads. */
   void propagateTo(Expr e, Seed seed, Code out) {
     ExpressionAdjoints.propagate(e, seed, out, this);
+  }
+
+  /**
+   * Opens a branch of adjoint code; temporaries it declares are forgotten at {@link #elseBranch}
+   * and {@link #closeBranch}, as Java forgets them.
+   */
+  void openBranch(String header, Code out) {
+    branchMarks.push(printer.mark());
+    out.open(header);
+  }
+
+  void elseBranch(Code out) {
+    printer.rollback(branchMarks.peek());
+    out.reopen("else");
+  }
+
+  void closeBranch(Code out) {
+    printer.rollback(branchMarks.pop());
+    out.close();
   }
 
   /** A seed that may be used more than once, computed into a temporary unless it is a name. */

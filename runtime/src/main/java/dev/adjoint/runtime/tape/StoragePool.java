@@ -29,6 +29,10 @@ final class StoragePool {
   private final Storage[] free = new Storage[CAPACITY];
   private int count;
   private long bytes;
+  /** The call-recording budget of the tapes this thread makes (see {@link Tape#mayRecordCall}). */
+  long callRecordingBytes = Tape.CALL_RECORDING_BYTES;
+  /** How many tapes this thread released while they still held records (a misaligned sweep). */
+  long unbalancedReleases;
 
   /** This thread's pool. */
   static StoragePool current() {

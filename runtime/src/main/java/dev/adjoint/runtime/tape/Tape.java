@@ -43,13 +43,17 @@ public final class Tape {
 
   /** A tape with storage a released tape left on this thread, or with small stacks. */
   public Tape() {
-    this(CALL_RECORDING_BYTES);
+    this(StoragePool.current(), -1);
   }
 
   /** A tape whose call-recording budget is the given number of bytes (for tests). */
   Tape(long callRecordingBytes) {
-    this.callRecordingBytes = callRecordingBytes;
-    pool = StoragePool.current();
+    this(StoragePool.current(), callRecordingBytes);
+  }
+
+  private Tape(StoragePool pool, long callRecordingBytes) {
+    this.callRecordingBytes = callRecordingBytes >= 0 ? callRecordingBytes : pool.callRecordingBytes;
+    this.pool = pool;
     storage = pool.take();
     if (storage != null) {
       doubles = storage.doubles;
@@ -68,6 +72,7 @@ public final class Tape {
    */
   public void release() {
     if (doubleCount != 0 || intCount != 0 || longCount != 0 || objectCount != 0) {
+      pool.unbalancedReleases++;
       return;
     }
     StoragePool.Storage s = storage != null ? storage : new StoragePool.Storage();
@@ -118,6 +123,32 @@ public final class Tape {
   /** Restores the budget {@link #openCallBudget} replaced, once the joint call's sweep is done. */
   public void closeCallBudget(long previous) {
     callBudgetBase = previous;
+  }
+
+  /**
+   * Sets the call-recording budget of the tapes this thread makes from now on, in bytes (0
+   * reverses every call jointly), overriding {@code -Dadjoint.tape.callRecordingBytes}; lets a
+   * test compare split, mixed and joint reversal in one JVM.
+   *
+   * @return the budget it replaces
+   */
+  public static long setThreadCallRecordingBytes(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("a call-recording budget cannot be negative: " + bytes);
+    }
+    StoragePool pool = StoragePool.current();
+    long previous = pool.callRecordingBytes;
+    pool.callRecordingBytes = bytes;
+    return previous;
+  }
+
+  /**
+   * How many tapes this thread has released while they still held records: a sweep whose reverse
+   * did not take back everything its forward recorded. Generated adjoints keep it at zero; tests
+   * read it before and after a sweep.
+   */
+  public static long unbalancedReleases() {
+    return StoragePool.current().unbalancedReleases;
   }
 
   /** The bytes the tape's records take (an object record counted as one reference). */

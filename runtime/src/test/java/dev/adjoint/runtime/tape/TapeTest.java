@@ -60,6 +60,37 @@ class TapeTest {
   }
 
   @Test
+  void aThreadBudgetAppliesToTheTapesMadeAfterIt() {
+    long previous = Tape.setThreadCallRecordingBytes(0);
+    try {
+      assertFalse(new Tape().mayRecordCall());
+      Tape.setThreadCallRecordingBytes(8);
+      Tape tape = new Tape();
+      assertTrue(tape.mayRecordCall());
+      tape.pushDouble(1);
+      assertFalse(tape.mayRecordCall());
+    } finally {
+      Tape.setThreadCallRecordingBytes(previous);
+    }
+    assertTrue(new Tape().mayRecordCall());
+    assertThrows(IllegalArgumentException.class, () -> Tape.setThreadCallRecordingBytes(-1));
+  }
+
+  @Test
+  void aTapeReleasedWithRecordsIsCounted() {
+    long before = Tape.unbalancedReleases();
+    Tape balanced = new Tape();
+    balanced.pushInt(1);
+    balanced.popInt();
+    balanced.release();
+    assertEquals(before, Tape.unbalancedReleases());
+    Tape unbalanced = new Tape();
+    unbalanced.pushInt(1);
+    unbalanced.release();
+    assertEquals(before + 1, Tape.unbalancedReleases());
+  }
+
+  @Test
   void blockCopiesComeBackWholeAcrossGrowth() {
     Tape tape = new Tape();
     double[] first = {1, 2, 3};

@@ -1,0 +1,208 @@
+package dev.adjoint.processor.random;
+
+import dev.adjoint.processor.AdjointProcessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles generated programs through the processor in this JVM, many classes per javac run. A
+ * run with errors produces no classes, so the programs it blames are set aside and the rest are
+ * compiled again.
+ */
+final class BatchCompiler {
+  /** A compiled program's classes, or why it has none. */
+  record Result(Program program, Outcome failure, String detail, ClassLoader loader, Path generated) {
+    boolean compiled() {
+      return failure == null;
+    }
+  }
+
+  private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+  private final Path work;
+  private int runs;
+
+  BatchCompiler(Path work) {
+    this.work = work;
+  }
+
+  List<Result> compile(List<Program> programs) {
+    Map<String, Result> results = new LinkedHashMap<>();
+    List<Program> pending = new ArrayList<>(programs);
+    while (!pending.isEmpty()) {
+      Path dir = work.resolve("run" + runs++);
+      Map<String, Result> failed = run(pending, dir);
+      if (failed.isEmpty()) {
+        ClassLoader loader = loader(dir);
+        for (Program p : pending) {
+          results.put(p.name(), new Result(p, null, "", loader, dir.resolve("generated")));
+        }
+        break;
+      }
+      results.putAll(failed);
+      pending.removeIf(p -> failed.containsKey(p.name()));
+    }
+    List<Result> ordered = new ArrayList<>();
+    for (Program p : programs) {
+      ordered.add(results.get(p.name()));
+    }
+    return ordered;
+  }
+
+  /** Compiles; returns the programs that failed, or none if all compiled. */
+  private Map<String, Result> run(List<Program> programs, Path dir) {
+    Map<String, Result> failed = new HashMap<>();
+    try {
+      Files.createDirectories(dir.resolve("classes"));
+      Files.createDirectories(dir.resolve("generated"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (Program p : programs) {
+      sources.add(new Source(p.name(), p.source()));
+      sources.add(new Source(p.twinName(), p.twinSource()));
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    StandardJavaFileManager files = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, null);
+    List<String> options = List.of("-d", dir.resolve("classes").toString(), "-s", dir.resolve("generated").toString(),
+        "-classpath", System.getProperty("java.class.path"), "-implicit:class",
+        "-Xlint:none", "-nowarn");
+    JavaCompiler.CompilationTask task = JAVAC.getTask(null, files, diagnostics, options, null, sources);
+    task.setProcessors(List.of(new AdjointProcessor()));
+    boolean ok;
+    try {
+      ok = task.call();
+    } catch (RuntimeException | Error crash) {
+      // a crash spoils the whole run: blame the programs one at a time
+      if (programs.size() > 1) {
+        for (Program p : programs) {
+          Map<String, Result> alone = run(List.of(p), dir.resolveSibling(dir.getFileName() + "-" + p.name()));
+          failed.putAll(alone.isEmpty() ? Map.of() : alone);
+        }
+        if (failed.isEmpty()) {
+          throw new IllegalStateException("javac crashed on a batch but on none of its programs alone", crash);
+        }
+        return failed;
+      }
+      failed.put(programs.get(0).name(), new Result(programs.get(0), Outcome.JAVAC_CRASH, stack(crash), null, dir));
+      return failed;
+    }
+    if (ok) {
+      return failed;
+    }
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() != Diagnostic.Kind.ERROR) {
+        continue;
+      }
+      String where = d.getSource() == null ? "" : d.getSource().getName();
+      String message = d.getMessage(Locale.ROOT);
+      for (Program p : programs) {
+        boolean adjoint = where.endsWith("/" + p.name() + "Adjoint.java");
+        boolean user = where.endsWith("/" + p.name() + ".java") || where.endsWith("/" + p.twinName() + ".java");
+        if (!adjoint && !user) {
+          continue;
+        }
+        Outcome o = adjoint ? Outcome.ADJOINT_UNCOMPILABLE
+            : message.contains("[Adjoint:") ? Outcome.REJECTED : Outcome.INVALID_SOURCE;
+        String detail = "line " + d.getLineNumber() + ": " + message;
+        // invalid source explains everything after it; otherwise the first error is the cause
+        failed.merge(p.name(), new Result(p, o, detail, null, dir.resolve("generated")),
+            (old, neu) -> neu.failure() == Outcome.INVALID_SOURCE && old.failure() != Outcome.INVALID_SOURCE ? neu : old);
+      }
+    }
+    if (failed.isEmpty()) {
+      throw new IllegalStateException("javac failed without blaming a program: " + diagnostics.getDiagnostics());
+    }
+    blameInvalidSources(failed, dir);
+    return failed;
+  }
+
+  /**
+   * Javac stops after a processor's errors, before it would report the user's own (a missing
+   * return, say), so the failures are compiled once more without the processor: a program with
+   * errors of its own is invalid, whatever the processor did with it.
+   */
+  private void blameInvalidSources(Map<String, Result> failed, Path dir) {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (Result r : failed.values()) {
+      if (r.failure() != Outcome.INVALID_SOURCE) {
+        sources.add(new Source(r.program().name(), r.program().source()));
+      }
+    }
+    if (sources.isEmpty()) {
+      return;
+    }
+    Path classes = dir.resolve("plain");
+    try {
+      Files.createDirectories(classes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    StandardJavaFileManager files = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, null);
+    // flow errors (a missing return) too, even in a run where another program fails attribution
+    List<String> options = List.of("-proc:none", "-XDshould-stop.ifError=FLOW", "-d", classes.toString(), "-classpath",
+        System.getProperty("java.class.path"), "-Xlint:none", "-nowarn");
+    JAVAC.getTask(null, files, diagnostics, options, null, sources).call();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
+        String where = d.getSource().getName();
+        for (Result r : List.copyOf(failed.values())) {
+          if (where.endsWith("/" + r.program().name() + ".java") && r.failure() != Outcome.INVALID_SOURCE) {
+            failed.put(r.program().name(), new Result(r.program(), Outcome.INVALID_SOURCE,
+                "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT), null, r.generated()));
+          }
+        }
+      }
+    }
+  }
+
+  private static ClassLoader loader(Path dir) {
+    try {
+      return new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, BatchCompiler.class.getClassLoader());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String stack(Throwable t) {
+    StringBuilder out = new StringBuilder(t.toString());
+    StackTraceElement[] frames = t.getStackTrace();
+    for (int i = 0; i < Math.min(12, frames.length); i++) {
+      out.append("\n    at ").append(frames[i]);
+    }
+    return out.toString();
+  }
+
+  /** A program's source held in memory. */
+  private static final class Source extends SimpleJavaFileObject {
+    private final String text;
+
+    Source(String name, String text) {
+      super(Path.of(name + ".java").toAbsolutePath().toUri(), Kind.SOURCE);
+      this.text = text;
+    }
+
+    @Override
+    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+      return text;
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package dev.adjoint.processor.random;
+
+import dev.adjoint.runtime.tape.Tape;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Runs the checks on one compiled program: the gradient's value equals a plain call bitwise, the
+ * arguments come back unchanged, no sweep throws or leaves records on its tape, and both the
+ * gradient and the low-level pullback match central differences wherever the function is smooth,
+ * under split, mixed and joint reversal of calls.
+ */
+final class Checker {
+  /** Call-recording budgets: the default (split while it lasts), a small one (mixed), 0 (joint). */
+  static final long[] BUDGETS = {-1, 40, 0};
+  /** A program whose value or arrays grow past this is not well defined for the test. */
+  private static final double BLOWN_UP = 1e10;
+
+  /** A check's verdict, with the number of derivative components it compared and skipped. */
+  record Verdict(Outcome outcome, String detail, int compared, int skipped) {}
+
+  private final Program program;
+  private final Object receiver;
+  private final Method plain;
+  private final Method twin;
+  private final Object twinReceiver;
+  private final Method gradient;
+  private final Method pullbackInto;
+  private final Finite finite;
+
+  Checker(Program program, ClassLoader loader) throws ReflectiveOperationException {
+    this.program = program;
+    Class<?> c = Class.forName(program.qualifiedName(), true, loader);
+    Class<?> adjoint = Class.forName(program.qualifiedName() + "Adjoint", true, loader);
+    plain = find(c, "f");
+    Class<?> t = Class.forName(Program.PACKAGE + "." + program.twinName(), true, loader);
+    twin = find(t, "f");
+    gradient = find(adjoint, "fGradient");
+    pullbackInto = find(adjoint, "fPullbackInto");
+    if (program.instance()) {
+      Constructor<?> k = c.getDeclaredConstructor();
+      k.setAccessible(true);
+      receiver = k.newInstance();
+      Constructor<?> kt = t.getDeclaredConstructor();
+      kt.setAccessible(true);
+      twinReceiver = kt.newInstance();
+    } else {
+      receiver = null;
+      twinReceiver = null;
+    }
+    finite = new Finite(program.source().contains("float "));
+  }
+
+  Verdict check() {
+    Inputs inputs = Inputs.draw(program);
+    Inputs direct = inputs.copy();
+    double value;
+    try {
+      value = callPlain(direct);
+    } catch (Throwable t) {
+      return new Verdict(Outcome.ILL_DEFINED, "f throws: " + t, 0, 0);
+    }
+    if (!(Math.abs(value) < BLOWN_UP)) {
+      return new Verdict(Outcome.ILL_DEFINED, "f = " + value, 0, 0);
+    }
+    Probe.reset();
+    try {
+      Inputs probed = inputs.copy();
+      twin.invoke(twinReceiver, probed.x(), probed.y(), probed.a(), probed.b(), probed.n());
+    } catch (ReflectiveOperationException e) {
+      return new Verdict(Outcome.ILL_DEFINED, "the plain twin throws: " + e, 0, 0);
+    }
+    if (!(Probe.largest() < BLOWN_UP)) {
+      return new Verdict(Outcome.ILL_DEFINED, "an intermediate value reaches " + Probe.largest(), 0, 0);
+    }
+    if (!moderate(direct.x()) || !moderate(direct.y())) {
+      // values that grow this far overflow somewhere the value may not depend on, and the
+      // adjoint of an overflow is 0 * Infinity: outside what central differences can judge
+      return new Verdict(Outcome.ILL_DEFINED, "f leaves x = " + Arrays.toString(direct.x()) + ", y = "
+          + Arrays.toString(direct.y()), 0, 0);
+    }
+    double[][] reference = numericGradient(inputs, 1.0, null, null);
+    long standard = Tape.setThreadCallRecordingBytes(0);
+    Tape.setThreadCallRecordingBytes(standard);
+    for (long budget : BUDGETS) {
+      long previous = Tape.setThreadCallRecordingBytes(budget < 0 ? standard : budget);
+      try {
+        Verdict v = checkGradient(inputs, value, reference, budget);
+        if (v != null) {
+          return v;
+        }
+        v = checkPullback(inputs, budget);
+        if (v != null) {
+          return v;
+        }
+      } finally {
+        Tape.setThreadCallRecordingBytes(previous);
+      }
+    }
+    return new Verdict(Outcome.PASSED, "", finite.compared(), finite.skipped());
+  }
+
+  private Verdict checkGradient(Inputs inputs, double value, double[][] reference, long budget) {
+    Inputs in = inputs.copy();
+    long unbalanced = Tape.unbalancedReleases();
+    Object record;
+    try {
+      record = gradient.invoke(null, arguments(in, null));
+    } catch (Throwable t) {
+      return new Verdict(Outcome.THROWS, setting(budget) + "fGradient: " + BatchCompiler.stack(cause(t)), finite.compared(), finite.skipped());
+    }
+    if (Tape.unbalancedReleases() != unbalanced) {
+      return new Verdict(Outcome.TAPE_NOT_EMPTY, setting(budget) + "fGradient", finite.compared(), finite.skipped());
+    }
+    Verdict mutated = unchanged(inputs, in, budget, "fGradient");
+    if (mutated != null) {
+      return mutated;
+    }
+    double got = ((Number) component(record, "value")).doubleValue();
+    if (Double.doubleToLongBits(got) != Double.doubleToLongBits(value)) {
+      return new Verdict(Outcome.VALUE_DIFFERS, setting(budget) + "value() = " + got + ", f = " + value, finite.compared(), finite.skipped());
+    }
+    double[] derivative = new double[reference[0].length];
+    for (String name : program.wrt()) {
+      Object d = component(record, name);
+      int[] slot = inputs.slot(name);
+      if (d instanceof double[] arr) {
+        System.arraycopy(arr, 0, derivative, slot[0], slot[1]);
+      } else {
+        derivative[slot[0]] = ((Number) d).doubleValue();
+      }
+    }
+    String wrong = finite.compare(derivative, reference, slots(inputs), this::namedComponent);
+    return wrong == null ? null : new Verdict(Outcome.WRONG_GRADIENT, setting(budget) + wrong, finite.compared(), finite.skipped());
+  }
+
+  /** The pullback for a random seed and random adjoints of the arrays' final contents. */
+  private Verdict checkPullback(Inputs inputs, long budget) {
+    SplittableRandom r = new SplittableRandom(program.seed() + 17);
+    double dy = r.nextDouble(-2, 2);
+    double[] xBar = randomLike(inputs.x(), r);
+    double[] yBar = randomLike(inputs.y(), r);
+    double[][] reference = numericGradient(inputs, dy, xBar, yBar);
+    Inputs in = inputs.copy();
+    double[] xBarIo = xBar.clone();
+    double[] yBarIo = yBar.clone();
+    long unbalanced = Tape.unbalancedReleases();
+    Object returned;
+    try {
+      returned = pullbackInto.invoke(null, arguments(in, new Object[] {dy, xBarIo, yBarIo}));
+    } catch (Throwable t) {
+      return new Verdict(Outcome.THROWS, setting(budget) + "fPullbackInto: " + BatchCompiler.stack(cause(t)), finite.compared(), finite.skipped());
+    }
+    if (Tape.unbalancedReleases() != unbalanced) {
+      return new Verdict(Outcome.TAPE_NOT_EMPTY, setting(budget) + "fPullbackInto", finite.compared(), finite.skipped());
+    }
+    Verdict mutated = unchanged(inputs, in, budget, "fPullbackInto");
+    if (mutated != null) {
+      return mutated;
+    }
+    double[] derivative = new double[reference[0].length];
+    List<String> scalars = new ArrayList<>();
+    for (String name : program.wrt()) {
+      int[] slot = inputs.slot(name);
+      switch (name) {
+        case "x" -> System.arraycopy(xBarIo, 0, derivative, slot[0], slot[1]);
+        case "y" -> System.arraycopy(yBarIo, 0, derivative, slot[0], slot[1]);
+        default -> scalars.add(name);
+      }
+    }
+    for (int i = 0; i < scalars.size(); i++) {
+      double d = returned instanceof double[] arr ? arr[i] : ((Number) returned).doubleValue();
+      derivative[inputs.slot(scalars.get(i))[0]] = d;
+    }
+    String wrong = finite.compare(derivative, reference, slots(inputs), this::namedComponent);
+    return wrong == null ? null : new Verdict(Outcome.WRONG_PULLBACK, setting(budget) + "dy = " + dy + ", " + wrong, finite.compared(), finite.skipped());
+  }
+
+  /** dy f + xBar . (x after f) + yBar . (y after f), by central differences in each wrt input. */
+  private double[][] numericGradient(Inputs inputs, double dy, double[] xBar, double[] yBar) {
+    return finite.gradient(inputs.flat(), slots(inputs), flat -> {
+      Inputs in = inputs.with(flat);
+      double v = dy * callPlain(in);
+      if (xBar != null) {
+        // only the arrays the pullback takes adjoints for: a passive array's final contents have none
+        boolean x = program.wrt().contains("x");
+        boolean y = program.wrt().contains("y");
+        for (int i = 0; i < xBar.length; i++) {
+          v += (x ? xBar[i] * in.x()[i] : 0) + (y ? yBar[i] * in.y()[i] : 0);
+        }
+      }
+      return v;
+    });
+  }
+
+  private boolean[] slots(Inputs inputs) {
+    boolean[] active = new boolean[inputs.flat().length];
+    for (String name : program.wrt()) {
+      int[] slot = inputs.slot(name);
+      Arrays.fill(active, slot[0], slot[0] + slot[1], true);
+    }
+    return active;
+  }
+
+  private String namedComponent(int i) {
+    int l = program.length();
+    return i < l ? "x[" + i + "]" : i < 2 * l ? "y[" + (i - l) + "]" : i == 2 * l ? "a" : "b";
+  }
+
+  private Verdict unchanged(Inputs before, Inputs after, long budget, String what) {
+    if (!Arrays.equals(before.x(), after.x()) || !Arrays.equals(before.y(), after.y())) {
+      return new Verdict(Outcome.INPUT_MUTATED, setting(budget) + what + " left x = " + Arrays.toString(after.x())
+          + ", y = " + Arrays.toString(after.y()) + "; they were " + Arrays.toString(before.x()) + ", "
+          + Arrays.toString(before.y()), finite.compared(), finite.skipped());
+    }
+    return null;
+  }
+
+  double callPlain(Inputs in) {
+    try {
+      return ((Number) plain.invoke(receiver, in.x(), in.y(), in.a(), in.b(), in.n())).doubleValue();
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Object[] arguments(Inputs in, Object[] tail) {
+    List<Object> args = new ArrayList<>();
+    if (program.instance()) {
+      args.add(receiver);
+    }
+    args.addAll(List.of(in.x(), in.y(), in.a(), in.b(), in.n()));
+    if (tail != null) {
+      args.add(tail[0]);
+      if (program.wrt().contains("x")) {
+        args.add(tail[1]);
+      }
+      if (program.wrt().contains("y")) {
+        args.add(tail[2]);
+      }
+    }
+    return args.toArray();
+  }
+
+  private static Object component(Object record, String name) {
+    try {
+      for (RecordComponent c : record.getClass().getRecordComponents()) {
+        if (c.getName().equals(name)) {
+          Method m = c.getAccessor();
+          m.setAccessible(true);
+          return m.invoke(record);
+        }
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+    throw new IllegalStateException("the gradient record has no component " + name);
+  }
+
+  private static Method find(Class<?> c, String name) {
+    for (Method m : c.getDeclaredMethods()) {
+      if (m.getName().equals(name)) {
+        m.setAccessible(true);
+        return m;
+      }
+    }
+    throw new IllegalStateException(c.getName() + " has no method " + name);
+  }
+
+  private static boolean moderate(double[] a) {
+    for (double v : a) {
+      if (!(Math.abs(v) < BLOWN_UP)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double[] randomLike(double[] a, SplittableRandom r) {
+    double[] out = new double[a.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = r.nextDouble(-1, 1);
+    }
+    return out;
+  }
+
+  private static Throwable cause(Throwable t) {
+    return t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
+  }
+
+  private static String setting(long budget) {
+    return budget < 0 ? "" : budget == 0 ? "[joint] " : "[mixed, " + budget + " bytes] ";
+  }
+}

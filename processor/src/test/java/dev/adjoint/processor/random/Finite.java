@@ -1,0 +1,105 @@
+package dev.adjoint.processor.random;
+
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Central differences that know when not to be trusted. Each component is differenced with steps
+ * h, 2h and 4h; where they disagree beyond their truncation and rounding error, or their
+ * differences do not scale as h squared, a kink or a jump (a branch on a value, {@code abs},
+ * {@code floor}) lies within 4h and the component is skipped. Otherwise the Richardson
+ * extrapolation {@code (4 D(h) - D(2h)) / 3} is the reference; its error is at most a third of
+ * the disagreement. A program that computes in float somewhere is differenced with a step float
+ * can resolve and a looser tolerance.
+ */
+final class Finite {
+  /** A step, the tolerance that goes with it and the rounding unit of the arithmetic. */
+  private record Steps(double step, double tolerance, double epsilon) {}
+
+  private static final Steps DOUBLE = new Steps(1e-5, 1e-5, 2.3e-16);
+  private static final Steps FLOAT = new Steps(1e-3, 2e-3, 1.2e-7);
+
+  private final boolean inFloat;
+  private int compared;
+  private int skipped;
+
+  /** @param inFloat whether the program computes in float somewhere */
+  Finite(boolean inFloat) {
+    this.inFloat = inFloat;
+  }
+
+  int compared() {
+    return compared;
+  }
+
+  int skipped() {
+    return skipped;
+  }
+
+  /**
+   * The derivatives of {@code f} at {@code at} in the active components, NaN where they cannot be
+   * trusted; the slack allowed for each (tolerance and rounding); both as rows of the result.
+   */
+  double[][] gradient(double[] at, boolean[] active, ToDoubleFunction<double[]> f) {
+    double[] value = new double[at.length];
+    double[] slack = new double[at.length];
+    for (int i = 0; i < at.length; i++) {
+      if (!active[i]) {
+        continue;
+      }
+      // float code is a staircase at the double step: central differences there can pass the
+      // smoothness tests and still be off by far more than double rounding
+      double[] estimate = estimate(at, i, f, inFloat ? FLOAT : DOUBLE);
+      value[i] = estimate[0];
+      slack[i] = estimate[1];
+    }
+    return new double[][] {value, slack};
+  }
+
+  /** {derivative or NaN, allowed error} for component i. */
+  private static double[] estimate(double[] at, int i, ToDoubleFunction<double[]> f, Steps s) {
+    double h = s.step() * Math.max(1, Math.abs(at[i]));
+    double[] d = new double[3];
+    double scale = 0;
+    for (int k = 0; k < 3; k++) {
+      double hk = h * (1 << k);
+      double[] plus = at.clone();
+      double[] minus = at.clone();
+      plus[i] += hk;
+      minus[i] -= hk;
+      double fp = f.applyAsDouble(plus);
+      double fm = f.applyAsDouble(minus);
+      d[k] = (fp - fm) / (2 * hk);
+      scale = Math.max(scale, Math.max(Math.abs(fp), Math.abs(fm)));
+    }
+    double noise = 8 * s.epsilon() * Math.max(1, scale) / h;
+    // D(2h) - D(h) is 3 c h^2 and D(4h) - D(2h) is 12 c h^2 for a smooth function; garbage
+    // (a kink, a jump, a frequency the steps cannot resolve) rarely passes all three tests
+    double allowed = s.tolerance() * Math.max(1, Math.abs(d[0])) + 4 * noise;
+    boolean smooth = Double.isFinite(d[0]) && Double.isFinite(d[1]) && Double.isFinite(d[2])
+        && Math.abs(d[1] - d[0]) <= allowed && Math.abs(d[2] - d[1]) <= 4 * allowed
+        && Math.abs(d[2] - d[1] - 4 * (d[1] - d[0])) <= allowed;
+    double reference = (4 * d[0] - d[1]) / 3;
+    return new double[] {smooth ? reference : Double.NaN, s.tolerance() * Math.max(1, Math.abs(reference)) + noise};
+  }
+
+  /** Null when {@code derivative} matches the trusted components of {@code reference}, else why not. */
+  String compare(double[] derivative, double[][] reference, boolean[] active, IntFunction<String> name) {
+    for (int i = 0; i < derivative.length; i++) {
+      if (!active[i]) {
+        continue;
+      }
+      double ref = reference[0][i];
+      if (Double.isNaN(ref)) {
+        skipped++;
+        continue;
+      }
+      compared++;
+      double got = derivative[i];
+      if (!(Math.abs(got - ref) <= reference[1][i])) {
+        return "d/d" + name.apply(i) + ": generated " + got + ", central differences " + ref;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.adjoint.processor.random;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code @Differentiable} helpers a generated class has so far, by shape, and the calls of
+ * them a statement or an expression may make. A helper may call only those made before it, so
+ * calls form a DAG plus the recursive shape's self-calls.
+ */
+final class Helpers {
+  /** The six shapes of a call between {@code @Differentiable} methods, plus an early return. */
+  enum Shape {
+    /** {@code double h(double u, double v)}: scalars in, scalar out. */
+    PURE,
+    /** {@code double h(double[] z, double c)}: reads its array. */
+    READS,
+    /** {@code void h(double[] z, double c)}: writes into its array. */
+    WRITES,
+    /** {@code double h(double[] z, double c)}: writes into its array and returns a value. */
+    WRITES_RETURNS,
+    /** {@code double[] h(double[] z, double c)}: returns a fresh array as long as z. */
+    RETURNS_ARRAY,
+    /** {@code double h(double[] z, int k)}: calls itself with k - 1. */
+    RECURSIVE,
+    /** {@code double h(double u, double[] z)}: returns from inside a branch. */
+    EARLY_RETURN;
+
+    boolean returnsScalar() {
+      return this != WRITES && this != RETURNS_ARRAY;
+    }
+  }
+
+  record Helper(String name, Shape shape) {}
+
+  final List<Helper> all = new ArrayList<>();
+
+  /** A call of a scalar-returning helper with arguments from {@code ex}'s scope, or null. */
+  String scalarCall(Expressions ex, int depth) {
+    List<Helper> scalar = new ArrayList<>();
+    for (Helper h : all) {
+      if (h.shape().returnsScalar()) {
+        scalar.add(h);
+      }
+    }
+    if (scalar.isEmpty()) {
+      return null;
+    }
+    return call(ex, ex.pick(scalar), depth);
+  }
+
+  /** A call of the given helper; null when the scope lacks an argument it needs. */
+  String call(Expressions ex, Helper h, int depth) {
+    String arg = ex.scalar(Math.max(0, depth - 1)).text();
+    if (h.shape() == Shape.PURE) {
+      return h.name() + "(" + arg + ", " + ex.scalar(Math.max(0, depth - 1)).text() + ")";
+    }
+    String array = array(ex, h.shape());
+    if (array == null) {
+      return null;
+    }
+    return switch (h.shape()) {
+      case RECURSIVE -> h.name() + "(" + array + ", " + depthArgument(ex) + ")";
+      case EARLY_RETURN -> h.name() + "(" + arg + ", " + array + ")";
+      default -> h.name() + "(" + array + ", " + arg + ")";
+    };
+  }
+
+  private static String array(Expressions ex, Shape shape) {
+    boolean writes = shape == Shape.WRITES || shape == Shape.WRITES_RETURNS;
+    List<String> candidates = writes ? ex.scope.writableArrays : new ArrayList<>(ex.scope.arrays.keySet());
+    return candidates.isEmpty() ? null : ex.pick(candidates);
+  }
+
+  private static String depthArgument(Expressions ex) {
+    if (!ex.scope.ints.isEmpty() && ex.chance(0.4)) {
+      return "Math.min(" + ex.pick(ex.scope.ints) + ", 3)";
+    }
+    return ex.pick("0", "1", "2", "3");
+  }
+}

@@ -1,0 +1,141 @@
+package dev.adjoint.processor.random;
+
+import dev.adjoint.processor.random.Code.Block;
+import dev.adjoint.processor.random.Code.Line;
+import dev.adjoint.processor.random.Helpers.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Makes one random class: a few helpers of random shapes, then the entry method {@code f}. */
+final class ProgramMaker {
+  private ProgramMaker() {}
+
+  static Program make(String name, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Helpers helpers = new Helpers();
+    Statements statements = new Statements(helpers);
+    List<Code> members = new ArrayList<>();
+    members.add(new Line("static final double C = 0.75;"));
+    boolean instance = random.nextInt(5) == 0;
+    if (instance) {
+      members.add(new Line("final double scale = 1.25;"));
+    }
+    int helperCount = random.nextInt(4);
+    Shape[] shapes = Shape.values();
+    for (int h = 0; h < helperCount; h++) {
+      Shape shape = shapes[random.nextInt(shapes.length)];
+      String hName = "h" + h;
+      members.add(helper(random, helpers, statements, hName, shape));
+      helpers.all.add(new Helpers.Helper(hName, shape));
+    }
+    List<String> wrt = List.of("x", "y", "a", "b");
+    String annotation = "@Differentiable";
+    if (random.nextInt(6) == 0) {
+      wrt = random.nextBoolean() ? List.of("x", "a") : List.of("y", "b");
+      annotation = "@Differentiable(wrt = {\"" + wrt.get(0) + "\", \"" + wrt.get(1) + "\"})";
+    }
+    Scope scope = new Scope("double", null);
+    scope.scalars.addAll(List.of("a", "b"));
+    scope.assignable.addAll(List.of("a", "b"));
+    scope.arrays.put("x", "L");
+    scope.arrays.put("y", "L");
+    scope.writableArrays.addAll(List.of("x", "y"));
+    scope.ints.add("n");
+    if (instance) {
+      scope.scalars.add("scale");
+    }
+    Expressions ex = new Expressions(random, helpers, scope, true);
+    List<Code> body = new ArrayList<>(statements.block(ex, 3 + random.nextInt(5), 0));
+    body.add(new Line("return " + result(ex) + ";", List.of("return a;")));
+    members.add(new Block(annotation + (instance ? " double" : " static double")
+        + " f(double[] x, double[] y, double a, double b, int n) {", body, "}", false));
+    int length = 2 + random.nextInt(4);
+    int n = random.nextInt(length + 1);
+    Block root = new Block("public class " + name + " {", members, "}", false);
+    return new Program(name, seed, root, instance, wrt, length, n);
+  }
+
+  /** The returned value: the locals the body declared at its top level, plus an element or two. */
+  private static String result(Expressions ex) {
+    StringBuilder out = new StringBuilder();
+    for (String v : ex.scope.scalars) {
+      if (!v.equals("scale") && ex.chance(0.8)) {
+        out.append(out.length() == 0 ? "" : " + ").append(v);
+      }
+    }
+    if (ex.scope.arrays.isEmpty()) {
+      return out.length() == 0 ? "0.5" : out.toString();
+    }
+    out.append(out.length() == 0 ? "" : " + ").append(ex.element());
+    if (ex.chance(0.5)) {
+      out.append(" * ").append(ex.element());
+    }
+    return out.toString();
+  }
+
+  private static Block helper(SplittableRandom random, Helpers helpers, Statements statements, String name, Shape shape) {
+    String head;
+    Scope scope;
+    List<Code> body = new ArrayList<>();
+    int count = 1 + random.nextInt(3);
+    switch (shape) {
+      case PURE -> {
+        scope = new Scope("double", null);
+        scope.scalars.addAll(List.of("u", "v"));
+        scope.assignable.addAll(List.of("u", "v"));
+        head = "static double " + name + "(double u, double v) {";
+      }
+      case READS, WRITES, WRITES_RETURNS, RETURNS_ARRAY -> {
+        String returns = shape == Shape.WRITES ? "void" : shape == Shape.RETURNS_ARRAY ? "double[]" : "double";
+        scope = new Scope(returns, "Z");
+        scope.scalars.add("c");
+        scope.assignable.add("c");
+        scope.arrays.put("z", "Z");
+        if (shape == Shape.WRITES || shape == Shape.WRITES_RETURNS) {
+          scope.writableArrays.add("z");
+        }
+        head = "static " + returns + " " + name + "(double[] z, double c) {";
+      }
+      case RECURSIVE -> {
+        scope = new Scope("double", null);
+        scope.arrays.put("z", "Z");
+        scope.ints.add("k");
+        head = "static double " + name + "(double[] z, int k) {";
+        body.add(new Line("if (k <= 0) return z[0] * z[0];"));
+      }
+      default -> {
+        scope = new Scope("double", null);
+        scope.scalars.add("u");
+        scope.assignable.add("u");
+        scope.arrays.put("z", "Z");
+        head = "static double " + name + "(double u, double[] z) {";
+        body.add(new Line("if (u > 0.5) return u * z[0];"));
+      }
+    }
+    Expressions ex = new Expressions(random, helpers, scope, true);
+    if (shape == Shape.RETURNS_ARRAY) {
+      body.add(new Line("double[] o = new double[z.length];"));
+      scope.arrays.put("o", "Z");
+      scope.writableArrays.add("o");
+    }
+    body.addAll(statements.block(ex, count, 1));
+    switch (shape) {
+      case WRITES -> body.add(new Line("z[0] = " + ex.scalar(2).text() + ";"));
+      case WRITES_RETURNS -> {
+        body.add(new Line("z[1] = z[0] * " + ex.scalar(1).at(Expressions.E.MUL + 1) + ";"));
+        body.add(new Line("return " + result(ex) + ";", List.of("return c;")));
+      }
+      case RETURNS_ARRAY -> {
+        body.add(new Line("o[0] += " + ex.scalar(2).text() + ";"));
+        body.add(new Line("return o;"));
+      }
+      case RECURSIVE -> {
+        body.add(new Line("double r = " + name + "(z, k - 1);"));
+        body.add(new Line("return r * 0.5 + " + ex.scalar(2).text() + ";", List.of("return r;")));
+      }
+      default -> body.add(new Line("return " + result(ex) + ";"));
+    }
+    return new Block("@Differentiable " + head, body, "}", false);
+  }
+}
