@@ -18,4 +18,12 @@ import java.lang.annotation.Target;
 public @interface Mutates {
   /** The parameter names. */
   String[] value();
+
+  /**
+   * The same parameters by position (0 for the first parameter, not counting an instance
+   * method's receiver). A class file keeps no parameter names unless compiled with {@code
+   * -parameters}, so code compiled later matches these; {@link #value()} serves where they are
+   * absent (a rule written by hand).
+   */
+  int[] positions() default {};
 }

@@ -135,11 +135,14 @@ final class EvaluationOrder {
     return new Stmt.Assign(target, a.op(), value, a.source());
   }
 
-  /** An element target whose indices that read array elements are computed into locals first. */
+  /**
+   * An element target whose indices that read array elements or call differentiable methods are
+   * computed into locals first.
+   */
   private Expr.ArrayRead stableIndices(Expr.ArrayRead element, List<Stmt> before) {
     Expr array = element.array() instanceof Expr.ArrayRead inner ? stableIndices(inner, before) : element.array();
     Expr index = element.index();
-    if (readsArrays(index)) {
+    if (readsArrays(index) || hasCall(index)) {
       index = spill(extract(index, before), before, "index");
     }
     return new Expr.ArrayRead(array, index, element.type(), element.tree());

@@ -416,26 +416,31 @@ public final class Normalizer {
       map.put(p, local);
       out.add(new Stmt.LocalDecl(local, value, null));
     }
-    List<Stmt> body = new ArrayList<>(callee.body().statements());
-    Stmt.Return last = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return r ? r : null;
+    List<Stmt> statements = new ArrayList<>(callee.body().statements());
+    Stmt.Return last = !statements.isEmpty() && statements.get(statements.size() - 1) instanceof Stmt.Return r ? r : null;
     if (last != null) {
-      body.remove(body.size() - 1);
+      statements.remove(statements.size() - 1);
     }
-    List<Stmt> copied = copier.copy(body);
+    List<Stmt> copied = copier.copy(statements);
     Expr result = last == null ? null : copier.copy(last.value());
     inlining.push(key);
     int savedDepth = loopDepth;
     loopDepth = depth;
     Variable savedFlag = returnFlag;
     returnFlag = null; // the callee has no early return; its loops' flags are its own
-    List<Stmt> lowered = inlineCalls(extractCalls(lowerList(copied, null)), depth);
+    List<Stmt> body = new ArrayList<>(lowerList(copied, null));
+    // the returned value may call methods too (which may write into arrays): it is the last
+    // statement, its calls extracted like the body's; a discarded one is still evaluated
+    if (finish != null) {
+      body.add(finish.apply(result));
+    } else if (result != null) {
+      body.add(new Stmt.LocalDecl(synth("discarded", result.type()), result, null));
+    }
+    List<Stmt> lowered = inlineCalls(extractCalls(body), depth);
     returnFlag = savedFlag;
     loopDepth = savedDepth;
     inlining.pop();
     out.addAll(lowered);
-    if (finish != null) {
-      out.add(finish.apply(result));
-    }
     return out;
   }
 

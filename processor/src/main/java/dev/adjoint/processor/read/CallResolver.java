@@ -96,6 +96,12 @@ public final class CallResolver {
     BitSet mutated = new BitSet();
     Optional<AnnotationMirror> mirror = Annotations.find(annotated, Annotations.MUTATES);
     if (mirror.isPresent()) {
+      List<String> positions = Annotations.strings(mirror.get(), "positions");
+      if (!positions.isEmpty()) {
+        // by position: a class file compiled without -parameters has no parameter names
+        positions.forEach(p -> mutated.set(Integer.parseInt(p)));
+        return mutated;
+      }
       List<String> names = Annotations.strings(mirror.get(), "value");
       List<? extends VariableElement> ps = callee.getParameters();
       for (int i = 0; i < ps.size(); i++) {

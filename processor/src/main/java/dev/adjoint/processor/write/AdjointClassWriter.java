@@ -115,8 +115,16 @@ public final class AdjointClassWriter {
     }
     args.add("null"); // a tape of its own
     if (!sweep.mutatedParams().isEmpty()) {
+      List<String> positions = new ArrayList<>();
+      List<Variable> params = m.params().stream().filter(v -> v.kind() != Variable.Kind.RECEIVER).toList();
+      for (int i = 0; i < params.size(); i++) {
+        if (sweep.mutatedParams().contains(params.get(i).name())) {
+          positions.add(String.valueOf(i));
+        }
+      }
       into.addAnnotation(AnnotationSpec.builder(MUTATES)
           .addMember("value", "{$L}", String.join(", ", sweep.mutatedParams().stream().map(s -> "\"" + s + "\"").toList()))
+          .addMember("positions", "{$L}", String.join(", ", positions))
           .build());
     }
     into.addStatement((scalarWrt.isEmpty() ? "" : "return ") + "$L($L)", sweepName, String.join(", ", args));

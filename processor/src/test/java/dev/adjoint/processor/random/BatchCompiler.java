@@ -38,9 +38,49 @@ final class BatchCompiler {
   private final Path work;
   private int runs;
 
+  /** Where {@code rndlib.Library}'s classes are: a differentiable library compiled earlier. */
+  private final Path library;
+
   BatchCompiler(Path work) {
     this.work = work;
+    this.library = work.resolve("library");
+    List<JavaFileObject> sources = List.of(new Source("Library", LIBRARY));
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try {
+      Files.createDirectories(library);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    JavaCompiler.CompilationTask task = JAVAC.getTask(null, JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, null),
+        diagnostics, List.of("-d", library.toString(), "-s", library.toString(), "-classpath",
+            System.getProperty("java.class.path")), null, sources);
+    task.setProcessors(List.of(new AdjointProcessor()));
+    if (!task.call()) {
+      throw new IllegalStateException("the library does not compile: " + diagnostics.getDiagnostics());
+    }
   }
+
+  /** Differentiable methods in a class compiled before the programs that call them. */
+  private static final String LIBRARY = String.join("\n",
+      "package rndlib;",
+      "import dev.adjoint.annotations.Differentiable;",
+      "public class Library {",
+      "  @Differentiable public static double bump(double u, double v) { return u * Math.exp(-v * v) + Math.sin(u * v); }",
+      "  @Differentiable public static double total(double[] z, double c) {",
+      "    double s = 0;",
+      "    for (int i = 0; i < z.length; i++) s += Math.sin(z[i]) * c;",
+      "    return s;",
+      "  }",
+      "  @Differentiable public static void smooth(double[] z, double c) {",
+      "    for (int i = 1; i < z.length; i++) z[i] = z[i] + c * Math.tanh(z[i - 1]);",
+      "  }",
+      "  @Differentiable public static double spread(double[] z, double c) {",
+      "    double m = z[0];",
+      "    for (int i = 1; i < z.length; i++) m = Math.max(m, z[i] * c);",
+      "    z[0] = m;",
+      "    return m;",
+      "  }",
+      "}");
 
   List<Result> compile(List<Program> programs) {
     Map<String, Result> results = new LinkedHashMap<>();
@@ -49,7 +89,7 @@ final class BatchCompiler {
       Path dir = work.resolve("run" + runs++);
       Map<String, Result> failed = run(pending, dir);
       if (failed.isEmpty()) {
-        ClassLoader loader = loader(dir);
+        ClassLoader loader = loader(dir, library);
         for (Program p : pending) {
           results.put(p.name(), new Result(p, null, "", loader, dir.resolve("generated")));
         }
@@ -82,7 +122,7 @@ final class BatchCompiler {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StandardJavaFileManager files = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, null);
     List<String> options = List.of("-d", dir.resolve("classes").toString(), "-s", dir.resolve("generated").toString(),
-        "-classpath", System.getProperty("java.class.path"), "-implicit:class",
+        "-classpath", System.getProperty("java.class.path") + java.io.File.pathSeparator + library, "-implicit:class",
         "-Xlint:none", "-nowarn");
     JavaCompiler.CompilationTask task = JAVAC.getTask(null, files, diagnostics, options, null, sources);
     task.setProcessors(List.of(new AdjointProcessor()));
@@ -114,7 +154,8 @@ final class BatchCompiler {
       String where = d.getSource() == null ? "" : d.getSource().getName();
       String message = d.getMessage(Locale.ROOT);
       for (Program p : programs) {
-        boolean adjoint = where.endsWith("/" + p.name() + "Adjoint.java");
+        boolean adjoint = where.endsWith("/" + p.name() + "Adjoint.java")
+            || where.contains("/" + p.name() + "_") && where.endsWith("Adjoint.java");
         boolean user = where.endsWith("/" + p.name() + ".java") || where.endsWith("/" + p.twinName() + ".java");
         if (!adjoint && !user) {
           continue;
@@ -159,7 +200,7 @@ final class BatchCompiler {
     StandardJavaFileManager files = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, null);
     // flow errors (a missing return) too, even in a run where another program fails attribution
     List<String> options = List.of("-proc:none", "-XDshould-stop.ifError=FLOW", "-d", classes.toString(), "-classpath",
-        System.getProperty("java.class.path"), "-Xlint:none", "-nowarn");
+        System.getProperty("java.class.path") + java.io.File.pathSeparator + library, "-Xlint:none", "-nowarn");
     JAVAC.getTask(null, files, diagnostics, options, null, sources).call();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
@@ -174,9 +215,10 @@ final class BatchCompiler {
     }
   }
 
-  private static ClassLoader loader(Path dir) {
+  private static ClassLoader loader(Path dir, Path library) {
     try {
-      return new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, BatchCompiler.class.getClassLoader());
+      return new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL(), library.toUri().toURL()},
+          BatchCompiler.class.getClassLoader());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -85,6 +85,7 @@ final class Checker {
       return new Verdict(Outcome.ILL_DEFINED, "f leaves x = " + Arrays.toString(direct.x()) + ", y = "
           + Arrays.toString(direct.y()), 0, 0);
     }
+    String singular = Probe.singular();
     double[][] reference = numericGradient(inputs, 1.0, null, null);
     long standard = Tape.setThreadCallRecordingBytes(0);
     Tape.setThreadCallRecordingBytes(standard);
@@ -92,12 +93,15 @@ final class Checker {
       long previous = Tape.setThreadCallRecordingBytes(budget < 0 ? standard : budget);
       try {
         Verdict v = checkGradient(inputs, value, reference, budget);
-        if (v != null) {
-          return v;
+        if (v == null) {
+          v = checkPullback(inputs, budget);
         }
-        v = checkPullback(inputs, budget);
         if (v != null) {
-          return v;
+          boolean derivative = v.outcome() == Outcome.WRONG_GRADIENT || v.outcome() == Outcome.WRONG_PULLBACK;
+          return derivative && singular != null
+              ? new Verdict(Outcome.ILL_DEFINED, "evaluates " + singular + ", where the chain rule fails: " + v.detail(),
+                  v.compared(), v.skipped())
+              : v;
         }
       } finally {
         Tape.setThreadCallRecordingBytes(previous);

@@ -75,7 +75,7 @@ final class Expressions {
     }
     if (r < 36) {
       E a = scalar(depth - 1);
-      return new E(a.at(E.MUL) + " / " + denominator(depth - 1), E.MUL);
+      return new E(a.at(E.MUL) + pick(" / ", " / ", " % ") + denominator(depth - 1), E.MUL);
     }
     if (r < 40) {
       String operand = scalar(depth - 1).at(E.UNARY);
@@ -147,6 +147,10 @@ final class Expressions {
       Scope.Index i = pick(scope.indices);
       return new E(i.name() + " * 0.5", E.MUL);
     }
+    if (!scope.floatArrays.isEmpty() && chance(0.3)) {
+      String f = pick(new ArrayList<>(scope.floatArrays.keySet()));
+      return new E(f + "[" + index(scope.floatArrays.get(f), f) + "]", E.PRIMARY);
+    }
     if (!scope.grids.isEmpty() && chance(0.5)) {
       String g = pick(new ArrayList<>(scope.grids.keySet()));
       return new E(g + "[" + random.nextInt(2) + "][" + index(scope.grids.get(g), g + "[0]") + "]", E.PRIMARY);
@@ -171,10 +175,19 @@ final class Expressions {
     int r = random.nextInt(10);
     if (!usable.isEmpty() && r < 6) {
       Scope.Index i = pick(usable);
-      return switch (random.nextInt(5)) {
+      List<String> permutations = new ArrayList<>();
+      scope.indexArrays.forEach((p, t) -> {
+        if (t.equals(tag)) {
+          permutations.add(p);
+        }
+      });
+      return switch (random.nextInt(7)) {
         case 0, 1 -> i.name();
         case 2 -> array + ".length - 1 - " + i.name();
         case 3 -> "(" + i.name() + " + 1) % " + array + ".length";
+        // a passive call: an index helper with no derivative, allowed on integers
+        case 4 -> "wrap(" + i.name() + pick(" + 1", " - 1", " + 2") + ", " + array + ".length)";
+        case 5 -> permutations.isEmpty() ? i.name() : pick(permutations) + "[" + i.name() + "]";
         default -> i.lowest() >= 1 ? i.name() + " - 1" : i.name();
       };
     }
@@ -206,6 +219,9 @@ final class Expressions {
     }
     if (r < 10 && !scope.ints.isEmpty()) {
       return pick(scope.ints) + " > " + random.nextInt(3);
+    }
+    if (r < 11 && !scope.longs.isEmpty()) {
+      return pick(scope.longs) + " % 3 == " + random.nextInt(3);
     }
     String a = scalar(Math.max(0, depth - 1)).at(E.ADD) + " > " + pick("0.3", "-0.2", "0");
     String b = scalar(Math.max(0, depth - 1)).at(E.ADD) + " < " + pick("0.5", "1");

@@ -24,12 +24,30 @@ final class Helpers {
     /** {@code double h(double[] z, int k)}: calls itself with k - 1. */
     RECURSIVE,
     /** {@code double h(double u, double[] z)}: returns from inside a branch. */
-    EARLY_RETURN;
+    EARLY_RETURN,
+    /** {@code double h(double[][] g, double c)}: reads a 2-D array. */
+    GRID,
+    /** {@code double h(double u, double v)} with a hand-written {@code @CustomRule} pullback. */
+    RULE_SCALAR,
+    /** {@code double h(double[] z, double c)} with a {@code @CustomRule} pullback into zBar. */
+    RULE_ARRAY;
 
     boolean returnsScalar() {
       return this != WRITES && this != RETURNS_ARRAY;
     }
+
+    /** Whether a random body is generated for it (the rules' targets are fixed). */
+    boolean generated() {
+      return this != RULE_SCALAR && this != RULE_ARRAY;
+    }
   }
+
+  /** The differentiable methods of {@code rndlib.Library}, compiled before any program. */
+  static final List<Helper> LIBRARY = List.of(
+      new Helper("rndlib.Library.bump", Shape.PURE),
+      new Helper("rndlib.Library.total", Shape.READS),
+      new Helper("rndlib.Library.smooth", Shape.WRITES),
+      new Helper("rndlib.Library.spread", Shape.WRITES_RETURNS));
 
   record Helper(String name, Shape shape) {}
 
@@ -52,7 +70,11 @@ final class Helpers {
   /** A call of the given helper; null when the scope lacks an argument it needs. */
   String call(Expressions ex, Helper h, int depth) {
     String arg = ex.scalar(Math.max(0, depth - 1)).text();
-    if (h.shape() == Shape.PURE) {
+    if (h.shape() == Shape.GRID) {
+      return ex.scope.grids.isEmpty() ? null
+          : h.name() + "(" + ex.pick(new ArrayList<>(ex.scope.grids.keySet())) + ", " + arg + ")";
+    }
+    if (h.shape() == Shape.PURE || h.shape() == Shape.RULE_SCALAR) {
       return h.name() + "(" + arg + ", " + ex.scalar(Math.max(0, depth - 1)).text() + ")";
     }
     String array = array(ex, h.shape());

@@ -1,11 +1,15 @@
 package dev.adjoint.processor.random;
 
-/** What happened to one generated program; every kind but the first two is a failure. */
+/** What happened to one generated program; all but PASSED, ILL_DEFINED and EXPECTED_ERROR are failures. */
 enum Outcome {
   /** Compiled, and every check passed. */
   PASSED,
   /** The method itself is not well defined at the chosen inputs (its plain call threw or gave NaN). */
   ILL_DEFINED,
+  /** A program with one unsupported construct was rejected with the right error at its line. */
+  EXPECTED_ERROR,
+  /** A program with one unsupported construct was not rejected, or not there, or not so. */
+  MISSED_ERROR,
   /** javac (or the processor inside it) threw. */
   JAVAC_CRASH,
   /** The generated source is not valid Java: a bug of the generator. */
@@ -30,6 +34,6 @@ enum Outcome {
   HANG;
 
   boolean failed() {
-    return this != PASSED && this != ILL_DEFINED;
+    return this != PASSED && this != ILL_DEFINED && this != EXPECTED_ERROR;
   }
 }

@@ -8,7 +8,10 @@ package dev.adjoint.processor.random;
  * does not depend on makes the adjoint {@code 0 * Infinity}).
  */
 public final class Probe {
+  private static final java.util.regex.Pattern DECLARATION =
+      java.util.regex.Pattern.compile("(\\w+(?:\\[\\])*)\\s+(\\w+)");
   private static double largest;
+  private static String singular;
 
   private Probe() {}
 
@@ -19,6 +22,14 @@ public final class Probe {
   public static void see(double[] values) {
     if (values != null) {
       for (double v : values) {
+        see(v);
+      }
+    }
+  }
+
+  public static void see(float[] values) {
+    if (values != null) {
+      for (float v : values) {
         see(v);
       }
     }
@@ -35,15 +46,71 @@ public final class Probe {
   /** Forgets what it has seen; checks run one at a time, on one thread. */
   static void reset() {
     largest = 0;
+    singular = null;
+  }
+
+  /**
+   * The first evaluation of a function at a point where its derivative is infinite (cbrt(0),
+   * sqrt(0), asin(1), ...), or null. There the chain rule does not hold (an infinite partial
+   * times a zero one), and reverse mode, like every AD tool, may give NaN where the composite
+   * function is smooth; the checker forgives a wrong derivative then, and only then.
+   */
+  static String singular() {
+    return singular;
+  }
+
+  private static double at(String what, boolean isSingular, double value) {
+    if (isSingular && singular == null) {
+      singular = what;
+    }
+    return value;
+  }
+
+  public static double cbrt(double v) {
+    return at("cbrt(0)", v == 0, Math.cbrt(v));
+  }
+
+  public static double sqrt(double v) {
+    return at("sqrt(0)", v == 0, Math.sqrt(v));
+  }
+
+  public static double log(double v) {
+    return at("log(0)", v == 0, Math.log(v));
+  }
+
+  public static double log10(double v) {
+    return at("log10(0)", v == 0, Math.log10(v));
+  }
+
+  public static double log1p(double v) {
+    return at("log1p(-1)", v == -1, Math.log1p(v));
+  }
+
+  public static double asin(double v) {
+    return at("asin(+-1)", Math.abs(v) == 1, Math.asin(v));
+  }
+
+  public static double acos(double v) {
+    return at("acos(+-1)", Math.abs(v) == 1, Math.acos(v));
+  }
+
+  public static double pow(double a, double c) {
+    return at("pow(0, c) with c < 1", a == 0 && c != 0 && c < 1, Math.pow(a, c));
+  }
+
+  /** A twin's line, with the functions that have singular derivatives watched. */
+  static String watched(String line) {
+    return line.replaceAll("\\b(?:Strict)?Math\\.(cbrt|sqrt|log|log10|log1p|asin|acos|pow)\\(",
+        Probe.class.getName() + ".$1(");
   }
 
   static double largest() {
     return largest;
   }
 
-  /** A line without its {@code @Differentiable} annotation. */
+  /** A line without its {@code @Differentiable} or {@code @CustomRule} annotation. */
   static String plain(String line) {
-    return line.replaceAll("@Differentiable(\\([^)]*\\))? ", "");
+    return line.replaceAll("@(Differentiable|CustomRule)(\\([^)]*\\))? ", "");
   }
 
   /**
@@ -70,11 +137,13 @@ public final class Probe {
         if (target.endsWith("+") || target.endsWith("-") || target.endsWith("*") || target.endsWith("/")) {
           target = target.substring(0, target.length() - 1).trim();
         }
-        int space = target.lastIndexOf(' ');
-        if (space >= 0 && !target.contains("[")) {
-          target = target.substring(space + 1); // "double s" -> "s"
-        } else if (target.startsWith("double[]") || target.startsWith("double[][]") || target.startsWith("float ")) {
-          target = target.substring(target.lastIndexOf(' ') + 1);
+        java.util.regex.Matcher declaration = DECLARATION.matcher(target);
+        if (declaration.matches()) {
+          String type = declaration.group(1);
+          if (!type.startsWith("double") && !type.startsWith("float") && !type.equals("var")) {
+            return null; // integers and booleans are not watched
+          }
+          target = declaration.group(2); // "double s" -> "s"
         }
         return text + " " + Probe.class.getName() + ".see(" + target + ");";
       }

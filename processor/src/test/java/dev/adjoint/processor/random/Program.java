@@ -13,8 +13,12 @@ import java.util.List;
  * @param wrt the parameters f is differentiated in ({@code @Differentiable(wrt = ...)})
  * @param length the length of x and y
  * @param n the value of n, at most {@code length}
+ * @param expectedError for a program with an unsupported construct (on the line marked {@link
+ *     #UNSUPPORTED}), the id of the error the processor must report there; null for the others
  */
-record Program(String name, long seed, Code.Block root, boolean instance, List<String> wrt, int length, int n) {
+record Program(String name, long seed, Code.Block root, boolean instance, List<String> wrt, int length, int n,
+    String expectedError) {
+  static final String UNSUPPORTED = "// unsupported";
   static final String PACKAGE = "rnd";
   static final List<String> PARAMETERS = List.of("x", "y", "a", "b", "n");
 
@@ -25,9 +29,20 @@ record Program(String name, long seed, Code.Block root, boolean instance, List<S
   String source() {
     StringBuilder out = new StringBuilder();
     out.append("package ").append(PACKAGE).append(";\n\n");
-    out.append("import dev.adjoint.annotations.Differentiable;\n\n");
+    out.append("import dev.adjoint.annotations.*;\n\n");
     root.render(out, 0);
     return out.toString();
+  }
+
+  /** The 1-based line of the unsupported construct in {@link #source()}, or -1. */
+  int unsupportedLine() {
+    String[] lines = source().split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(UNSUPPORTED)) {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   /** The name of the plain twin: see {@link Probe}. */
@@ -76,7 +91,8 @@ record Program(String name, long seed, Code.Block root, boolean instance, List<S
         ? List.of(annotation.replaceAll("(?s).*wrt = \\{([^}]*)}.*", "$1").replace("\"", "").split(",\\s*"))
         : List.of("x", "y", "a", "b");
     assert entry != null;
-    return new Program(name, seed, new Code.Block(head, body, "}", false), instance, wrt, length, n);
+    String expected = text.contains(UNSUPPORTED) ? text.replaceAll("(?s).*expect (\\[Adjoint:\\w+]).*", "$1") : null;
+    return new Program(name, seed, new Code.Block(head, body, "}", false), instance, wrt, length, n, expected);
   }
 
   /** This program in the form {@link #parse} reads, after a comment saying why it is kept. */
@@ -85,17 +101,21 @@ record Program(String name, long seed, Code.Block root, boolean instance, List<S
     for (String line : why.split("\n")) {
       out.append("// ").append(line).append('\n');
     }
+    if (expectedError != null) {
+      out.append("// expect ").append(expectedError).append('\n');
+    }
     out.append("// inputs: seed ").append(seed).append(", length ").append(length).append(", n ").append(n).append('\n');
     root.render(out, 0);
     return out.toString();
   }
 
   Program withRoot(Code.Block newRoot) {
-    return new Program(name, seed, newRoot, instance, wrt, length, n);
+    return new Program(name, seed, newRoot, instance, wrt, length, n, expectedError);
   }
 
   Program renamed(String newName) {
     String head = root.head().replace("class " + name + " ", "class " + newName + " ");
-    return new Program(newName, seed, new Code.Block(head, root.body(), root.tail(), false), instance, wrt, length, n);
+    return new Program(newName, seed, new Code.Block(head, root.body(), root.tail(), false), instance, wrt, length, n,
+        expectedError);
   }
 }

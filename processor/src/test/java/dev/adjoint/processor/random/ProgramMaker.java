@@ -9,6 +9,28 @@ import java.util.SplittableRandom;
 
 /** Makes one random class: a few helpers of random shapes, then the entry method {@code f}. */
 final class ProgramMaker {
+  /** One program in this many holds one construct outside the subset. */
+  private static final int UNSUPPORTED_ONE_IN = 25;
+
+  /** Constructs outside the subset (valid Java in f), and the error each must get at its line. */
+  private static final String[][] UNSUPPORTED = {
+      {"try { a = a * 2; } catch (RuntimeException e) { a = 0; }", "[Adjoint:UnsupportedStatement]"},
+      {"switch (n) { case 1: a = a * 2; break; default: a = 1; }", "[Adjoint:UnsupportedStatement]"},
+      {"java.util.function.DoubleUnaryOperator op = v -> v * 2;", "[Adjoint:UnsupportedExpression]"},
+      {"java.util.function.DoubleUnaryOperator op = Math::sin;", "[Adjoint:UnsupportedExpression]"},
+      {"Object o = new StringBuilder();", "[Adjoint:UnsupportedExpression]"},
+      {"double len = (\"a\" + a).length();", "[Adjoint:UnsupportedExpression]"},
+      {"int at = 0; double first = x[at++];", "[Adjoint:SideEffectInExpression]"},
+      {"double tw; double th = (tw = a) * 2;", "[Adjoint:SideEffectInExpression]"},
+      {"if (a < -100) throw new IllegalArgumentException();", "[Adjoint:UnsupportedStatement]"},
+      {"outer: for (int i = 0; i < x.length; i++) { for (int j = 0; j < x.length; j++) { if (x[j] > 1) break outer; } }",
+          "[Adjoint:UnsupportedStatement]"},
+      {"synchronized (x) { a = a * 2; }", "[Adjoint:UnsupportedStatement]"},
+      {"class Local { }", "[Adjoint:UnsupportedStatement]"},
+      {"Object ob = x; if (ob instanceof double[]) { a = a * 2; }", "[Adjoint:UnsupportedExpression]"},
+      {"assert n >= 0;", "[Adjoint:UnsupportedStatement]"},
+  };
+
   private ProgramMaker() {}
 
   static Program make(String name, long seed) {
@@ -21,13 +43,28 @@ final class ProgramMaker {
     if (instance) {
       members.add(new Line("final double scale = 1.25;"));
     }
+    // a passive index helper, called on integers only
+    members.add(new Line("static int wrap(int i, int n) { return ((i % n) + n) % n; }"));
     int helperCount = random.nextInt(4);
     Shape[] shapes = Shape.values();
     for (int h = 0; h < helperCount; h++) {
       Shape shape = shapes[random.nextInt(shapes.length)];
       String hName = "h" + h;
-      members.add(helper(random, helpers, statements, hName, shape));
+      members.addAll(shape.generated() ? List.of(helper(random, helpers, statements, hName, shape)) : rule(hName, shape));
       helpers.all.add(new Helpers.Helper(hName, shape));
+    }
+    if (random.nextInt(4) == 0) {
+      // another class: a nested one, whose adjoint is a class of its own
+      List<Code> lib = new ArrayList<>();
+      for (int g = 0; g < 1 + random.nextInt(2); g++) {
+        Shape shape = List.of(Shape.PURE, Shape.READS, Shape.WRITES, Shape.WRITES_RETURNS).get(random.nextInt(4));
+        lib.add(helper(random, helpers, statements, "g" + g, shape));
+        helpers.all.add(new Helpers.Helper("Lib.g" + g, shape));
+      }
+      members.add(new Block("static final class Lib {", lib, "}", false));
+    }
+    if (random.nextInt(4) == 0) {
+      helpers.all.add(Helpers.LIBRARY.get(random.nextInt(Helpers.LIBRARY.size())));
     }
     List<String> wrt = List.of("x", "y", "a", "b");
     String annotation = "@Differentiable";
@@ -48,12 +85,41 @@ final class ProgramMaker {
     Expressions ex = new Expressions(random, helpers, scope, true);
     List<Code> body = new ArrayList<>(statements.block(ex, 3 + random.nextInt(5), 0));
     body.add(new Line("return " + result(ex) + ";", List.of("return a;")));
+    String expectedError = null;
+    if (random.nextInt(UNSUPPORTED_ONE_IN) == 0) {
+      String[] construct = UNSUPPORTED[random.nextInt(UNSUPPORTED.length)];
+      int at = random.nextInt(body.size());
+      while (body.get(at) instanceof Block b && b.head().startsWith("else")) {
+        at--; // not between an if and its else
+      }
+      body.add(at, new Line(construct[0] + " " + Program.UNSUPPORTED));
+      expectedError = construct[1];
+    }
     members.add(new Block(annotation + (instance ? " double" : " static double")
         + " f(double[] x, double[] y, double a, double b, int n) {", body, "}", false));
     int length = 2 + random.nextInt(4);
     int n = random.nextInt(length + 1);
     Block root = new Block("public class " + name + " {", members, "}", false);
-    return new Program(name, seed, root, instance, wrt, length, n);
+    return new Program(name, seed, root, instance, wrt, length, n, expectedError);
+  }
+
+  /** A rule's target and its hand-written pullback, which the processor must use as they are. */
+  private static List<Code> rule(String name, Shape shape) {
+    if (shape == Shape.RULE_SCALAR) {
+      return List.of(
+          new Line("static double " + name + "(double u, double v) { return u * Math.sin(v) + 0.5 * u * u; }"),
+          new Line("@CustomRule(of = \"" + name + "\") static double[] " + name + "Pullback(double u, double v, double dy) {"
+              + " return new double[] {dy * (Math.sin(v) + u), dy * u * Math.cos(v)}; }"));
+    }
+    return List.of(
+        new Line("static double " + name + "(double[] z, double c) { double s = 0; for (int i = 0; i < z.length; i++) s += z[i] * z[i] * c; return s; }"),
+        new Block("@CustomRule(of = \"" + name + "\") static double " + name + "Pullback(double[] z, double c, double dy, double[] zBar) {",
+            List.of(new Line("double cBar = 0;"),
+                new Line("for (int i = 0; i < z.length; i++) {"),
+                new Line("  if (zBar != null) zBar[i] += 2 * z[i] * c * dy;"),
+                new Line("  cBar += z[i] * z[i] * dy;"),
+                new Line("}"),
+                new Line("return cBar;")), "}", false));
   }
 
   /** The returned value: the locals the body declared at its top level, plus an element or two. */
@@ -103,6 +169,15 @@ final class ProgramMaker {
         scope.ints.add("k");
         head = "static double " + name + "(double[] z, int k) {";
         body.add(new Line("if (k <= 0) return z[0] * z[0];"));
+      }
+      case GRID -> {
+        scope = new Scope("double", null);
+        scope.scalars.add("c");
+        scope.assignable.add("c");
+        scope.grids.put("g", "G");
+        head = "static double " + name + "(double[][] g, double c) {";
+        body.add(new Block("for (int i = 0; i < g[0].length; i++) {",
+            List.of(new Line("c += g[0][i] * g[1][i];")), "}", true));
       }
       default -> {
         scope = new Scope("double", null);

@@ -26,6 +26,11 @@ final class Scope {
   final List<String> ints = new ArrayList<>();
   final List<String> booleans = new ArrayList<>();
   final List<String> floats = new ArrayList<>();
+  /** float[] locals and int[] locals holding in-bounds indices, name to length tag. */
+  final Map<String, String> floatArrays = new LinkedHashMap<>();
+  final Map<String, String> indexArrays = new LinkedHashMap<>();
+  /** long counters, read in conditions. */
+  final List<String> longs = new ArrayList<>();
   /** Loop nesting depth, and whether break/continue are legal here. */
   int loopDepth;
   /** What a {@code return} must give: "double", "void" or "double[]". */
@@ -50,6 +55,9 @@ final class Scope {
     s.ints.addAll(ints);
     s.booleans.addAll(booleans);
     s.floats.addAll(floats);
+    s.floatArrays.putAll(floatArrays);
+    s.indexArrays.putAll(indexArrays);
+    s.longs.addAll(longs);
     s.loopDepth = loopDepth;
     s.names = names;
     return s;

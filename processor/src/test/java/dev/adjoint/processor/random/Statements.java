@@ -71,7 +71,9 @@ final class Statements {
     E e = ex.scalar(3);
     ex.scope.scalars.add(name);
     ex.scope.assignable.add(name);
-    return List.of(new Line("double " + name + " = " + e.text() + ";", List.of("double " + name + " = 0.5;")));
+    // var infers double unless the initialiser is an int literal
+    String type = ex.chance(0.2) && !e.text().matches("\\d+") ? "var" : "double";
+    return List.of(new Line(type + " " + name + " = " + e.text() + ";", List.of("double " + name + " = 0.5;")));
   }
 
   private static List<Code> assignScalar(Expressions ex) {
@@ -87,6 +89,11 @@ final class Statements {
   }
 
   private static List<Code> writeElement(Expressions ex) {
+    if (!ex.scope.floatArrays.isEmpty() && ex.chance(0.2)) {
+      String f = ex.pick(new ArrayList<>(ex.scope.floatArrays.keySet()));
+      String target = f + "[" + ex.index(ex.scope.floatArrays.get(f), f) + "]";
+      return List.of(new Line(target + " " + ex.pick("=", "+=") + " (float) " + ex.scalar(2).at(E.UNARY) + ";"));
+    }
     String a = ex.pick(ex.scope.writableArrays);
     String target = a + "[" + ex.index(ex.scope.arrays.get(a), a) + "]";
     String op = ex.pick("=", "=", "+=", "*=", "-=");
@@ -181,7 +188,29 @@ final class Statements {
     String source = ex.pick(new ArrayList<>(s.arrays.keySet()));
     String tag = s.arrays.get(source);
     List<Code> out = new ArrayList<>();
-    switch (ex.pick(List.of(0, 1, 2, 3))) {
+    switch (ex.pick(List.of(0, 1, 2, 3, 4, 5))) {
+      case 4 -> {
+        String f = s.fresh("fw");
+        String i = s.fresh("i");
+        Scope fill = s.child();
+        fill.indices.add(new Scope.Index(i, tag, 0));
+        fill.loopDepth++;
+        out.add(new Line("float[] " + f + " = new float[" + source + ".length];"));
+        out.add(new Block("for (int " + i + " = 0; " + i + " < " + f + ".length; " + i + "++) {",
+            List.of(new Line(f + "[" + i + "] = (float) " + ex.in(fill).scalar(2).at(E.UNARY) + ";")), "}", true));
+        s.floatArrays.put(f, tag);
+        return out;
+      }
+      case 5 -> {
+        String p = s.fresh("perm");
+        String i = s.fresh("i");
+        out.add(new Line("int[] " + p + " = new int[" + source + ".length];"));
+        out.add(new Block("for (int " + i + " = 0; " + i + " < " + p + ".length; " + i + "++) {",
+            List.of(new Line(p + "[" + i + "] = (" + i + " + " + ex.pick("1", "2", "3") + ") % " + p + ".length;")),
+            "}", true));
+        s.indexArrays.put(p, tag);
+        return out;
+      }
       case 0 -> {
         out.add(new Line("double[] " + w + " = new double[" + source + ".length];"));
         String i = s.fresh("i");
@@ -300,29 +329,58 @@ final class Statements {
     }
   }
 
-  /** A boolean, an int counter or a float local, or a step of an int counter. */
+  /**
+   * A boolean, float, int, long, short, byte or char local, an int computed from a value, or a
+   * step of an integer counter.
+   */
   private static List<Code> smallLocal(Expressions ex) {
     Scope s = ex.scope;
-    int r = ex.pick(List.of(0, 1, 2, 3));
-    if (r == 3 && !s.ints.isEmpty() && s.loopDepth > 0 && s.ints.get(s.ints.size() - 1).startsWith("c")) {
-      String c = s.ints.get(s.ints.size() - 1);
-      return List.of(new Line(c + ex.pick("++;", "--;", " += 2;")));
+    int r = ex.pick(List.of(0, 1, 2, 3, 3, 4, 5, 6));
+    if (r == 3 && s.loopDepth > 0) {
+      if (!s.longs.isEmpty() && ex.chance(0.3)) {
+        return List.of(new Line(ex.pick(s.longs) + ex.pick("++;", " += 3;")));
+      }
+      if (!s.ints.isEmpty() && s.ints.get(s.ints.size() - 1).startsWith("c")) {
+        String c = s.ints.get(s.ints.size() - 1);
+        return List.of(new Line(c + ex.pick("++;", "--;", " += 2;")));
+      }
     }
-    if (r == 0) {
-      String b = s.fresh("p");
-      String line = "boolean " + b + " = " + ex.condition(2) + ";";
-      s.booleans.add(b);
-      return List.of(new Line(line));
+    switch (r) {
+      case 0 -> {
+        String b = s.fresh("p");
+        String line = "boolean " + b + " = " + ex.condition(2) + ";";
+        s.booleans.add(b);
+        return List.of(new Line(line));
+      }
+      case 1 -> {
+        String f = s.fresh("q");
+        String line = "float " + f + " = (float) " + ex.scalar(2).at(E.UNARY) + ";";
+        s.floats.add(f);
+        return List.of(new Line(line));
+      }
+      case 4 -> {
+        String l = s.fresh("l");
+        s.longs.add(l);
+        return List.of(new Line("long " + l + " = " + ex.pick("0", "1L", "2") + ";"));
+      }
+      case 5 -> {
+        String c = s.fresh("c");
+        String line = ex.pick("short " + c + " = 2;", "byte " + c + " = 1;", "char " + c + " = 'b';");
+        s.ints.add(c);
+        return List.of(new Line(line));
+      }
+      case 6 -> {
+        String m = s.fresh("m");
+        String line = "int " + m + " = (int) (3 * Math.abs(" + ex.scalar(2).text() + ")) % 4;";
+        s.ints.add(m);
+        return List.of(new Line(line));
+      }
+      default -> {
+        String c = s.fresh("c");
+        s.ints.add(c);
+        return List.of(new Line("int " + c + " = " + ex.pick("0", "1") + ";"));
+      }
     }
-    if (r == 1) {
-      String f = s.fresh("q");
-      String line = "float " + f + " = (float) " + ex.scalar(2).at(E.UNARY) + ";";
-      s.floats.add(f);
-      return List.of(new Line(line));
-    }
-    String c = s.fresh("c");
-    s.ints.add(c);
-    return List.of(new Line("int " + c + " = " + ex.pick("0", "1") + ";"));
   }
 
   private List<Code> enhancedFor(Expressions ex, int nesting) {

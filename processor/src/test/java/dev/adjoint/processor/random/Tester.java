@@ -39,14 +39,32 @@ final class Tester implements AutoCloseable {
   }
 
   List<Report> check(List<Program> programs) {
-    List<Report> reports = new ArrayList<>();
-    for (int start = 0; start < programs.size(); start += BATCH) {
-      List<Program> batch = programs.subList(start, Math.min(programs.size(), start + BATCH));
-      for (BatchCompiler.Result r : compiler.compile(batch)) {
-        reports.add(r.compiled() ? check(r) : new Report(r.program(), r.failure(), r.detail(), 0, 0));
+    // the programs that must be rejected compile apart: each would cost the others a javac run
+    List<Program> valid = new ArrayList<>();
+    List<Program> invalid = new ArrayList<>();
+    programs.forEach(p -> (p.expectedError() == null ? valid : invalid).add(p));
+    java.util.Map<Program, Report> reports = new java.util.IdentityHashMap<>();
+    for (List<Program> group : List.of(valid, invalid)) {
+      for (int start = 0; start < group.size(); start += BATCH) {
+        List<Program> batch = group.subList(start, Math.min(group.size(), start + BATCH));
+        for (BatchCompiler.Result r : compiler.compile(batch)) {
+          reports.put(r.program(), r.program().expectedError() != null ? rejection(r)
+              : r.compiled() ? check(r) : new Report(r.program(), r.failure(), r.detail(), 0, 0));
+        }
       }
     }
-    return reports;
+    List<Report> ordered = new ArrayList<>();
+    programs.forEach(p -> ordered.add(reports.get(p)));
+    return ordered;
+  }
+
+  /** A program with an unsupported construct must be rejected with its error, at its line. */
+  private static Report rejection(BatchCompiler.Result r) {
+    Program p = r.program();
+    String at = "line " + p.unsupportedLine() + ": " + p.expectedError();
+    boolean right = r.failure() == Outcome.REJECTED && r.detail().startsWith(at);
+    String detail = right ? "" : "expected " + at + ", got " + (r.compiled() ? "no error" : r.failure() + " " + r.detail());
+    return new Report(p, right ? Outcome.EXPECTED_ERROR : Outcome.MISSED_ERROR, detail, 0, 0);
   }
 
   Report check(Program p) {
