@@ -405,7 +405,8 @@ class GeneratedCodeTest {
         throw new RuntimeException(e);
       }
     }).orElseThrow();
-    assertTrue(mutates.contains("@Mutates({\"a\"})"), "the pullback records what it mutates:\n" + mutates);
+    assertTrue(mutates.contains("@Mutates(") && mutates.contains("value = {\"a\"}") && mutates.contains("positions = {0}"),
+        "the pullback records what it mutates, by name and by position:\n" + mutates);
   }
 
   private static String generated(Compilation c, String path) throws IOException {

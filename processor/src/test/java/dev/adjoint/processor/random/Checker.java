@@ -54,7 +54,7 @@ final class Checker {
       receiver = null;
       twinReceiver = null;
     }
-    finite = new Finite(program.source().contains("float "));
+    finite = new Finite(program.source().matches("(?s).*\\bfloat\\b.*"));
   }
 
   Verdict check() {
