@@ -29,7 +29,7 @@ final class Expressions {
   private static final String[] GROWING = {"exp", "sinh", "cosh", "expm1"};
   private static final String[] POSITIVE = {"log", "log10", "sqrt"};
   private static final String[] STEPS = {"floor", "ceil", "rint", "signum"};
-  private static final String[] CONSTANTS = {"0.5", "1.25", "2.0", "0.75", "3", "1e-3", "C"};
+  private static final String[] CONSTANTS = {"0.5", "1.25", "2.0", "0.75", "3", "1e-3", "C", "gain"};
 
   private final SplittableRandom random;
   private final Helpers helpers;
@@ -147,6 +147,9 @@ final class Expressions {
       Scope.Index i = pick(scope.indices);
       return new E(i.name() + " * 0.5", E.MUL);
     }
+    if (scope.knob != null && chance(0.1)) {
+      return new E(scope.knob + ".k", E.PRIMARY);
+    }
     if (!scope.floatArrays.isEmpty() && chance(0.3)) {
       String f = pick(new ArrayList<>(scope.floatArrays.keySet()));
       return new E(f + "[" + index(scope.floatArrays.get(f), f) + "]", E.PRIMARY);
@@ -154,6 +157,10 @@ final class Expressions {
     if (!scope.grids.isEmpty() && chance(0.5)) {
       String g = pick(new ArrayList<>(scope.grids.keySet()));
       return new E(g + "[" + random.nextInt(2) + "][" + index(scope.grids.get(g), g + "[0]") + "]", E.PRIMARY);
+    }
+    if (!scope.floatGrids.isEmpty() && chance(0.5)) {
+      String g = pick(new ArrayList<>(scope.floatGrids.keySet()));
+      return new E(g + "[" + random.nextInt(2) + "][" + index(scope.floatGrids.get(g), g + "[0]") + "]", E.PRIMARY);
     }
     return new E(pick(CONSTANTS), E.PRIMARY);
   }
@@ -186,7 +193,8 @@ final class Expressions {
         case 2 -> array + ".length - 1 - " + i.name();
         case 3 -> "(" + i.name() + " + 1) % " + array + ".length";
         // a passive call: an index helper with no derivative, allowed on integers
-        case 4 -> "wrap(" + i.name() + pick(" + 1", " - 1", " + 2") + ", " + array + ".length)";
+        case 4 -> scope.knob != null && chance(0.5) ? scope.knob + ".pick(" + i.name() + ", " + array + ".length)"
+            : "wrap(" + i.name() + pick(" + 1", " - 1", " + 2") + ", " + array + ".length)";
         case 5 -> permutations.isEmpty() ? i.name() : pick(permutations) + "[" + i.name() + "]";
         default -> i.lowest() >= 1 ? i.name() + " - 1" : i.name();
       };

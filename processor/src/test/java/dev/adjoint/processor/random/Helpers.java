@@ -27,6 +27,8 @@ final class Helpers {
     EARLY_RETURN,
     /** {@code double h(double[][] g, double c)}: reads a 2-D array. */
     GRID,
+    /** {@code double h(float[] fz, float c)}: float parameters. */
+    FLOATS,
     /** {@code double h(double u, double v)} with a hand-written {@code @CustomRule} pullback. */
     RULE_SCALAR,
     /** {@code double h(double[] z, double c)} with a {@code @CustomRule} pullback into zBar. */
@@ -70,6 +72,10 @@ final class Helpers {
   /** A call of the given helper; null when the scope lacks an argument it needs. */
   String call(Expressions ex, Helper h, int depth) {
     String arg = ex.scalar(Math.max(0, depth - 1)).text();
+    if (h.shape() == Shape.FLOATS) {
+      return ex.scope.floatArrays.isEmpty() ? null
+          : h.name() + "(" + ex.pick(new ArrayList<>(ex.scope.floatArrays.keySet())) + ", (float) (" + arg + "))";
+    }
     if (h.shape() == Shape.GRID) {
       return ex.scope.grids.isEmpty() ? null
           : h.name() + "(" + ex.pick(new ArrayList<>(ex.scope.grids.keySet())) + ", " + arg + ")";

@@ -35,6 +35,14 @@ public final class Probe {
     }
   }
 
+  public static void see(float[][] rows) {
+    if (rows != null) {
+      for (float[] r : rows) {
+        see(r);
+      }
+    }
+  }
+
   public static void see(double[][] rows) {
     if (rows != null) {
       for (double[] r : rows) {

@@ -29,6 +29,8 @@ final class ProgramMaker {
       {"class Local { }", "[Adjoint:UnsupportedStatement]"},
       {"Object ob = x; if (ob instanceof double[]) { a = a * 2; }", "[Adjoint:UnsupportedExpression]"},
       {"assert n >= 0;", "[Adjoint:UnsupportedStatement]"},
+      {"double sw = switch (n) { case 1 -> a; default -> b; };", "[Adjoint:UnsupportedExpression]"},
+      {"int hs = java.util.Objects.hash(a, b);", "[Adjoint:UnsupportedExpression]"},
   };
 
   private ProgramMaker() {}
@@ -43,8 +45,12 @@ final class ProgramMaker {
     if (instance) {
       members.add(new Line("final double scale = 1.25;"));
     }
-    // a passive index helper, called on integers only
+    // a passive index helper, called on integers only; a static field, read as a constant; a
+    // reference type with a field and a passive method, held in a local
     members.add(new Line("static int wrap(int i, int n) { return ((i % n) + n) % n; }"));
+    members.add(new Line("static double gain = 0.5;"));
+    members.add(new Line("static final class Knob { final double k = 0.25; int pick(int i, int n) { return (i * 7 + 3) % n; } }"));
+    members.add(new Line("static final Knob KNOB = new Knob();"));
     int helperCount = random.nextInt(4);
     Shape[] shapes = Shape.values();
     for (int h = 0; h < helperCount; h++) {
@@ -83,7 +89,12 @@ final class ProgramMaker {
       scope.scalars.add("scale");
     }
     Expressions ex = new Expressions(random, helpers, scope, true);
-    List<Code> body = new ArrayList<>(statements.block(ex, 3 + random.nextInt(5), 0));
+    List<Code> body = new ArrayList<>();
+    if (random.nextInt(3) == 0) {
+      body.add(new Line("Knob kb = KNOB;"));
+      scope.knob = "kb";
+    }
+    body.addAll(statements.block(ex, 3 + random.nextInt(5), 0));
     body.add(new Line("return " + result(ex) + ";", List.of("return a;")));
     String expectedError = null;
     if (random.nextInt(UNSUPPORTED_ONE_IN) == 0) {
@@ -169,6 +180,21 @@ final class ProgramMaker {
         scope.ints.add("k");
         head = "static double " + name + "(double[] z, int k) {";
         body.add(new Line("if (k <= 0) return z[0] * z[0];"));
+      }
+      case FLOATS -> {
+        scope = new Scope("double", null);
+        scope.floats.add("c");
+        scope.floatArrays.put("fz", "Z");
+        scope.arrays.put("fz", "Z");
+        head = "static double " + name + "(float[] fz, float c) {";
+        body.add(new Line("double acc = c;"));
+        scope.scalars.add("acc");
+        scope.assignable.add("acc");
+        body.add(new Block("for (int i = 0; i < fz.length; i++) {",
+            List.of(new Line("acc += fz[i] * c;")), "}", true));
+        Expressions fx = new Expressions(random, helpers, scope, false);
+        body.add(new Line("return acc * " + fx.scalar(1).at(Expressions.E.MUL + 1) + ";"));
+        return new Block("@Differentiable " + head, body, "}", false);
       }
       case GRID -> {
         scope = new Scope("double", null);

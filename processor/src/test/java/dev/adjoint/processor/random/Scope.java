@@ -22,6 +22,8 @@ final class Scope {
   final List<String> writableArrays = new ArrayList<>();
   /** 2-D locals {@code double[2][len]}, name to tag of the inner length. */
   final Map<String, String> grids = new LinkedHashMap<>();
+  /** float[2][len] locals, read only. */
+  final Map<String, String> floatGrids = new LinkedHashMap<>();
   final List<Index> indices = new ArrayList<>();
   final List<String> ints = new ArrayList<>();
   final List<String> booleans = new ArrayList<>();
@@ -31,6 +33,8 @@ final class Scope {
   final Map<String, String> indexArrays = new LinkedHashMap<>();
   /** long counters, read in conditions. */
   final List<String> longs = new ArrayList<>();
+  /** A local of a reference type with a field and a passive method, or null. */
+  String knob;
   /** Loop nesting depth, and whether break/continue are legal here. */
   int loopDepth;
   /** What a {@code return} must give: "double", "void" or "double[]". */
@@ -51,6 +55,7 @@ final class Scope {
     s.arrays.putAll(arrays);
     s.writableArrays.addAll(writableArrays);
     s.grids.putAll(grids);
+    s.floatGrids.putAll(floatGrids);
     s.indices.addAll(indices);
     s.ints.addAll(ints);
     s.booleans.addAll(booleans);
@@ -58,6 +63,7 @@ final class Scope {
     s.floatArrays.putAll(floatArrays);
     s.indexArrays.putAll(indexArrays);
     s.longs.addAll(longs);
+    s.knob = knob;
     s.loopDepth = loopDepth;
     s.names = names;
     return s;

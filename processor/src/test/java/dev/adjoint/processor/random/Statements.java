@@ -228,17 +228,20 @@ final class Statements {
       }
       default -> {
         String g = s.fresh("g");
-        out.add(new Line("double[][] " + g + " = new double[2][" + source + ".length];"));
+        boolean single = ex.chance(0.3); // a float[][] work array
+        String cast = single ? "(float) " : "";
+        out.add(new Line((single ? "float" : "double") + "[][] " + g + " = new " + (single ? "float" : "double")
+            + "[2][" + source + ".length];"));
         String i = s.fresh("i");
         Scope fill = s.child();
         fill.indices.add(new Scope.Index(i, tag, 0));
         fill.loopDepth++;
         Expressions f = ex.in(fill);
         out.add(new Block("for (int " + i + " = 0; " + i + " < " + source + ".length; " + i + "++) {",
-            List.of(new Line(g + "[0][" + i + "] = " + f.scalar(2).text() + ";"),
-                new Line(g + "[1][" + i + "] = " + g + "[0][" + i + "] * " + f.scalar(1).at(E.MUL + 1) + ";")),
+            List.of(new Line(g + "[0][" + i + "] = " + cast + f.scalar(2).at(E.UNARY) + ";"),
+                new Line(g + "[1][" + i + "] = " + cast + "(" + g + "[0][" + i + "] * " + f.scalar(1).at(E.MUL + 1) + ");")),
             "}", true));
-        s.grids.put(g, tag);
+        (single ? s.floatGrids : s.grids).put(g, tag);
         return out;
       }
     }
