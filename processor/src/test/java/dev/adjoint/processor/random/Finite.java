@@ -5,13 +5,13 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Central differences that know when not to be trusted. Each component is differenced with steps
- * h, 2h and 4h (h = 1e-5, and 1e-7 where that fails); where they disagree beyond their truncation and rounding error, or their
+ * h, 2h and 4h (h = 1e-5, and for double programs 1e-7 where that fails); where they disagree beyond their truncation and rounding error, or their
  * differences do not scale as h squared, a kink or a jump (a branch on a value, {@code abs},
  * {@code floor}) lies within 4h and the component is skipped. Otherwise the Richardson
  * extrapolation {@code (4 D(h) - D(2h)) / 3} is the reference; its error is at most a third of
- * the disagreement. In a program that computes in float somewhere, a component is compared with
- * float's tolerance, against the double step's estimate where that is smooth and else against a
- * step float can resolve.
+ * the disagreement. In a program that computes in float somewhere, a component is compared within
+ * 1% (float's rounding, amplified), against the double step's estimate where that is smooth and
+ * else against a step float can resolve.
  */
 final class Finite {
   /** A step, the tolerance that goes with it and the rounding unit of the arithmetic. */
@@ -20,6 +20,8 @@ final class Finite {
   private static final Steps DOUBLE = new Steps(1e-5, 1e-5, 2.3e-16);
   private static final Steps FINE = new Steps(1e-7, 1e-5, 2.3e-16);
   private static final Steps FLOAT = new Steps(1e-3, 2e-3, 1.2e-7);
+  /** What a derivative of a program that rounds to float may differ by: a fraction of itself. */
+  private static final double FLOAT_SLACK = 1e-2;
 
   private final boolean inFloat;
   private int compared;
@@ -53,12 +55,13 @@ final class Finite {
       // the double step's estimate counts, with float's tolerance, only where it is smooth (the
       // float code may not matter); elsewhere the float step's does
       double[] estimate = estimate(at, i, f, DOUBLE);
-      if (Double.isNaN(estimate[0])) {
+      if (Double.isNaN(estimate[0]) && !inFloat) {
         estimate = estimate(at, i, f, FINE); // a kink within 4h may lie farther than 4 fine steps
       }
       if (inFloat) {
-        estimate = Double.isNaN(estimate[0]) ? estimate(at, i, f, FLOAT)
-            : new double[] {estimate[0], FLOAT.tolerance() * Math.max(1, Math.abs(estimate[0])) + estimate[1]};
+        // fine steps would see float values as constants; float's rounding sets the slack
+        estimate = Double.isNaN(estimate[0]) ? estimate(at, i, f, FLOAT) : estimate;
+        estimate[1] += FLOAT_SLACK * Math.max(1, Math.abs(estimate[0]));
       }
       value[i] = estimate[0];
       slack[i] = estimate[1];
