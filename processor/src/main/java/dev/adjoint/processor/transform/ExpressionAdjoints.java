@@ -15,6 +15,10 @@ final class ExpressionAdjoints {
 
   static void propagate(Expr e, Seed seed, Code out, SweepBuilder b) {
     if (!b.isActive(e)) {
+      if (e instanceof Expr.Invoke call) {
+        // no derivative flows, but the arrays the forward sweep saved for the call come back
+        b.reverseCall(call, null, out);
+      }
       return;
     }
     if (e instanceof Expr.VarRef v) {

@@ -19,9 +19,12 @@ final class Tester implements AutoCloseable {
   private static final long TIME_LIMIT_SECONDS = 30;
 
   private final BatchCompiler compiler;
+  private final Path work;
   private ExecutorService worker = newWorker();
 
+  /** A tester that compiles under {@code work}, a directory it deletes when closed. */
   Tester(Path work) {
+    this.work = work;
     this.compiler = new BatchCompiler(work);
   }
 
@@ -100,5 +103,10 @@ final class Tester implements AutoCloseable {
   @Override
   public void close() {
     worker.shutdownNow();
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(work)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a leftover temporary directory is harmless
+    }
   }
 }
