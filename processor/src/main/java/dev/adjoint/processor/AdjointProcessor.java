@@ -11,6 +11,7 @@ import dev.adjoint.processor.diagnostics.Message;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.read.Annotations;
 import dev.adjoint.processor.read.CallResolver;
+import dev.adjoint.processor.read.ImplicitTypes;
 import dev.adjoint.processor.read.MethodReader;
 import dev.adjoint.processor.read.RuleIndex;
 import dev.adjoint.processor.rules.RuleChecker;
@@ -118,6 +119,16 @@ public final class AdjointProcessor extends AbstractProcessor {
       return;
     }
     Map<TypeElement, List<ExecutableElement>> byClass = collect(round);
+    // reading attributes these units early; what that leaves in implicitly typed declarations is undone below
+    List<com.sun.source.tree.VariableTree> implicit = ImplicitTypes.find(attributedUnits(byClass.keySet()));
+    try {
+      processClasses(byClass);
+    } finally {
+      ImplicitTypes.restore(implicit);
+    }
+  }
+
+  private void processClasses(Map<TypeElement, List<ExecutableElement>> byClass) {
     Map<ExecutableElement, BitSet> mutations = new HashMap<>();
     byClass.values().forEach(list -> list.forEach(m -> mutations.put(m, new BitSet())));
     CallResolver calls = new CallResolver(processingEnv.getElementUtils(), rules, mutations);
@@ -126,28 +137,6 @@ public final class AdjointProcessor extends AbstractProcessor {
     Map<ExecutableElement, MethodIR> raw = new LinkedHashMap<>();
     Map<ExecutableElement, MethodIR> normalized = new LinkedHashMap<>();
     Map<ExecutableElement, com.sun.source.tree.CompilationUnitTree> units = new HashMap<>();
-    Set<String> pending = new HashSet<>();
-    for (TypeElement owner : byClass.keySet()) {
-      String name = dev.adjoint.processor.ir.AdjointNaming.adjointSimpleName(owner);
-      if (processingEnv.getElementUtils().getTypeElement(
-          dev.adjoint.processor.ir.AdjointNaming.adjointQualifiedName(owner)) == null) {
-        pending.add(name);
-      }
-    }
-    for (Map.Entry<TypeElement, List<ExecutableElement>> cls : byClass.entrySet()) {
-      com.sun.source.util.TreePath classPath = trees.getPath(cls.getKey());
-      if (classPath == null) {
-        continue;
-      }
-      java.util.Optional<com.sun.source.tree.Tree> hazard =
-          dev.adjoint.processor.read.AttributionGuard.findHazard(classPath.getCompilationUnit(), pending);
-      if (hazard.isPresent()) {
-        String names = String.join(" or ", new java.util.TreeSet<>(pending));
-        diagnostics.report(Message.ATTRIBUTION_HAZARD, hazard.get(), classPath.getCompilationUnit(), cls.getKey(),
-            names, names);
-        cls.setValue(List.of()); // reading would make javac attribute the class now, and crash later
-      }
-    }
     for (List<ExecutableElement> methods : byClass.values()) {
       Set<String> seen = new HashSet<>();
       for (ExecutableElement m : methods) {
@@ -191,6 +180,21 @@ public final class AdjointProcessor extends AbstractProcessor {
         guarded(cls.getKey(), () -> writeFile(cls.getKey(), entries));
       }
     }
+  }
+
+  /** The source units javac attributes with the owners: theirs and their superclasses'. */
+  private Set<com.sun.source.tree.CompilationUnitTree> attributedUnits(Set<TypeElement> owners) {
+    Set<com.sun.source.tree.CompilationUnitTree> units = new java.util.LinkedHashSet<>();
+    for (TypeElement t : owners) {
+      for (Element e = t; e instanceof TypeElement type;
+          e = processingEnv.getTypeUtils().asElement(type.getSuperclass())) {
+        com.sun.source.util.TreePath path = trees.getPath(e);
+        if (path != null) {
+          units.add(path.getCompilationUnit());
+        }
+      }
+    }
+    return units;
   }
 
   /** Which parameters each method writes into, to a fixed point over the calls between them. */

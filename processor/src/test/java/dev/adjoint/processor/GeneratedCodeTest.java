@@ -409,6 +409,53 @@ class GeneratedCodeTest {
         "the pullback records what it mutates, by name and by position:\n" + mutates);
   }
 
+  /**
+   * Reading f makes javac attribute its class before the adjoint exists; what that leaves in
+   * implicitly typed declarations crashed javac 17 later (Flow, TransTypes) unless it is undone.
+   */
+  @Test
+  void codeBesideTheMethodUsesTheAdjointWithLambdasAndVar() throws Exception {
+    String checks = String.join("\n",
+        "  static final double[] X = {0.3, 1.2};",
+        "  static HazardAdjoint.FGradient field = HazardAdjoint.fGradient(X);",
+        "  public static boolean check() {",
+        "    double[] x = X.clone();",
+        "    HazardAdjoint.FGradient g = HazardAdjoint.fGradient(x);",
+        "    var h = HazardAdjoint.fGradient(x);",
+        "    return GradCheck.check(v -> Hazard.f(v), x, g.x(), 1e-6).passed()",
+        "        && GradCheck.check(v -> Hazard.f(v), x, h.x(), 1e-6).passed()",
+        "        && GradCheck.check(v -> Hazard.f(v), x, field.x(), 1e-6).passed()",
+        "        && GradCheck.check(Hazard::f, x, g.x(), 1e-6).passed()",
+        "        && GradCheck.check(v -> Hazard.f(v), x, HazardAdjoint.fGradient(x).x(), 1e-6).passed();",
+        "  }");
+    Compilation c = Sources.compile(
+        Sources.source("p.Hazard", "package p;", "import dev.adjoint.annotations.Differentiable;",
+            "import dev.adjoint.runtime.check.GradCheck;", "public class Hazard {",
+            "  @Differentiable public static double f(double[] x) { return Math.sin(x[0]) * x[1]; }", checks, "}"),
+        Sources.source("p.Other", "package p;", "import dev.adjoint.runtime.check.GradCheck;",
+            "public class Other {", checks, "}"));
+    assertThat(c).succeeded();
+    ClassLoader loader = new ClassLoader(GeneratedCodeTest.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        for (JavaFileObject f : c.generatedFiles()) {
+          if (f.getKind() == JavaFileObject.Kind.CLASS && f.toUri().getPath().endsWith("/" + name.replace('.', '/') + ".class")) {
+            try (java.io.InputStream in = f.openInputStream()) {
+              byte[] bytes = in.readAllBytes();
+              return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+              throw new ClassNotFoundException(name, e);
+            }
+          }
+        }
+        throw new ClassNotFoundException(name);
+      }
+    };
+    for (String name : List.of("p.Hazard", "p.Other")) {
+      assertEquals(true, Class.forName(name, true, loader).getMethod("check").invoke(null), name);
+    }
+  }
+
   private static String generated(Compilation c, String path) throws IOException {
     assertThat(c).generatedSourceFile(path.replace(".java", "").replace('/', '.'));
     return c.generatedSourceFile(path.replace(".java", "").replace('/', '.')).orElseThrow()

@@ -129,13 +129,6 @@ class InvalidProgramsTest {
             + " static double mycosPullback(double x, double dy)",
             "static double mycos(double x) { return Math.cos(x) + 1; }",
             "@CustomRule(of = \"mycos\") static double mycosPullback(double x) { return -Math.sin(x); } " + Sources.HERE),
-        program("lambda next to a use of the adjoint being generated",
-            "[Adjoint:AttributionHazard] this call passes a lambda next to an argument that uses BadAdjoint",
-            "@Differentiable static double f(double[] x) { return x[0] * x[0]; }",
-            "static double use(java.util.function.ToDoubleFunction<double[]> g, double[] y) { return g.applyAsDouble(y); }",
-            "static double caller(double[] y) {",
-            "  return use(x -> f(x), BadAdjoint.fGradient(y).x()); " + Sources.HERE,
-            "}"),
         program("custom rule for a missing method", "[Adjoint:BadRule] @CustomRule(of = \"nosuch\") names no method",
             "@CustomRule(of = \"nosuch\") static double p(double x, double dy) { return dy; } " + Sources.HERE));
   }

@@ -36,10 +36,6 @@ public enum Message {
       "%s is private, so the generated adjoint class cannot call into it. Make it package-private"),
   UNRESOLVED("Unresolved", "%s cannot be resolved; Adjoint differentiates this method once it compiles"),
   BAD_RULE("BadRule", "%s"),
-  ATTRIBUTION_HAZARD("AttributionHazard",
-      "this call passes a lambda next to an argument that uses %s, which Adjoint is generating in this"
-          + " compilation; javac cannot compile that pattern before the class exists. Compute the %s value"
-          + " into a local variable first, then pass the variable"),
   INTERNAL_ERROR("InternalError", "internal error in Adjoint; please report: %s"),
   VERBOSE("Verbose", "%s");
 
