@@ -105,7 +105,7 @@ public final class CosSquared {
     if (!(worst <= TOLERANCE * 4)) {
       throw new IllegalStateException("AD gradient differs from the analytic one by " + worst);
     }
-    XYChart chart = Figures.lineChart("(cos(x) + 1)^2 and its gradient", "x", "");
+    XYChart chart = Figures.lineChart("(cos(x) + 1)^2 and its gradient", "x", "value and derivative");
     Figures.line(chart, "(cos(x) + 1)^2", xs, loss);
     Figures.line(chart, "-2 sin(x)(cos(x) + 1), analytic", xs, exact);
     XYSeries adPoints = chart.addSeries("Adjoint gradient", every(xs, 8), every(grad, 8));

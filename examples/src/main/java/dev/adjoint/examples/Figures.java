@@ -45,18 +45,39 @@ public final class Figures {
     }
   }
 
-  /** A 900x560 line chart with the legend below the plot. */
+  /** A 900x560 line chart with the legend below the plot; both axes must be labelled. */
   public static XYChart lineChart(String title, String xTitle, String yTitle) {
+    requireLabels(xTitle, yTitle);
     XYChart chart = new XYChartBuilder().width(900).height(560)
         .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
     chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
     chart.getStyler().setMarkerSize(4);
+    chart.getStyler().setXAxisTickMarkSpacingHint(90); // about ten labels across, not crowded
     return chart;
+  }
+
+  /** Every figure labels both axes. */
+  public static void requireLabels(String xTitle, String yTitle) {
+    if (xTitle == null || xTitle.isBlank() || yTitle == null || yTitle.isBlank()) {
+      throw new IllegalArgumentException("a figure needs both axis titles, got '" + xTitle + "' and '" + yTitle + "'");
+    }
   }
 
   /** Adds a line without markers. */
   public static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
     XYSeries s = chart.addSeries(name, x, y);
+    s.setMarker(SeriesMarkers.NONE);
+    return s;
+  }
+
+  /**
+   * Adds a dashed line without markers, for a series that may lie on top of another one (two
+   * solvers that agree, say): the line below shows through the gaps.
+   */
+  public static XYSeries dashed(XYChart chart, String name, double[] x, double[] y) {
+    XYSeries s = chart.addSeries(name, x, y);
+    s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+    s.setLineWidth(2.5f);
     s.setMarker(SeriesMarkers.NONE);
     return s;
   }

@@ -243,13 +243,13 @@ public final class JoliDataFitting {
       half[i] = p.x()[i] / 2;
     }
     XYChart signal = Figures.lineChart("True and recovered signal (the 0.5|x|^2 term makes the minimiser x/2)",
-        "sample", "");
+        "sample", "value");
     Figures.line(signal, "true x", index, p.x());
     Figures.line(signal, "recovered (conjugate gradients)", index, r.minimizer());
     scatter(signal, "x / 2, the exact minimiser", index, half);
     Figures.save(signal, "joli-recovered");
 
-    XYChart grad = Figures.lineChart("Gradient of the loss at a random x0", "sample", "");
+    XYChart grad = Figures.lineChart("Gradient of the loss at a random x0", "sample", "dL/dx(sample)");
     Figures.line(grad, "A'(A x0 - b) + x0, analytic", index, analyticGradient(p.a(), p.x0(), p.b()));
     scatter(grad, "Adjoint (LinearOperator.apply rule)", index, gradient);
     Figures.save(grad, "joli-gradient");

@@ -256,12 +256,12 @@ public final class PoissonBackprop {
     double[] t = spectral.t();
     XYChart values = Figures.lineChart("I(t) = sum phi^2 through both Poisson solvers", "t", "I(t)");
     Figures.line(values, "spectral", t, spectral.value());
-    Figures.line(values, "finite difference", t, fd.value());
+    Figures.dashed(values, "finite difference", t, fd.value());
     Figures.save(values, "poisson-I");
 
     XYChart derivative = Figures.lineChart("dI/dt: Adjoint vs central differences", "t", "dI/dt");
     Figures.line(derivative, "spectral, Adjoint", t, spectral.ad());
-    Figures.line(derivative, "finite difference, Adjoint", t, fd.ad());
+    Figures.dashed(derivative, "finite difference, Adjoint", t, fd.ad());
     // Interleaved, so that neither solver's markers hide the other's.
     scatter(derivative, "spectral, central differences", every(t, 0, 10), every(spectral.central(), 0, 10));
     scatter(derivative, "finite difference, central differences", every(t, 5, 10), every(fd.central(), 5, 10));
@@ -271,8 +271,8 @@ public final class PoissonBackprop {
     errors.getStyler().setYAxisLogarithmic(true);
     Figures.line(errors, "spectral vs central differences", t, relativeTo(spectral.ad(), spectral.central()));
     Figures.line(errors, "finite difference vs central differences", t, relativeTo(fd.ad(), fd.central()));
-    Figures.line(errors, "spectral vs exact derivative", t, relativeTo(spectral.ad(), spectral.exact()));
-    Figures.line(errors, "finite difference vs exact derivative", t, relativeTo(fd.ad(), fd.exact()));
+    Figures.dashed(errors, "spectral vs exact derivative", t, relativeTo(spectral.ad(), spectral.exact()));
+    Figures.dashed(errors, "finite difference vs exact derivative", t, relativeTo(fd.ad(), fd.exact()));
     Figures.save(errors, "poisson-error");
 
     int nx = PoissonSolvers.NX;
@@ -283,8 +283,8 @@ public final class PoissonBackprop {
     XYChart solution = Figures.lineChart("phi at t = 1, mean removed", "x", "phi");
     solution.getStyler().setXAxisDecimalPattern("0.0#");
     Figures.line(solution, "manufactured sin(t)^2 exp(-(x-mu)^2/(2 sigma^2))", x, PoissonSolvers.exactSolution(1.0, nx));
-    scatter(solution, "spectral", x, spectralPhi);
-    Figures.line(solution, "finite difference", x, fdPhi);
+    Figures.dashed(solution, "finite difference", x, fdPhi);
+    scatter(solution, "spectral", x, spectralPhi); // last, so that its markers lie on top
     Figures.save(solution, "poisson-phi");
   }
 

@@ -66,6 +66,7 @@ final class WaveFigures {
         cells.add(new Number[] {i, cz - 1 - k, v});
       }
     }
+    Figures.requireLabels(xTitle, zTitle);
     HeatMapChart chart = new HeatMapChartBuilder().width(900).height(560).title(title).xAxisTitle(xTitle)
         .yAxisTitle(zTitle).build();
     chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
