@@ -119,7 +119,9 @@ final class CallAdjoints {
   /** Saves the arrays the call overwrites whose contents the reverse sweep needs back. */
   void pushSnapshots(Expr.Invoke call, Code out) {
     for (int j : snapshotArgs(call)) {
-      out.line(sweep.tape() + ".pushObject(Shadows.snapshot(" + printer.print(call.args().get(j)) + "));");
+      String array = printer.print(call.args().get(j));
+      out.line(sweep.tape() + ".pushObject(Shadows.snapshot(" + array + "));");
+      sweep.notePushed(array + "[]");
     }
   }
 

@@ -89,6 +89,8 @@ public final class SweepBuilder {
   /** For the statement being reversed: the popped choice of each min/max whose choice was recorded. */
   private final Map<Expr, String> choices = new java.util.IdentityHashMap<>();
   private final java.util.ArrayDeque<Integer> branchMarks = new java.util.ArrayDeque<>();
+  /** The names whose values the forward sweep puts on the tape, for the verbose note. */
+  private final Set<String> pushed = new java.util.TreeSet<>();
   /** Scalars saved once around an enclosing loop, so writes inside it record nothing. */
   private Set<Variable> suppressed = new HashSet<>();
 
@@ -161,6 +163,7 @@ public final class SweepBuilder {
       Code reverse = settleReverse(base);
       printer.clearSubstitutions();
       blockMismatches.clear();
+      pushed.clear();
       Code forward = forward(method.body());
       if (blockMismatches.isEmpty() && extremumMismatches.isEmpty()) {
         return assemble(forward, reverse);
@@ -421,17 +424,8 @@ public final class SweepBuilder {
     }
     List<String> paramNames = method.params().stream().map(Variable::name).toList();
     Set<String> active = activity.describe(method);
-    Set<String> recorded = new LinkedHashSet<>();
-    for (Variable v : recordedVars) {
-      if (!v.type().isArray() && assignedAnywhere.contains(v)) {
-        recorded.add(v.name());
-      }
-    }
-    for (Variable v : recordedClasses) {
-      if (mutatedClasses.contains(v)) {
-        recorded.add(v.name() + "[]");
-      }
-    }
+    // what the forward sweep puts on the tape, not what the analysis allowed it to
+    Set<String> recorded = new LinkedHashSet<>(pushed);
     String text = body.toString();
     if (text.indexOf('\u0000') >= 0) {
       throw new IllegalStateException("a record block placeholder was left unresolved:\n" + text);
@@ -535,6 +529,9 @@ public final class SweepBuilder {
     if (needsRecord(target, isDecl) && !isIntegerStep(target, op, value)) {
       String t = printer.print(target);
       record(type, t, out);
+      if (base != null) {
+        pushed.add(base.name() + (target instanceof Expr.ArrayRead ? "[]" : ""));
+      }
       if (type.isArray() && activity.isActive(base)) {
         out.line(tapeName + ".pushObject(" + barOf(target) + ");");
       }
@@ -663,6 +660,7 @@ public final class SweepBuilder {
   private void pushSaves(List<Variable> saved, Code out) {
     for (Variable v : saved) {
       record(v.type(), v.name(), out);
+      pushed.add(v.name());
     }
   }
 
@@ -707,6 +705,7 @@ public final class SweepBuilder {
         continue;
       }
       String a = c.array().name();
+      pushed.add(a + "[]");
       out.line(c.array().type().base() == JType.Base.DOUBLE ? tapeName + ".pushCopy(" + a + ");"
           : tapeName + ".pushObject(Shadows.snapshot(" + a + "));");
       usesTape = true;
@@ -1670,6 +1669,11 @@ public final class SweepBuilder {
   }
 
   // exposed to CallAdjoints
+
+  /** Notes, for the verbose report, that the forward sweep puts this on the tape. */
+  void notePushed(String name) {
+    pushed.add(name);
+  }
 
   /** The tape's name, for code that records on it. */
   String tape() {
