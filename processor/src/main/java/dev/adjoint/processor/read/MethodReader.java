@@ -603,8 +603,13 @@ public final class MethodReader {
     if (value instanceof Boolean b) {
       return new Expr.Literal(b.toString(), JType.BOOLEAN, tree);
     }
+    // char, short and byte constants keep their type, so the printer can cast them back
     if (value instanceof Character c) {
-      return new Expr.Literal(Integer.toString(c), JType.INT, tree);
+      return new Expr.Literal(Integer.toString(c), new JType(JType.Base.CHAR, 0, null), tree);
+    }
+    if (value instanceof Short || value instanceof Byte) {
+      JType.Base base = value instanceof Short ? JType.Base.SHORT : JType.Base.BYTE;
+      return new Expr.Literal(Integer.toString(((Number) value).intValue()), new JType(base, 0, null), tree);
     }
     if (value instanceof Number n) {
       return new Expr.Literal(Integer.toString(n.intValue()), JType.INT, tree);

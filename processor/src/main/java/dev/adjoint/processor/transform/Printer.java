@@ -109,15 +109,15 @@ final class Printer {
       return CAST;
     } else if (e instanceof Expr.Conditional) {
       return CONDITIONAL;
-    } else if (e instanceof Expr.Literal l && l.text().startsWith("-")) {
-      return UNARY;
+    } else if (e instanceof Expr.Literal l && (l.text().startsWith("-") || !literal(l).equals(l.text()))) {
+      return UNARY; // a negative or cast literal
     }
     return PRIMARY;
   }
 
   private String text(Expr e) {
     if (e instanceof Expr.Literal l) {
-      return l.text();
+      return literal(l);
     } else if (e instanceof Expr.VarRef v) {
       if (reads != null) {
         reads.add(v.variable());
@@ -160,6 +160,17 @@ final class Printer {
       return "new " + a.type().sourceText() + " {" + args(a.elements()) + "}";
     }
     throw new IllegalStateException("cannot print " + e);
+  }
+
+  /**
+   * A literal as Java reads it back: a char, short or byte constant (folded by javac to its
+   * numeric value) carries a cast, since an int literal does not convert to a narrower parameter.
+   */
+  private static String literal(Expr.Literal l) {
+    JType.Base base = l.type().base();
+    boolean narrow = l.type().dims() == 0
+        && (base == JType.Base.CHAR || base == JType.Base.SHORT || base == JType.Base.BYTE);
+    return narrow && l.text().matches("-?\\d+") ? "(" + base.keyword() + ") " + l.text() : l.text();
   }
 
   private String args(java.util.List<Expr> args) {

@@ -1501,14 +1501,15 @@ public final class SweepBuilder {
   /**
    * The trip count of a loop {@code for (i = start; i < end; i++)} (or with {@code <=}, or counting
    * down with {@code >}, {@code >=}) whose bounds the loop never changes, as an expression over
-   * those bounds; null for any other loop, whose trip count is recorded.
+   * those bounds, which must be integers; null for any other loop, whose trip count is recorded.
    */
   private String tripFormula(Stmt.CountedLoop c) {
     boolean up = c.step() instanceof Expr.Literal l && l.text().equals("1");
     boolean down = c.step() instanceof Expr.Unary u && u.operand() instanceof Expr.Literal l && l.text().equals("1");
     if (!(up || down) || !(c.condition() instanceof Expr.Binary b) || !(b.left() instanceof Expr.VarRef v)
-        || v.variable() != c.index() || !plan.isLoopInvariant(b.right(), c) || !plan.isLoopInvariant(c.start(), c)) {
-      return null;
+        || v.variable() != c.index() || !plan.isLoopInvariant(b.right(), c) || !plan.isLoopInvariant(c.start(), c)
+        || b.right().type().isFloating() || c.start().type().isFloating()) {
+      return null; // a double bound (i < n with double n) compares after widening: count the trips
     }
     String start = printer.print(c.start());
     String end = printer.print(b.right());
