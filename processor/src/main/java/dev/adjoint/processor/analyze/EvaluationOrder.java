@@ -127,8 +127,12 @@ final class EvaluationOrder {
       if (a.op() != AssignOp.SET) {
         Expr old = spill(target, before);
         Expr value = extract(a.value(), before);
+        JType elementType = element.type();
+        JType wider = value.type().base() == JType.Base.DOUBLE ? value.type() : elementType;
+        Expr combined = new Expr.Binary(a.op().binary(), old, value, wider, null);
+        // a compound assignment narrows implicitly (float += double); a plain one needs the cast
         return new Stmt.Assign(target, AssignOp.SET,
-            new Expr.Binary(a.op().binary(), old, value, element.type(), null), a.source());
+            wider.equals(elementType) ? combined : new Expr.Cast(elementType, combined, null), a.source());
       }
     }
     Expr value = wholeIsFine ? topLevel(a.value(), before) : extract(a.value(), before);

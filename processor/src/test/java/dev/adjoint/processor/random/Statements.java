@@ -92,7 +92,9 @@ final class Statements {
     if (!ex.scope.floatArrays.isEmpty() && ex.chance(0.2)) {
       String f = ex.pick(new ArrayList<>(ex.scope.floatArrays.keySet()));
       String target = f + "[" + ex.index(ex.scope.floatArrays.get(f), f) + "]";
-      return List.of(new Line(target + " " + ex.pick("=", "+=") + " (float) " + ex.scalar(2).at(E.UNARY) + ";"));
+      // += narrows implicitly (float += double); = needs the cast
+      return List.of(new Line(ex.chance(0.5) ? target + " += " + ex.scalar(2).text() + ";"
+          : target + " = (float) " + ex.scalar(2).at(E.UNARY) + ";"));
     }
     String a = ex.pick(ex.scope.writableArrays);
     String target = a + "[" + ex.index(ex.scope.arrays.get(a), a) + "]";
