@@ -126,25 +126,12 @@ public final class OnlineRevolve {
 
   /** The steps {@link #reverse} recomputes for a loop of {@code steps} steps, by a dry run. */
   public static long recomputations(int steps, int snapshots) {
-    Revolve.Actions none = new Revolve.Actions() {
-      @Override
-      public void advance(int from, int to) {}
-
-      @Override
-      public void save(int slot, int step) {}
-
-      @Override
-      public void restore(int slot, int step) {}
-
-      @Override
-      public void reverse(int step) {}
-    };
     OnlineRevolve online = new OnlineRevolve(snapshots);
-    online.start(none);
+    online.start(Revolve.NONE);
     for (int i = 0; i < steps; i++) {
-      online.stepped(none);
+      online.stepped(Revolve.NONE);
     }
-    return online.reverse(none);
+    return online.reverse(Revolve.NONE);
   }
 
   /**

@@ -82,21 +82,24 @@ public final class Revolve {
     return advanced;
   }
 
+  /** Actions that do nothing: a dry run, to count a schedule's steps. */
+  static final Actions NONE = new Actions() {
+    @Override
+    public void advance(int from, int to) {}
+
+    @Override
+    public void save(int slot, int step) {}
+
+    @Override
+    public void restore(int slot, int step) {}
+
+    @Override
+    public void reverse(int step) {}
+  };
+
   /** The forward steps {@link #run} advances, found by running the schedule without a loop. */
   public long advances() {
-    return run(new Actions() {
-      @Override
-      public void advance(int from, int to) {}
-
-      @Override
-      public void save(int slot, int step) {}
-
-      @Override
-      public void restore(int slot, int step) {}
-
-      @Override
-      public void reverse(int step) {}
-    });
+    return run(NONE);
   }
 
   /**
