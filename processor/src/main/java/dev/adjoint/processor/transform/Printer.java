@@ -22,8 +22,10 @@ final class Printer {
 
   private final String adjointPackage;
   private final Map<Expr, String> substitutions = new IdentityHashMap<>();
-  /** Each substitution made, with the name it replaced (null if none), for {@link #rollback}. */
-  private final java.util.List<Object[]> journal = new java.util.ArrayList<>();
+  /** A substitution made, with the name it replaced (null if none), for {@link #rollback}. */
+  private record Substituted(Expr expr, String replaced) {}
+
+  private final java.util.List<Substituted> journal = new java.util.ArrayList<>();
   private Set<Variable> reads;
 
   Printer(String adjointPackage) {
@@ -41,7 +43,7 @@ final class Printer {
   }
 
   void substitute(Expr e, String name) {
-    journal.add(new Object[] {e, substitutions.put(e, name)});
+    journal.add(new Substituted(e, substitutions.put(e, name)));
   }
 
   /** A point to return the substitutions to, before code that may be in a narrower Java scope. */
@@ -55,11 +57,11 @@ final class Printer {
    */
   void rollback(int mark) {
     while (journal.size() > mark) {
-      Object[] entry = journal.remove(journal.size() - 1);
-      if (entry[1] == null) {
-        substitutions.remove((Expr) entry[0]);
+      Substituted entry = journal.remove(journal.size() - 1);
+      if (entry.replaced() == null) {
+        substitutions.remove(entry.expr());
       } else {
-        substitutions.put((Expr) entry[0], (String) entry[1]);
+        substitutions.put(entry.expr(), entry.replaced());
       }
     }
   }
