@@ -68,6 +68,8 @@ public final class MethodReader {
   private SourceLines lines;
   private Variable self;
   private int loopDepth;
+  /** Switch statements read so far, to name their selectors' locals. */
+  private int switches;
   private String unresolved;
 
   public MethodReader(Trees trees, CallResolver calls) {
@@ -223,7 +225,27 @@ public final class MethodReader {
         return unsupportedStatement(tree, source, "a try statement",
             "Move the exception handling to a caller outside the differentiable code");
       case SWITCH:
-        return unsupportedStatement(tree, source, "a switch statement", "Use if/else if chains");
+        return new SwitchStatements(new SwitchStatements.Reader() {
+          @Override
+          public Expr expression(TreePath p) {
+            return MethodReader.this.expression(p, null);
+          }
+
+          @Override
+          public Stmt statement(TreePath p) {
+            return MethodReader.this.statement(p);
+          }
+
+          @Override
+          public Stmt expressionStatement(TreePath p) {
+            return MethodReader.this.expressionStatement(p, null);
+          }
+
+          @Override
+          public Variable local(String name, JType type) {
+            return new Variable(name + "$" + switches++, type, Variable.Kind.SYNTHETIC, loopDepth);
+          }
+        }).read(path, source);
       case SYNCHRONIZED:
         return unsupportedStatement(tree, source, "a synchronized block",
             "Differentiable code must be free of locking; synchronize in the caller");

@@ -128,6 +128,7 @@ public final class Probe {
   static String twinOf(String text) {
     String line = text.strip();
     if (!line.endsWith(";") || line.startsWith("if ") || line.startsWith("for ") || line.startsWith("while ")
+        || line.startsWith("case ") || line.startsWith("default") || line.startsWith("switch ")
         || line.startsWith("return") || line.startsWith("int ")
         || line.startsWith("boolean ") || line.startsWith("static ") || line.startsWith("final ")) {
       return null;

@@ -15,7 +15,7 @@ final class ProgramMaker {
   /** Constructs outside the subset (valid Java in f), and the error each must get at its line. */
   private static final String[][] UNSUPPORTED = {
       {"try { a = a * 2; } catch (RuntimeException e) { a = 0; }", "[Adjoint:UnsupportedStatement]"},
-      {"switch (n) { case 1: a = a * 2; break; default: a = 1; }", "[Adjoint:UnsupportedStatement]"},
+      {"switch (n) { case 1: a = a * 2; case 2: a = a + 1; break; default: a = 1; }", "[Adjoint:UnsupportedStatement]"},
       {"java.util.function.DoubleUnaryOperator op = v -> v * 2;", "[Adjoint:UnsupportedExpression]"},
       {"java.util.function.DoubleUnaryOperator op = Math::sin;", "[Adjoint:UnsupportedExpression]"},
       {"Object o = new StringBuilder();", "[Adjoint:UnsupportedExpression]"},

@@ -35,6 +35,8 @@ final class Scope {
   final List<String> longs = new ArrayList<>();
   /** A local of a reference type with a field and a passive method, or null. */
   String knob;
+  /** Whether this is a switch case's body, outside any loop of its own: break would leave the switch. */
+  boolean inCase;
   /** Loop nesting depth, and whether break/continue are legal here. */
   int loopDepth;
   /** What a {@code return} must give: "double", "void" or "double[]". */
@@ -64,6 +66,7 @@ final class Scope {
     s.indexArrays.putAll(indexArrays);
     s.longs.addAll(longs);
     s.knob = knob;
+    s.inCase = inCase;
     s.loopDepth = loopDepth;
     s.names = names;
     return s;

@@ -47,14 +47,15 @@ final class Statements {
       case 10 -> callStatement(ex);
       case 11 -> smallLocal(ex);
       case 12 -> enhancedFor(ex, nesting);
+      case 13 -> Switches.statement(this, ex, nesting);
       default -> List.of(new Line("// nothing"));
     };
   }
 
   private static int pickKind(Expressions ex, boolean canNest, Scope s) {
     while (true) {
-      int k = ex.pick(List.of(0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 4, 4, 5, 6, 7, 8, 9, 10, 10, 11, 12));
-      boolean nests = k == 3 || k == 4 || k == 5 || k == 7 || k == 8 || k == 9 || k == 12;
+      int k = ex.pick(List.of(0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 4, 4, 5, 6, 7, 8, 9, 10, 10, 11, 12, 13));
+      boolean nests = k == 3 || k == 4 || k == 5 || k == 7 || k == 8 || k == 9 || k == 12 || k == 13;
       if (nests && !canNest) {
         continue;
       }
@@ -66,7 +67,7 @@ final class Statements {
     }
   }
 
-  private static List<Code> declareScalar(Expressions ex) {
+  static List<Code> declareScalar(Expressions ex) {
     String name = ex.scope.fresh("s");
     E e = ex.scalar(3);
     ex.scope.scalars.add(name);
@@ -117,6 +118,7 @@ final class Statements {
     Scope s = ex.scope;
     Scope body = s.child();
     body.loopDepth++;
+    body.inCase = false;
     String i = s.fresh("i");
     String array = ex.pick(new ArrayList<>(s.arrays.keySet()));
     String tag = s.arrays.get(array);
@@ -153,6 +155,7 @@ final class Statements {
     String array = ex.pick(new ArrayList<>(s.arrays.keySet()));
     Scope body = s.child();
     body.loopDepth++;
+    body.inCase = false;
     body.indices.add(new Scope.Index(i, s.arrays.get(array), 0));
     String bound = k + " < " + array + ".length";
     if (ex.chance(0.4) && !s.scalars.isEmpty()) {
@@ -175,7 +178,7 @@ final class Statements {
     String cond = ex.condition(2);
     String what;
     if (s.loopDepth > 0 && ex.chance(0.6)) {
-      what = ex.pick("break;", "continue;");
+      what = s.inCase ? "continue;" : ex.pick("break;", "continue;"); // break would leave the switch
     } else if (s.returns.equals("void")) {
       what = "return;";
     } else {
@@ -395,6 +398,7 @@ final class Statements {
     Scope body = s.child();
     body.scalars.add(v);
     body.loopDepth++;
+    body.inCase = false;
     List<Code> stmts = block(ex.in(body), 1 + ex.pick(List.of(0, 1)), nesting + 1);
     return List.of(new Block("for (double " + v + " : " + array + ") {", stmts, "}", true));
   }
