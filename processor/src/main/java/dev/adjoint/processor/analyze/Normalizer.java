@@ -373,8 +373,8 @@ public final class Normalizer {
    * {@code a[i]} named by a variable or constant always means the same value or array there.
    */
   private static boolean isStableArgument(Expr e, boolean array) {
-    if (e instanceof Expr.VarRef || e instanceof Expr.Literal) {
-      return true;
+    if (e instanceof Expr.VarRef || e instanceof Expr.Literal l && !l.text().equals("null")) {
+      return true; // null stays a local: null[i], even unreached, is not Java
     }
     if (e instanceof Expr.FieldRead f) {
       return f.receiver() == null || f.receiver() instanceof Expr.VarRef;

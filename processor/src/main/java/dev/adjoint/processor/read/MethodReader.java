@@ -404,7 +404,8 @@ public final class MethodReader {
       case STRING_LITERAL:
         return unsupported(tree, "a string", "Strings carry no derivative; build messages outside the method");
       case NULL_LITERAL:
-        return unsupported(tree, "null", "Allocate the array, or pass it in as a parameter");
+        // a missing array or reference: compared with ==, passed for an argument a callee ignores
+        return new Expr.Literal("null", typeOf(path), tree);
       case LAMBDA_EXPRESSION:
         return unsupported(tree, "a lambda expression",
             "Write the function as a @Differentiable method and call it directly");

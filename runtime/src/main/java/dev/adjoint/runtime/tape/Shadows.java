@@ -2,23 +2,28 @@ package dev.adjoint.runtime.tape;
 
 /**
  * Array helpers for generated code: adjoint ("shadow") arrays shaped like their primal arrays,
- * snapshots of arrays a method mutates, and seed accumulation.
+ * snapshots of arrays a method mutates, and seed accumulation. A null array (one a caller passed
+ * for an argument the callee does not use) has a null shadow and a null snapshot, and restoring
+ * or adding into it does nothing.
  */
 public final class Shadows {
   private Shadows() {}
 
   /** A zero array of the same length. */
   public static double[] zerosLike(double[] a) {
-    return new double[a.length];
+    return a == null ? null : new double[a.length];
   }
 
   /** A zero array of the same length. */
   public static float[] zerosLike(float[] a) {
-    return new float[a.length];
+    return a == null ? null : new float[a.length];
   }
 
   /** Zero rows of the same lengths (ragged rows stay ragged; null rows stay null). */
   public static double[][] zerosLike(double[][] a) {
+    if (a == null) {
+      return null;
+    }
     double[][] z = new double[a.length][];
     for (int i = 0; i < a.length; i++) {
       z[i] = a[i] == null ? null : new double[a[i].length];
@@ -28,6 +33,9 @@ public final class Shadows {
 
   /** Zero rows of the same lengths (ragged rows stay ragged; null rows stay null). */
   public static float[][] zerosLike(float[][] a) {
+    if (a == null) {
+      return null;
+    }
     float[][] z = new float[a.length][];
     for (int i = 0; i < a.length; i++) {
       z[i] = a[i] == null ? null : new float[a[i].length];
@@ -37,21 +45,24 @@ public final class Shadows {
 
   /** A copy of the contents (rows are copied, not shared). */
   public static double[] snapshot(double[] a) {
-    return a.clone();
+    return a == null ? null : a.clone();
   }
 
   /** A copy of the contents (rows are copied, not shared). */
   public static float[] snapshot(float[] a) {
-    return a.clone();
+    return a == null ? null : a.clone();
   }
 
   /** A copy of the contents (rows are copied, not shared). */
   public static int[] snapshot(int[] a) {
-    return a.clone();
+    return a == null ? null : a.clone();
   }
 
   /** A copy of the contents (rows are copied, not shared). */
   public static double[][] snapshot(double[][] a) {
+    if (a == null) {
+      return null;
+    }
     double[][] c = new double[a.length][];
     for (int i = 0; i < a.length; i++) {
       c[i] = a[i] == null ? null : a[i].clone();
@@ -61,6 +72,9 @@ public final class Shadows {
 
   /** A copy of the contents (rows are copied, not shared). */
   public static float[][] snapshot(float[][] a) {
+    if (a == null) {
+      return null;
+    }
     float[][] c = new float[a.length][];
     for (int i = 0; i < a.length; i++) {
       c[i] = a[i] == null ? null : a[i].clone();
@@ -70,35 +84,57 @@ public final class Shadows {
 
   /** Puts a snapshot's contents back into the array it was taken from, row objects kept. */
   public static void restore(double[] snapshot, double[] into) {
+    if (snapshot == null || into == null) {
+      return;
+    }
     System.arraycopy(snapshot, 0, into, 0, snapshot.length);
   }
 
   /** Puts a snapshot's contents back into the array it was taken from, row objects kept. */
   public static void restore(float[] snapshot, float[] into) {
+    if (snapshot == null || into == null) {
+      return;
+    }
     System.arraycopy(snapshot, 0, into, 0, snapshot.length);
   }
 
   /** Puts a snapshot's contents back into the array it was taken from, row objects kept. */
   public static void restore(int[] snapshot, int[] into) {
+    if (snapshot == null || into == null) {
+      return;
+    }
     System.arraycopy(snapshot, 0, into, 0, snapshot.length);
   }
 
   /** Puts a snapshot's contents back into the array it was taken from, row objects kept. */
   public static void restore(double[][] snapshot, double[][] into) {
+    if (snapshot == null || into == null) {
+      return;
+    }
     for (int i = 0; i < snapshot.length; i++) {
-      System.arraycopy(snapshot[i], 0, into[i], 0, snapshot[i].length);
+      if (snapshot[i] != null) { // a null row stays null
+        System.arraycopy(snapshot[i], 0, into[i], 0, snapshot[i].length);
+      }
     }
   }
 
   /** Puts a snapshot's contents back into the array it was taken from, row objects kept. */
   public static void restore(float[][] snapshot, float[][] into) {
+    if (snapshot == null || into == null) {
+      return;
+    }
     for (int i = 0; i < snapshot.length; i++) {
-      System.arraycopy(snapshot[i], 0, into[i], 0, snapshot[i].length);
+      if (snapshot[i] != null) { // a null row stays null
+        System.arraycopy(snapshot[i], 0, into[i], 0, snapshot[i].length);
+      }
     }
   }
 
   /** {@code into += from}, element by element. */
   public static void addInto(double[] from, double[] into) {
+    if (from == null || into == null) {
+      return;
+    }
     for (int i = 0; i < from.length; i++) {
       into[i] += from[i];
     }
@@ -106,6 +142,9 @@ public final class Shadows {
 
   /** {@code into += from}, element by element. */
   public static void addInto(float[] from, float[] into) {
+    if (from == null || into == null) {
+      return;
+    }
     for (int i = 0; i < from.length; i++) {
       into[i] += from[i];
     }
@@ -113,6 +152,9 @@ public final class Shadows {
 
   /** {@code into += from}, element by element. */
   public static void addInto(double[][] from, double[][] into) {
+    if (from == null || into == null) {
+      return;
+    }
     for (int i = 0; i < from.length; i++) {
       addInto(from[i], into[i]);
     }
@@ -120,6 +162,9 @@ public final class Shadows {
 
   /** {@code into += from}, element by element. */
   public static void addInto(float[][] from, float[][] into) {
+    if (from == null || into == null) {
+      return;
+    }
     for (int i = 0; i < from.length; i++) {
       addInto(from[i], into[i]);
     }
