@@ -225,27 +225,9 @@ public final class MethodReader {
         return unsupportedStatement(tree, source, "a try statement",
             "Move the exception handling to a caller outside the differentiable code");
       case SWITCH:
-        return new SwitchStatements(new SwitchStatements.Reader() {
-          @Override
-          public Expr expression(TreePath p) {
-            return MethodReader.this.expression(p, null);
-          }
-
-          @Override
-          public Stmt statement(TreePath p) {
-            return MethodReader.this.statement(p);
-          }
-
-          @Override
-          public Stmt expressionStatement(TreePath p) {
-            return MethodReader.this.expressionStatement(p, null);
-          }
-
-          @Override
-          public Variable local(String name, JType type) {
-            return new Variable(name + "$" + switches++, type, Variable.Kind.SYNTHETIC, loopDepth);
-          }
-        }).read(path, source);
+        return new SwitchStatements(p -> expression(p, null), this::statement, p -> expressionStatement(p, null),
+            (name, type) -> new Variable(name + "$" + switches++, type, Variable.Kind.SYNTHETIC, loopDepth))
+            .read(path, source);
       case SYNCHRONIZED:
         return unsupportedStatement(tree, source, "a synchronized block",
             "Differentiable code must be free of locking; synchronize in the caller");

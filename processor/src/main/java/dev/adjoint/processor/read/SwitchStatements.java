@@ -17,6 +17,8 @@ import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Reads a {@code switch} statement over an integer or enum selector as the {@code if}/{@code
@@ -26,27 +28,28 @@ import java.util.List;
  * {@code break} anywhere but at a case's end, are errors, since an if chain cannot express them.
  */
 final class SwitchStatements {
-  /** What the reader lends: how it reads expressions and statements, and makes locals. */
-  interface Reader {
-    Expr expression(TreePath path);
+  private final Function<TreePath, Expr> expression;
+  private final Function<TreePath, Stmt> statement;
+  private final Function<TreePath, Stmt> expressionStatement;
+  private final BiFunction<String, JType, Variable> local;
 
-    Stmt statement(TreePath path);
-
-    /** An expression used as a statement (an arrow case's {@code a = b;}). */
-    Stmt expressionStatement(TreePath path);
-
-    Variable local(String name, JType type);
-  }
-
-  private final Reader reader;
-
-  SwitchStatements(Reader reader) {
-    this.reader = reader;
+  /**
+   * @param expression reads an expression
+   * @param statement reads a statement
+   * @param expressionStatement reads an expression used as a statement (an arrow case's {@code a = b})
+   * @param local makes a local of the given name hint and type, for a selector computed once
+   */
+  SwitchStatements(Function<TreePath, Expr> expression, Function<TreePath, Stmt> statement,
+      Function<TreePath, Stmt> expressionStatement, BiFunction<String, JType, Variable> local) {
+    this.expression = expression;
+    this.statement = statement;
+    this.expressionStatement = expressionStatement;
+    this.local = local;
   }
 
   Stmt read(TreePath path, SourceLine source) {
     SwitchTree s = (SwitchTree) path.getLeaf();
-    Expr selector = reader.expression(new TreePath(path, s.getExpression()));
+    Expr selector = expression.apply(new TreePath(path, s.getExpression()));
     JType type = selector.type();
     boolean integral = type.dims() == 0 && (type.base() == JType.Base.INT || type.base() == JType.Base.SHORT
         || type.base() == JType.Base.CHAR || type.base() == JType.Base.BYTE);
@@ -60,7 +63,7 @@ final class SwitchStatements {
     List<Stmt> out = new ArrayList<>();
     Expr value = selector;
     if (!(selector instanceof Expr.VarRef)) {
-      Variable v = reader.local("selector", type);
+      Variable v = local.apply("selector", type);
       out.add(new Stmt.LocalDecl(v, selector, null));
       value = new Expr.VarRef(v, null);
     }
@@ -75,7 +78,7 @@ final class SwitchStatements {
       TreePath casePath = new TreePath(path, c);
       for (ExpressionTree label : c.getExpressions()) {
         Expr l = enumeration ? new Expr.FieldRead(null, String.valueOf(type.mirror()), label.toString(), type, label)
-            : reader.expression(new TreePath(casePath, label));
+            : expression.apply(new TreePath(casePath, label));
         pending.add(new Expr.Binary(BinaryOp.EQ, value, l, JType.BOOLEAN, label));
       }
       pendingDefault |= c.getExpressions().isEmpty();
@@ -105,7 +108,7 @@ final class SwitchStatements {
       List<Stmt> body = new ArrayList<>();
       for (Tree st : kept) {
         TreePath at = new TreePath(casePath, st);
-        body.add(st instanceof StatementTree ? reader.statement(at) : reader.expressionStatement(at));
+        body.add((st instanceof StatementTree ? statement : expressionStatement).apply(at));
       }
       Stmt block = new Stmt.Block(body, null);
       if (pendingDefault) {
@@ -145,41 +148,23 @@ final class SwitchStatements {
     Tree[] found = {null};
     TreeScanner<Void, Void> scanner = new TreeScanner<>() {
       @Override
-      public Void visitBreak(BreakTree node, Void unused) {
-        if (found[0] == null && node.getLabel() == null) {
-          found[0] = node;
+      public Void scan(Tree tree, Void unused) {
+        if (tree == null || found[0] != null || OWN_BREAKS.contains(tree.getKind())) {
+          return null; // a nested loop or switch owns the breaks inside it
         }
-        return null;
-      }
-
-      @Override
-      public Void visitForLoop(com.sun.source.tree.ForLoopTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitWhileLoop(com.sun.source.tree.WhileLoopTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitDoWhileLoop(com.sun.source.tree.DoWhileLoopTree node, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitSwitch(SwitchTree node, Void unused) {
-        return null;
+        if (tree instanceof BreakTree b && b.getLabel() == null) {
+          found[0] = b;
+          return null;
+        }
+        return super.scan(tree, unused);
       }
     };
     statements.forEach(s -> scanner.scan(s, null));
     return found[0];
   }
+
+  private static final java.util.Set<Tree.Kind> OWN_BREAKS = java.util.EnumSet.of(Tree.Kind.FOR_LOOP,
+      Tree.Kind.ENHANCED_FOR_LOOP, Tree.Kind.WHILE_LOOP, Tree.Kind.DO_WHILE_LOOP, Tree.Kind.SWITCH);
 
   private static Stmt unsupported(Tree tree, SourceLine source, String construct, String hint) {
     return new Stmt.Unsupported(new Problem("UnsupportedStatement", construct, hint), tree, source);
