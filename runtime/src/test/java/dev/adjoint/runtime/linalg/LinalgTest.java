@@ -1,10 +1,12 @@
 package dev.adjoint.runtime.linalg;
 
+import static dev.adjoint.runtime.Fixtures.gaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.adjoint.runtime.Fixtures;
 import dev.adjoint.runtime.check.ArrayPullback;
 import dev.adjoint.runtime.check.GradCheck;
 import dev.adjoint.runtime.check.RuleCheck;
@@ -25,15 +27,6 @@ class LinalgTest {
       a[i][i] += n; // comfortably non-singular
     }
     return a;
-  }
-
-  static double[] gaussian(int n, long seed) {
-    Random rnd = new Random(seed);
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = rnd.nextGaussian();
-    }
-    return v;
   }
 
   static double[] multiply(double[][] a, double[] x) {
@@ -224,16 +217,7 @@ class LinalgTest {
   }
 
   static double energy(double[] rho) {
-    double[] phi = Linalg.solve(laplacian(), rhs(rho));
-    double mean = 0;
-    for (double v : phi) {
-      mean += v / NX;
-    }
-    double s = 0;
-    for (double v : phi) {
-      s += (v - mean) * (v - mean);
-    }
-    return s;
+    return Fixtures.spread(Linalg.solve(laplacian(), rhs(rho)));
   }
 
   @Test
@@ -245,15 +229,7 @@ class LinalgTest {
     }
     double[][] a = laplacian();
     double[] y = rhs(rho);
-    double[] phi = Linalg.solve(a, y);
-    double mean = 0;
-    for (double v : phi) {
-      mean += v / NX;
-    }
-    double[] phiBar = new double[NX];
-    for (int i = 0; i < NX; i++) {
-      phiBar[i] = 2 * (phi[i] - mean);
-    }
+    double[] phiBar = Fixtures.spreadGradient(Linalg.solve(a, y));
     double[] yBar = new double[NX];
     double[][] aBar = new double[NX][NX];
     Linalg.solvePullback(a, y, phiBar, aBar, yBar);

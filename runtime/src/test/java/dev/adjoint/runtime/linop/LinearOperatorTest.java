@@ -1,5 +1,6 @@
 package dev.adjoint.runtime.linop;
 
+import static dev.adjoint.runtime.Fixtures.gaussian;
 import static dev.adjoint.runtime.linop.LinearOperator.ElementType.COMPLEX;
 import static dev.adjoint.runtime.linop.LinearOperator.ElementType.REAL;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -23,15 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class LinearOperatorTest {
-
-  static double[] gaussian(int n, long seed) {
-    Random rnd = new Random(seed);
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = rnd.nextGaussian();
-    }
-    return v;
-  }
 
   static double[][] randomMatrix(int m, int n, long seed) {
     double[][] a = new double[m][];
