@@ -20,9 +20,6 @@ import org.junit.jupiter.api.Test;
  * module, which consumes the processor the way users do.
  */
 class GeneratedCodeTest {
-  /** Set -Dadjoint.regenerateGoldens=true to rewrite the golden files after a deliberate change. */
-  private static final boolean REGENERATE = Boolean.getBoolean("adjoint.regenerateGoldens");
-
   static final JavaFileObject SHOWCASE = Sources.source("showcase.Showcase",
       "package showcase;",
       "import dev.adjoint.annotations.Differentiable;",
@@ -138,13 +135,7 @@ class GeneratedCodeTest {
   @Test
   void showcaseMatchesGoldenFile() throws IOException {
     String generated = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");
-    Path golden = goldens().resolve("ShowcaseAdjoint.java.txt");
-    if (REGENERATE || !Files.exists(golden)) {
-      Files.createDirectories(golden.getParent());
-      Files.writeString(golden, generated, StandardCharsets.UTF_8);
-    }
-    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), generated,
-        "generated code changed; if deliberate, rerun with -Dadjoint.regenerateGoldens=true and review the diff");
+    Goldens.assertMatches(Goldens.root().resolve("ShowcaseAdjoint.java.txt"), generated);
   }
 
   @Test
@@ -463,9 +454,5 @@ class GeneratedCodeTest {
     assertThat(c).generatedSourceFile(path.replace(".java", "").replace('/', '.'));
     return c.generatedSourceFile(path.replace(".java", "").replace('/', '.')).orElseThrow()
         .getCharContent(true).toString();
-  }
-
-  private static Path goldens() {
-    return Path.of(System.getProperty("adjoint.goldens", "src/test/resources/goldens"));
   }
 }

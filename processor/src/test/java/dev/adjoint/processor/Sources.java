@@ -40,6 +40,16 @@ final class Sources {
     throw new IllegalArgumentException("no marker");
   }
 
+  /** The 1-based column where {@code at} starts on the marked line of a source built by {@link #bad}. */
+  static long markedColumn(String at, String... body) {
+    String line = body[(int) markedLine(body) - 4];
+    int i = line.indexOf(at);
+    if (i < 0 || line.indexOf(at, i + 1) >= 0) {
+      throw new IllegalArgumentException("'" + at + "' must occur once on the marked line: " + line);
+    }
+    return i + 1;
+  }
+
   static Compilation compile(JavaFileObject... files) {
     return javac().withProcessors(new AdjointProcessor()).compile(files);
   }
