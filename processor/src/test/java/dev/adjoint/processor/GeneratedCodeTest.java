@@ -384,7 +384,7 @@ class GeneratedCodeTest {
   }
 
   @Test
-  void differentiableCalleeCompiledEarlierIsReachedThroughItsAdjoint() {
+  void differentiableCalleeCompiledEarlierIsReachedThroughItsAdjoint() throws Exception {
     Compilation first = Sources.compile(Sources.source("lib.Lib",
         "package lib;",
         "import dev.adjoint.annotations.Differentiable;",
@@ -401,6 +401,50 @@ class GeneratedCodeTest {
     }).orElseThrow();
     assertTrue(mutates.contains("@Mutates(") && mutates.contains("value = {\"a\"}") && mutates.contains("positions = {0}"),
         "the pullback records what it mutates, by name and by position:\n" + mutates);
+
+    // a caller compiled later sees Lib only as class files, as a user's project sees a dependency
+    Path libClasses = Files.createTempDirectory("lib-classes");
+    for (JavaFileObject f : first.generatedFiles()) {
+      if (f.getKind() == JavaFileObject.Kind.CLASS) {
+        String path = f.toUri().getPath();
+        Path out = libClasses.resolve(path.substring(path.indexOf("/lib/") + 1));
+        Files.createDirectories(out.getParent());
+        try (java.io.InputStream in = f.openInputStream()) {
+          Files.write(out, in.readAllBytes());
+        }
+      }
+    }
+    List<java.io.File> classpath = new java.util.ArrayList<>(List.of(libClasses.toFile()));
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classpath.add(new java.io.File(entry));
+    }
+    Compilation caller = com.google.testing.compile.Compiler.javac().withProcessors(new AdjointProcessor())
+        .withClasspath(classpath).compile(Sources.source("app.App",
+            "package app;",
+            "import dev.adjoint.annotations.Differentiable;",
+            "public class App {",
+            "  @Differentiable public static double f(double[] x, double s) {",
+            "    double[] w = x.clone();",
+            "    lib.Lib.scale(w, s);",
+            "    return w[0] * w[1];",
+            "  }",
+            "}"));
+    assertThat(caller).succeededWithoutWarnings();
+    String adjoint = generated(caller, "app/AppAdjoint.java");
+    assertTrue(adjoint.contains("LibAdjoint.scalePullbackInto("), "the callee is reversed through its adjoint:\n" + adjoint);
+    double[] x = {0.7, -1.3};
+    double s = 1.9;
+    ClassLoader withLib = new java.net.URLClassLoader(new java.net.URL[] {libClasses.toUri().toURL()},
+        GeneratedCodeTest.class.getClassLoader());
+    Object result = Class.forName("app.AppAdjoint", true, CompiledClasses.loader(caller, withLib))
+        .getMethod("fGradient", double[].class, double.class).invoke(null, x, s);
+    double[] xBar = (double[]) result.getClass().getMethod("x").invoke(result);
+    double sBar = (double) result.getClass().getMethod("s").invoke(result);
+    double[] gradient = {xBar[0], xBar[1], sBar};
+    // f = s^2 x0 x1: df/dx = (s^2 x1, s^2 x0), df/ds = 2 s x0 x1
+    assertEquals(s * s * x[1], gradient[0], 1e-12);
+    assertEquals(s * s * x[0], gradient[1], 1e-12);
+    assertEquals(2 * s * x[0] * x[1], gradient[2], 1e-12);
   }
 
   /**
@@ -429,22 +473,7 @@ class GeneratedCodeTest {
         Sources.source("p.Other", "package p;", "import dev.adjoint.runtime.check.GradCheck;",
             "public class Other {", checks, "}"));
     assertThat(c).succeeded();
-    ClassLoader loader = new ClassLoader(GeneratedCodeTest.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        for (JavaFileObject f : c.generatedFiles()) {
-          if (f.getKind() == JavaFileObject.Kind.CLASS && f.toUri().getPath().endsWith("/" + name.replace('.', '/') + ".class")) {
-            try (java.io.InputStream in = f.openInputStream()) {
-              byte[] bytes = in.readAllBytes();
-              return defineClass(name, bytes, 0, bytes.length);
-            } catch (IOException e) {
-              throw new ClassNotFoundException(name, e);
-            }
-          }
-        }
-        throw new ClassNotFoundException(name);
-      }
-    };
+    ClassLoader loader = CompiledClasses.loader(c, GeneratedCodeTest.class.getClassLoader());
     for (String name : List.of("p.Hazard", "p.Other")) {
       assertEquals(true, Class.forName(name, true, loader).getMethod("check").invoke(null), name);
     }
