@@ -233,9 +233,8 @@ public final class AdjointProcessor extends AbstractProcessor {
             + (sweep.mutatedParams().isEmpty() ? "" : "; mutates " + sweep.mutatedParams()));
       }
     } catch (TransformException e) {
-      diagnostics.report(Message.UNSUPPORTED_EXPRESSION, e.tree(), unit, ir.element(),
-          Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1),
-          "Rewrite it with the supported subset (see the README)");
+      diagnostics.report(dev.adjoint.processor.diagnostics.Problem.of(
+          dev.adjoint.processor.diagnostics.Construct.NOT_REVERSIBLE, e.getMessage()), e.tree(), unit, ir.element());
     }
   }
 

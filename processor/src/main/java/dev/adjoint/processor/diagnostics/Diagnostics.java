@@ -43,6 +43,22 @@ public final class Diagnostics {
     trees.printMessage(message.kind(), message.format(args), tree, unit);
   }
 
+  /** Reports a construct outside the subset at its tree: the catalog entry's message and hint. */
+  public void report(Problem problem, Tree tree, CompilationUnitTree unit, Element fallback) {
+    Construct construct = problem.construct();
+    Message message = construct.kind().message();
+    String what = problem.description();
+    switch (construct.kind()) {
+      case STATEMENT, EXPRESSION -> report(message, tree, unit, fallback, capitalize(what), construct.hint());
+      case PRIVATE_MEMBER -> report(message, tree, unit, fallback, capitalize(what));
+      case SIDE_EFFECT, FIELD_WRITE -> report(message, tree, unit, fallback, what);
+    }
+  }
+
+  private static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
   private void count(Message message) {
     if (message.kind() == javax.tools.Diagnostic.Kind.ERROR) {
       errorCount++;

@@ -70,5 +70,5 @@ public sealed interface Expr {
   }
 
   /** A construct outside the supported subset; the validator reports it. */
-  record Unsupported(Problem problem, JType type, Tree tree) implements Expr {}
+  record Unsupported(dev.adjoint.processor.diagnostics.Problem problem, JType type, Tree tree) implements Expr {}
 }

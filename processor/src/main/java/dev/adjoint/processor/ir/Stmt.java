@@ -51,5 +51,5 @@ public sealed interface Stmt {
   record Return(Expr value, SourceLine source) implements Stmt {}
 
   /** A statement outside the supported subset; the validator reports it. */
-  record Unsupported(Problem problem, com.sun.source.tree.Tree tree, SourceLine source) implements Stmt {}
+  record Unsupported(dev.adjoint.processor.diagnostics.Problem problem, com.sun.source.tree.Tree tree, SourceLine source) implements Stmt {}
 }

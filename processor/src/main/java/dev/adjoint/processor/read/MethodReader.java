@@ -36,7 +36,8 @@ import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MathFunction;
 import dev.adjoint.processor.ir.MethodIR;
-import dev.adjoint.processor.ir.Problem;
+import dev.adjoint.processor.diagnostics.Construct;
+import dev.adjoint.processor.diagnostics.Problem;
 import dev.adjoint.processor.ir.SourceLine;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.UnaryOp;
@@ -184,8 +185,7 @@ public final class MethodReader {
         Stmt body = statement(new TreePath(path, s.getStatement()));
         loopDepth--;
         if (!array.type().isArray()) {
-          return unsupportedStatement(tree, source, "an enhanced for loop over a collection",
-              "Iterate over an array, or index the elements with a counted for loop");
+          return unsupportedStatement(tree, source, Construct.ENHANCED_FOR_OVER_COLLECTION);
         }
         return new Stmt.ForEach(variable, array, body, source);
       }
@@ -207,13 +207,12 @@ public final class MethodReader {
       }
       case BREAK:
         if (((com.sun.source.tree.BreakTree) tree).getLabel() != null) {
-          return unsupportedStatement(tree, source, "a labelled break", "Leave the outer loop with a boolean flag");
+          return unsupportedStatement(tree, source, Construct.LABELLED_BREAK);
         }
         return new Stmt.Break(source);
       case CONTINUE:
         if (((com.sun.source.tree.ContinueTree) tree).getLabel() != null) {
-          return unsupportedStatement(tree, source, "a labelled continue",
-              "Skip the rest of the outer loop with a boolean flag");
+          return unsupportedStatement(tree, source, Construct.LABELLED_CONTINUE);
         }
         return new Stmt.Continue(source);
       case RETURN: {
@@ -222,31 +221,26 @@ public final class MethodReader {
             source);
       }
       case TRY:
-        return unsupportedStatement(tree, source, "a try statement",
-            "Move the exception handling to a caller outside the differentiable code");
+        return unsupportedStatement(tree, source, Construct.TRY);
       case SWITCH:
         return new SwitchStatements(p -> expression(p, null), this::statement, p -> expressionStatement(p, null),
             (name, type) -> new Variable(name + "$" + switches++, type, Variable.Kind.SYNTHETIC, loopDepth))
             .read(path, source);
       case SYNCHRONIZED:
-        return unsupportedStatement(tree, source, "a synchronized block",
-            "Differentiable code must be free of locking; synchronize in the caller");
+        return unsupportedStatement(tree, source, Construct.SYNCHRONIZED);
       case THROW:
-        return unsupportedStatement(tree, source, "a throw statement",
-            "Validate the arguments in a caller before calling the differentiable method");
+        return unsupportedStatement(tree, source, Construct.THROW);
       case ASSERT:
-        return unsupportedStatement(tree, source, "an assert statement", "Check the condition in a caller");
+        return unsupportedStatement(tree, source, Construct.ASSERT);
       case LABELED_STATEMENT:
-        return unsupportedStatement(tree, source, "a labelled statement", "Use a boolean flag instead of a label");
+        return unsupportedStatement(tree, source, Construct.LABELLED_STATEMENT);
       case CLASS:
       case RECORD:
       case INTERFACE:
       case ENUM:
-        return unsupportedStatement(tree, source, "a local class declaration",
-            "Declare the class outside the differentiable method");
+        return unsupportedStatement(tree, source, Construct.LOCAL_CLASS);
       default:
-        return unsupportedStatement(tree, source, "this statement (" + tree.getKind() + ")",
-            "See the supported subset in the README");
+        return unsupportedStatement(tree, source, Construct.OTHER_STATEMENT, tree.getKind());
     }
   }
 
@@ -281,12 +275,10 @@ public final class MethodReader {
         if (call instanceof Expr.Unsupported u) {
           return new Stmt.Unsupported(u.problem(), u.tree(), source);
         }
-        return unsupportedStatement(tree, source, "a call whose result is discarded",
-            "Assign the result to a variable, or remove the call");
+        return unsupportedStatement(tree, source, Construct.DISCARDED_RESULT);
       }
       default:
-        return unsupportedStatement(tree, source, "this expression statement (" + tree.getKind() + ")",
-            "Write a plain assignment or a call");
+        return unsupportedStatement(tree, source, Construct.OTHER_EXPRESSION_STATEMENT, tree.getKind());
     }
   }
 
@@ -297,7 +289,7 @@ public final class MethodReader {
     if (tree.getKind() == Tree.Kind.IDENTIFIER || tree.getKind() == Tree.Kind.MEMBER_SELECT) {
       Element element = trees.getElement(p);
       if (element != null && element.getKind() == ElementKind.FIELD) {
-        return new Expr.Unsupported(new Problem("FieldWrite", element.getSimpleName().toString(), ""),
+        return new Expr.Unsupported(Problem.of(Construct.FIELD_WRITE, element.getSimpleName()),
             TypeMapper.map(element.asType()), tree);
       }
     }
@@ -320,8 +312,8 @@ public final class MethodReader {
     };
   }
 
-  private Stmt unsupportedStatement(Tree tree, SourceLine source, String construct, String hint) {
-    return new Stmt.Unsupported(new Problem("UnsupportedStatement", construct, hint), tree, source);
+  private static Stmt unsupportedStatement(Tree tree, SourceLine source, Construct construct, Object... names) {
+    return new Stmt.Unsupported(Problem.of(construct, names), tree, source);
   }
 
   // ---- expressions ----
@@ -362,7 +354,7 @@ public final class MethodReader {
           PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT,
           AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT,
           UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
-        return new Expr.Unsupported(new Problem("SideEffectInExpression", describe(tree), ""), typeOf(path), tree);
+        return new Expr.Unsupported(Problem.of(Construct.SIDE_EFFECT, describe(tree)), typeOf(path), tree);
       case CONDITIONAL_EXPRESSION: {
         ConditionalExpressionTree c = (ConditionalExpressionTree) tree;
         JType type = typeOf(path);
@@ -375,7 +367,7 @@ public final class MethodReader {
         JType type = typeOf(path);
         Expr operand = expression(new TreePath(path, c.getExpression()), null);
         if (type.base() == JType.Base.REFERENCE) {
-          return unsupported(tree, "a reference cast", "Differentiable code works on primitives and arrays of them");
+          return unsupported(tree, Construct.REFERENCE_CAST);
         }
         return new Expr.Cast(type, operand, tree);
       }
@@ -384,28 +376,25 @@ public final class MethodReader {
       case NEW_ARRAY:
         return newArray(path, arrayInitType);
       case STRING_LITERAL:
-        return unsupported(tree, "a string", "Strings carry no derivative; build messages outside the method");
+        return unsupported(tree, Construct.STRING);
       case NULL_LITERAL:
         // a missing array or reference: compared with ==, passed for an argument a callee ignores
         return new Expr.Literal("null", typeOf(path), tree);
       case LAMBDA_EXPRESSION:
-        return unsupported(tree, "a lambda expression",
-            "Write the function as a @Differentiable method and call it directly");
+        return unsupported(tree, Construct.LAMBDA);
       case MEMBER_REFERENCE:
-        return unsupported(tree, "a method reference",
-            "Write the function as a @Differentiable method and call it directly");
+        return unsupported(tree, Construct.METHOD_REFERENCE);
       case NEW_CLASS:
-        return unsupported(tree, "object allocation (new " + ((com.sun.source.tree.NewClassTree) tree).getIdentifier() + ")",
-            "Differentiable code works on primitives and arrays; create objects outside it and pass them in");
+        return unsupported(tree, Construct.OBJECT_ALLOCATION, ((com.sun.source.tree.NewClassTree) tree).getIdentifier());
       case INSTANCE_OF:
-        return unsupported(tree, "instanceof", "Decide on the type outside the differentiable method");
+        return unsupported(tree, Construct.INSTANCEOF);
       case SWITCH_EXPRESSION:
-        return unsupported(tree, "a switch expression", "Use a conditional (?:) or if/else");
+        return unsupported(tree, Construct.SWITCH_EXPRESSION);
       default:
         if (tree instanceof BinaryTree b) {
           return binary(path, b);
         }
-        return unsupported(tree, "this expression (" + tree.getKind() + ")", "See the supported subset in the README");
+        return unsupported(tree, Construct.OTHER_EXPRESSION, tree.getKind());
     }
   }
 
@@ -434,10 +423,10 @@ public final class MethodReader {
     };
     JType type = typeOf(path);
     if (op == null) {
-      return unsupported(b, "the operator " + b.getKind(), "See the supported subset in the README");
+      return unsupported(b, Construct.OPERATOR, b.getKind());
     }
     if (type.base() == JType.Base.REFERENCE) {
-      return unsupported(b, "string concatenation", "Strings carry no derivative; build messages outside the method");
+      return unsupported(b, Construct.STRING_CONCATENATION);
     }
     return new Expr.Binary(op, expression(new TreePath(path, b.getLeftOperand()), null),
         expression(new TreePath(path, b.getRightOperand()), null), type, b);
@@ -448,13 +437,13 @@ public final class MethodReader {
     Element element = trees.getElement(path);
     if (element == null) {
       markUnresolved(path.getLeaf());
-      return unsupported(id, "the name " + id.getName(), "");
+      return unsupported(id, Construct.UNKNOWN_NAME, id.getName());
     }
     switch (element.getKind()) {
       case LOCAL_VARIABLE, PARAMETER, EXCEPTION_PARAMETER, RESOURCE_VARIABLE, BINDING_VARIABLE: {
         Variable v = variables.get(element);
         if (v == null) {
-          return unsupported(id, "the variable " + id.getName(), "");
+          return unsupported(id, Construct.OUTER_VARIABLE, id.getName());
         }
         return new Expr.VarRef(v, id);
       }
@@ -464,8 +453,7 @@ public final class MethodReader {
         if (id.getName().contentEquals("this") && self != null) {
           return new Expr.VarRef(self, id);
         }
-        return unsupported(id, "the name " + id.getName() + " (" + element.getKind().toString().toLowerCase() + ")",
-            "Only locals, parameters, fields and constants can be used here");
+        return unsupported(id, Construct.OTHER_NAME, id.getName(), element.getKind().toString().toLowerCase());
     }
   }
 
@@ -481,7 +469,7 @@ public final class MethodReader {
     Element element = trees.getElement(path);
     if (element == null) {
       markUnresolved(path.getLeaf());
-      return unsupported(m, "the name " + m, "");
+      return unsupported(m, Construct.UNKNOWN_NAME, m);
     }
     if (element.getKind() == ElementKind.FIELD) {
       Element receiverElement = trees.getElement(receiverPath);
@@ -491,7 +479,7 @@ public final class MethodReader {
           ? null : expression(receiverPath, null);
       return field((VariableElement) element, receiver, m);
     }
-    return unsupported(m, "the member " + m.getIdentifier(), "Only fields, constants and array lengths can be read");
+    return unsupported(m, Construct.MEMBER, m.getIdentifier());
   }
 
   /** A field: constants are inlined, static fields named by class, instance fields read off a receiver. */
@@ -503,15 +491,14 @@ public final class MethodReader {
       return literal(constant, tree);
     }
     if (field.getModifiers().contains(Modifier.PRIVATE)) {
-      return new Expr.Unsupported(new Problem("PrivateMember", "the field " + owner.getSimpleName() + "."
-          + field.getSimpleName(), ""), type, tree);
+      return new Expr.Unsupported(Problem.of(Construct.PRIVATE_FIELD, owner.getSimpleName(), field.getSimpleName()), type, tree);
     }
     if (field.getModifiers().contains(Modifier.STATIC)) {
       return new Expr.FieldRead(null, owner.getQualifiedName().toString(), field.getSimpleName().toString(), type, tree);
     }
     if (receiver == null) {
       if (self == null) {
-        return unsupported(tree, "the instance field " + field.getSimpleName(), "");
+        return unsupported(tree, Construct.INSTANCE_FIELD_WITHOUT_RECEIVER, field.getSimpleName());
       }
       receiver = new Expr.VarRef(self, null);
     }
@@ -524,15 +511,14 @@ public final class MethodReader {
     JType type = typeOf(path);
     if (!(element instanceof ExecutableElement callee)) {
       markUnresolved(path.getLeaf());
-      return unsupported(call, "the call " + call.getMethodSelect(), "");
+      return unsupported(call, Construct.UNRESOLVED_CALL, call.getMethodSelect());
     }
     List<Expr> args = new ArrayList<>();
     for (ExpressionTree a : call.getArguments()) {
       args.add(expression(new TreePath(path, a), null));
     }
     if (callee.isVarArgs()) {
-      return unsupported(call, "a call of the variable-arity method " + callee.getSimpleName(),
-          "Pass an explicit array, or call a fixed-arity method");
+      return unsupported(call, Construct.VARARGS_CALL, callee.getSimpleName());
     }
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
     String ownerName = owner.getQualifiedName().toString();
@@ -549,8 +535,7 @@ public final class MethodReader {
       if (sourceType != null && sourceType.getKind() == javax.lang.model.type.TypeKind.ARRAY) {
         Expr source = expression(sourcePath, null);
         if (source.type().dims() > 1) {
-          return unsupported(call, "clone() of a two-dimensional array (it copies only the row references)",
-              "Copy the rows one by one into a new array");
+          return unsupported(call, Construct.CLONE_2D);
         }
         return new Expr.ArrayCopy(source, call);
       }
@@ -564,12 +549,11 @@ public final class MethodReader {
       } else if (self != null) {
         receiver = new Expr.VarRef(self, null);
       } else {
-        return unsupported(call, "the instance call " + callee.getSimpleName(), "");
+        return unsupported(call, Construct.INSTANCE_CALL_WITHOUT_RECEIVER, callee.getSimpleName());
       }
     }
     if (callee.getModifiers().contains(Modifier.PRIVATE)) {
-      return new Expr.Unsupported(new Problem("PrivateMember", "the method " + owner.getSimpleName() + "."
-          + callee.getSimpleName(), ""), type, call);
+      return new Expr.Unsupported(Problem.of(Construct.PRIVATE_METHOD, owner.getSimpleName(), callee.getSimpleName()), type, call);
     }
     CallTarget target = calls.resolve(callee);
     return new Expr.Invoke(target, receiver, args, type, call);
@@ -619,7 +603,7 @@ public final class MethodReader {
     if (value instanceof Number n) {
       return new Expr.Literal(Integer.toString(n.intValue()), JType.INT, tree);
     }
-    return unsupported(tree, "the constant " + value, "");
+    return unsupported(tree, Construct.CONSTANT, value);
   }
 
   private static String doubleText(double d) {
@@ -642,8 +626,8 @@ public final class MethodReader {
     return Float.toString(f) + "f";
   }
 
-  private Expr unsupported(Tree tree, String construct, String hint) {
-    return new Expr.Unsupported(new Problem("UnsupportedExpression", construct, hint), JType.VOID, tree);
+  private static Expr unsupported(Tree tree, Construct construct, Object... names) {
+    return new Expr.Unsupported(Problem.of(construct, names), JType.VOID, tree);
   }
 
   private JType typeOf(TreePath path) {

@@ -11,7 +11,8 @@ import com.sun.source.util.TreeScanner;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.JType;
-import dev.adjoint.processor.ir.Problem;
+import dev.adjoint.processor.diagnostics.Construct;
+import dev.adjoint.processor.diagnostics.Problem;
 import dev.adjoint.processor.ir.SourceLine;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
@@ -57,8 +58,7 @@ final class SwitchStatements {
         && type.mirror() instanceof javax.lang.model.type.DeclaredType d
         && d.asElement().getKind() == javax.lang.model.element.ElementKind.ENUM;
     if (!integral && !enumeration) {
-      return unsupported(s, source, "a switch over a " + type.sourceText() + " selector",
-          "Switch over an int or an enum, or use if/else if with equals");
+      return unsupported(s, source, Construct.SWITCH_SELECTOR, type.sourceText());
     }
     List<Stmt> out = new ArrayList<>();
     Expr value = selector;
@@ -96,14 +96,12 @@ final class SwitchStatements {
       boolean leaves = breaks || end != null && (end.getKind() == Tree.Kind.RETURN
           || end.getKind() == Tree.Kind.CONTINUE || end.getKind() == Tree.Kind.THROW);
       if (c.getCaseKind() != CaseTree.CaseKind.RULE && !leaves && !last) {
-        return unsupported(c, source, "a case that falls through into the next",
-            "End each case with break (or return), or repeat the shared statements");
+        return unsupported(c, source, Construct.CASE_FALL_THROUGH);
       }
       List<? extends Tree> kept = breaks ? statements.subList(0, statements.size() - 1) : statements;
       Tree innerBreak = breakOfSwitch(kept);
       if (innerBreak != null) {
-        return unsupported(innerBreak, source, "a break out of a switch from inside a case",
-            "Use if/else inside the case instead of leaving it early");
+        return unsupported(innerBreak, source, Construct.BREAK_INSIDE_CASE);
       }
       List<Stmt> body = new ArrayList<>();
       for (Tree st : kept) {
@@ -166,7 +164,7 @@ final class SwitchStatements {
   private static final java.util.Set<Tree.Kind> OWN_BREAKS = java.util.EnumSet.of(Tree.Kind.FOR_LOOP,
       Tree.Kind.ENHANCED_FOR_LOOP, Tree.Kind.WHILE_LOOP, Tree.Kind.DO_WHILE_LOOP, Tree.Kind.SWITCH);
 
-  private static Stmt unsupported(Tree tree, SourceLine source, String construct, String hint) {
-    return new Stmt.Unsupported(new Problem("UnsupportedStatement", construct, hint), tree, source);
+  private static Stmt unsupported(Tree tree, SourceLine source, Construct construct, Object... names) {
+    return new Stmt.Unsupported(Problem.of(construct, names), tree, source);
   }
 }

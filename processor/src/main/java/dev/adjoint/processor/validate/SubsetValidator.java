@@ -7,7 +7,6 @@ import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
-import dev.adjoint.processor.ir.Problem;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.read.Annotations;
@@ -35,7 +34,7 @@ public final class SubsetValidator {
     checkDeclaration(method);
     IrWalker.statements(method.body(), s -> {
       if (s instanceof Stmt.Unsupported u) {
-        report(u.problem(), u.tree(), unit, element);
+        diagnostics.report(u.problem(), u.tree(), unit, element);
       }
       if (s instanceof Stmt.LocalDecl d) {
         checkType(d.variable().type(), "the local variable '" + d.variable().sourceName() + "'", element);
@@ -49,7 +48,7 @@ public final class SubsetValidator {
     });
     IrWalker.allExpressions(method.body(), e -> {
       if (e instanceof Expr.Unsupported u) {
-        report(u.problem(), u.tree(), unit, element);
+        diagnostics.report(u.problem(), u.tree(), unit, element);
       } else if (e instanceof Expr.Invoke i && i.target().isDifferentiated() && i.target().mutated() == null) {
         diagnostics.report(Message.UNRESOLVED, i.tree(), unit, element, "the adjoint of " + i.target().displayName()
             + " (compile " + i.target().owner() + " with the Adjoint processor on its annotationProcessorPaths)");
@@ -106,20 +105,6 @@ public final class SubsetValidator {
     }
   }
 
-  private void report(Problem problem, com.sun.source.tree.Tree tree, CompilationUnitTree unit, Element element) {
-    switch (problem.id()) {
-      case "UnsupportedStatement" -> diagnostics.report(Message.UNSUPPORTED_STATEMENT, tree, unit, element,
-          capitalize(problem.construct()), problem.hint());
-      case "SideEffectInExpression" -> diagnostics.report(Message.SIDE_EFFECT_IN_EXPRESSION, tree, unit, element,
-          problem.construct());
-      case "FieldWrite" -> diagnostics.report(Message.FIELD_WRITE, tree, unit, element, problem.construct());
-      case "PrivateMember" -> diagnostics.report(Message.PRIVATE_MEMBER, tree, unit, element,
-          capitalize(problem.construct()));
-      default -> diagnostics.report(Message.UNSUPPORTED_EXPRESSION, tree, unit, element,
-          capitalize(problem.construct()), problem.hint());
-    }
-  }
-
   private static boolean writesThroughField(Expr.ArrayRead target) {
     Expr e = target;
     while (e instanceof Expr.ArrayRead a) {
@@ -134,9 +119,5 @@ public final class SubsetValidator {
       e = a.array();
     }
     return ((Expr.FieldRead) e).name();
-  }
-
-  private static String capitalize(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }
