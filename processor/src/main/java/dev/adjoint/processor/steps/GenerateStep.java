@@ -1,0 +1,62 @@
+package dev.adjoint.processor.steps;
+
+import dev.adjoint.processor.analyze.Activity;
+import dev.adjoint.processor.analyze.Aliases;
+import dev.adjoint.processor.analyze.Normalizer;
+import dev.adjoint.processor.diagnostics.Construct;
+import dev.adjoint.processor.diagnostics.Diagnostics;
+import dev.adjoint.processor.diagnostics.Message;
+import dev.adjoint.processor.diagnostics.Problem;
+import dev.adjoint.processor.ir.AdjointNaming;
+import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.transform.SweepBuilder;
+import dev.adjoint.processor.transform.TransformException;
+import dev.adjoint.processor.write.AdjointClassWriter;
+import java.util.Optional;
+
+/**
+ * For one lowered method: checks its calls as written, analyses what is active and what aliases
+ * what, and builds its sweeps.
+ */
+public final class GenerateStep {
+  private final Diagnostics diagnostics;
+  private final boolean verbose;
+
+  public GenerateStep(Diagnostics diagnostics, boolean verbose) {
+    this.diagnostics = diagnostics;
+    this.verbose = verbose;
+  }
+
+  public Optional<AdjointClassWriter.Entry> generate(LowerStep.Lowered method) {
+    if (!callsAreDifferentiable(method.read())) {
+      return Optional.empty();
+    }
+    MethodIR ir = method.ir();
+    Aliases aliases = Aliases.of(ir);
+    Activity activity = Activity.of(ir, aliases);
+    try {
+      SweepBuilder.Sweep sweep = SweepBuilder.build(ir, activity, aliases, AdjointNaming.packageName(ir.owner()));
+      if (verbose) {
+        diagnostics.report(Message.VERBOSE, ir.element(), ir.owner().getSimpleName() + "." + ir.name()
+            + ": active " + sweep.active() + "; recorded " + sweep.recorded()
+            + (sweep.mutatedParams().isEmpty() ? "" : "; mutates " + sweep.mutatedParams()));
+      }
+      return Optional.of(new AdjointClassWriter.Entry(ir, sweep));
+    } catch (TransformException e) {
+      diagnostics.report(Problem.of(Construct.NOT_REVERSIBLE, e.getMessage()), e.tree(), method.read().unit(),
+          ir.element());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Checks every call as written (before inlining), so a derivative that would be lost through a
+   * callee's {@code wrt} or a passive method is an error whether or not the call gets inlined.
+   */
+  private boolean callsAreDifferentiable(ReadStep.Read read) {
+    int before = diagnostics.errorCount();
+    MethodIR plain = Normalizer.normalize(read.ir());
+    Activity.of(plain, Aliases.of(plain)).check(plain, read.unit(), diagnostics);
+    return diagnostics.errorCount() == before;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.adjoint.processor.steps;
+
+import dev.adjoint.processor.analyze.Mutations;
+import dev.adjoint.processor.analyze.Normalizer;
+import dev.adjoint.processor.ir.MethodIR;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * Lowers the round's methods to the form the transform works on: control flow and calls in Java's
+ * evaluation order, same-round callees inlined where they can be. Around it, settles which
+ * parameters each method writes into (a fixed point over the calls between them), which keeping
+ * the evaluation order around calls needs.
+ */
+public final class LowerStep {
+  /** A method as read, and lowered. */
+  public record Lowered(ReadStep.Read read, MethodIR ir) {}
+
+  private final Map<ExecutableElement, BitSet> mutations;
+  private final Guard guard;
+
+  /** @param mutations per method of the round, what it writes into; filled in here */
+  public LowerStep(Map<ExecutableElement, BitSet> mutations, Guard guard) {
+    this.mutations = mutations;
+    this.guard = guard;
+  }
+
+  public Map<ExecutableElement, Lowered> lower(List<ReadStep.Read> methods) {
+    Map<String, MethodIR> inlinable = new HashMap<>();
+    for (ReadStep.Read r : methods) {
+      inlinable.put(Normalizer.key(r.ir().owner().getQualifiedName().toString(), r.ir().name()), r.ir());
+    }
+    settle(methods, ReadStep.Read::ir);
+    Map<ExecutableElement, Lowered> lowered = new java.util.LinkedHashMap<>();
+    for (ReadStep.Read r : methods) {
+      guard.run(r.element(), () -> lowered.put(r.element(), new Lowered(r, Normalizer.normalize(r.ir(), inlinable))));
+    }
+    settle(List.copyOf(lowered.values()), Lowered::ir);
+    return lowered;
+  }
+
+  private <T> void settle(List<T> methods, Function<T, MethodIR> ir) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (T m : methods) {
+        MethodIR method = ir.apply(m);
+        changed |= Mutations.update(method, mutations.get(method.element()));
+      }
+    }
+  }
+}
