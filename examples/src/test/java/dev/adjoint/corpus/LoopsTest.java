@@ -3,6 +3,7 @@ package dev.adjoint.corpus;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class LoopsTest {
@@ -155,6 +156,7 @@ class LoopsTest {
   }
 
   @Test
+  @Tag(UnoptimisedCorpusTest.STRONG_ZEROS)
   void zeroAdjointIsAStrongZero() {
     // s = sqrt(0) + sqrt(4) = 2 > 1, so the value is the cap and the gradient is exactly zero:
     // the loop's reverse is skipped rather than adding 0 * (1 / (2 sqrt(0))) = NaN.

@@ -18,6 +18,7 @@ import dev.adjoint.processor.steps.LowerStep;
 import dev.adjoint.processor.steps.ReadStep;
 import dev.adjoint.processor.steps.RuleStep;
 import dev.adjoint.processor.steps.WriteStep;
+import dev.adjoint.processor.transform.Optimizations;
 import dev.adjoint.processor.write.AdjointClassWriter;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -71,7 +72,7 @@ public final class AdjointProcessor extends AbstractProcessor {
     ruleStep = new RuleStep(env, rules, diagnostics, guard);
     deferrals = new Deferrals(env);
     boolean verbose = Boolean.parseBoolean(env.getOptions().getOrDefault(VERBOSE_OPTION, "false"));
-    generateStep = new GenerateStep(diagnostics, verbose);
+    generateStep = new GenerateStep(diagnostics, verbose, optimizations(env));
     writeStep = new WriteStep(env.getFiler(), diagnostics);
   }
 
@@ -82,7 +83,17 @@ public final class AdjointProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(VERBOSE_OPTION);
+    return Set.of(VERBOSE_OPTION, Optimizations.OPTION);
+  }
+
+  /** The optimisations {@code -Aadjoint.disable} leaves on; a bad name is an error, and all stay on. */
+  private Optimizations optimizations(ProcessingEnvironment env) {
+    try {
+      return Optimizations.disabling(env.getOptions().get(Optimizations.OPTION));
+    } catch (IllegalArgumentException e) {
+      env.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR, Message.BAD_OPTION.format(e.getMessage()));
+      return Optimizations.ALL;
+    }
   }
 
   @Override

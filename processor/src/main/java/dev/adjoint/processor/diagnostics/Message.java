@@ -36,6 +36,7 @@ public enum Message {
       "%s is private, so the generated adjoint class cannot call into it. Make it package-private"),
   UNRESOLVED("Unresolved", "%s cannot be resolved; Adjoint differentiates this method once it compiles"),
   BAD_RULE("BadRule", "%s"),
+  BAD_OPTION("BadOption", "%s"),
   INTERNAL_ERROR("InternalError", "internal error in Adjoint; please report: %s"),
   VERBOSE("Verbose", "%s");
 

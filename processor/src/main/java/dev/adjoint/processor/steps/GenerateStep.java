@@ -9,6 +9,7 @@ import dev.adjoint.processor.diagnostics.Message;
 import dev.adjoint.processor.diagnostics.Problem;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.transform.Optimizations;
 import dev.adjoint.processor.transform.SweepBuilder;
 import dev.adjoint.processor.transform.TransformException;
 import dev.adjoint.processor.write.AdjointClassWriter;
@@ -21,10 +22,12 @@ import java.util.Optional;
 public final class GenerateStep {
   private final Diagnostics diagnostics;
   private final boolean verbose;
+  private final Optimizations optimizations;
 
-  public GenerateStep(Diagnostics diagnostics, boolean verbose) {
+  public GenerateStep(Diagnostics diagnostics, boolean verbose, Optimizations optimizations) {
     this.diagnostics = diagnostics;
     this.verbose = verbose;
+    this.optimizations = optimizations;
   }
 
   public Optional<AdjointClassWriter.Entry> generate(LowerStep.Lowered method) {
@@ -35,7 +38,8 @@ public final class GenerateStep {
     Aliases aliases = Aliases.of(ir);
     Activity activity = Activity.of(ir, aliases);
     try {
-      SweepBuilder.Sweep sweep = SweepBuilder.build(ir, activity, aliases, AdjointNaming.packageName(ir.owner()));
+      SweepBuilder.Sweep sweep = SweepBuilder.build(ir, activity, aliases, AdjointNaming.packageName(ir.owner()),
+          optimizations);
       if (verbose) {
         diagnostics.report(Message.VERBOSE, ir.element(), ir.owner().getSimpleName() + "." + ir.name()
             + ": active " + sweep.active() + "; recorded " + sweep.recorded()

@@ -28,11 +28,11 @@ final class MathAdjoints {
       }
       case ASIN -> {
         String a = b.operand(x, out);
-        b.propagateTo(x, b.reuse(seed, out).strongOver(owner + ".sqrt(1 - " + a + " * " + a + ")"), out);
+        b.propagateTo(x, b.strongOver(seed, out, () -> owner + ".sqrt(1 - " + a + " * " + a + ")"), out);
       }
       case ACOS -> {
         String a = b.operand(x, out);
-        b.propagateTo(x, b.reuse(seed.negate(), out).strongOver(owner + ".sqrt(1 - " + a + " * " + a + ")"), out);
+        b.propagateTo(x, b.strongOver(seed.negate(), out, () -> owner + ".sqrt(1 - " + a + " * " + a + ")"), out);
       }
       case ATAN -> {
         String a = b.operand(x, out);
@@ -60,13 +60,13 @@ final class MathAdjoints {
       case EXP -> b.propagateTo(x, seed.times(b.operand(m, out)), out);
       case EXPM1 -> b.propagateTo(x, seed.times("(" + b.operand(m, out) + " + 1)"), out);
       // derivatives infinite at an end of the domain: strong zeros, so a dead value gives 0, not NaN
-      case LOG -> b.propagateTo(x, b.reuse(seed, out).strongOver(b.operand(x, out)), out);
-      case LOG1P -> b.propagateTo(x, b.reuse(seed, out).strongOver("(1 + " + b.operand(x, out) + ")"), out);
-      case LOG10 -> b.propagateTo(x, b.reuse(seed, out).strongOver("(" + b.operand(x, out) + " * " + LN10 + ")"), out);
-      case SQRT -> b.propagateTo(x, b.reuse(seed, out).strongOver("(2 * " + b.operand(m, out) + ")"), out);
+      case LOG -> b.propagateTo(x, b.strongOver(seed, out, () -> b.operand(x, out)), out);
+      case LOG1P -> b.propagateTo(x, b.strongOver(seed, out, () -> "(1 + " + b.operand(x, out) + ")"), out);
+      case LOG10 -> b.propagateTo(x, b.strongOver(seed, out, () -> "(" + b.operand(x, out) + " * " + LN10 + ")"), out);
+      case SQRT -> b.propagateTo(x, b.strongOver(seed, out, () -> "(2 * " + b.operand(m, out) + ")"), out);
       case CBRT -> {
         String v = b.operand(m, out);
-        b.propagateTo(x, b.reuse(seed, out).strongOver("(3 * " + v + " * " + v + ")"), out);
+        b.propagateTo(x, b.strongOver(seed, out, () -> "(3 * " + v + " * " + v + ")"), out);
       }
       case POW -> pow(m, seed, out, b);
       case HYPOT -> {
@@ -124,7 +124,7 @@ final class MathAdjoints {
       String factor = c.equals("2.0") || c.equals("2") ? "(2 * " + a + ")"
           : literal ? "(" + c + " * " + m.owner() + ".pow(" + a + ", " + c + " - 1))"
           : "(" + c + " == 0 ? 0 : " + c + " * " + m.owner() + ".pow(" + a + ", " + c + " - 1))";
-      b.propagateTo(base, b.reuse(s, out).strongTimes(factor), out);
+      b.propagateTo(base, b.strongTimes(s, out, () -> factor), out);
     }
     if (exponentActive) {
       String v = b.operand(m, out);

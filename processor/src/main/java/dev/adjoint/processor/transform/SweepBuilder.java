@@ -58,6 +58,7 @@ public final class SweepBuilder {
   private final Activity activity;
   private final Aliases aliases;
   private final Printer printer;
+  private final Optimizations optimizations;
   private final Map<Variable, String> bars = new HashMap<>();
   private final Set<Variable> assignedAnywhere = new HashSet<>();
   private final Set<Variable> countedIndices = new HashSet<>();
@@ -126,8 +127,10 @@ public final class SweepBuilder {
   /** The sweep's last parameter: a caller's tape to record on, or null to make its own. */
   private String sharedTapeName;
 
-  private SweepBuilder(MethodIR method, Activity activity, Aliases aliases, String adjointPackage) {
+  private SweepBuilder(MethodIR method, Activity activity, Aliases aliases, String adjointPackage,
+      Optimizations optimizations) {
     this.method = method;
+    this.optimizations = optimizations;
     this.activity = activity;
     this.aliases = aliases;
     this.printer = new Printer(adjointPackage);
@@ -138,8 +141,18 @@ public final class SweepBuilder {
     this.calls = new CallAdjoints(this, activity, aliases, printer, method);
   }
 
-  public static Sweep build(MethodIR method, Activity activity, Aliases aliases, String adjointPackage) {
-    return new SweepBuilder(method, activity, aliases, adjointPackage).run();
+  public static Sweep build(MethodIR method, Activity activity, Aliases aliases, String adjointPackage,
+      Optimizations optimizations) {
+    return new SweepBuilder(method, activity, aliases, adjointPackage, optimizations).run();
+  }
+
+  private boolean on(Optimizations.Kind kind) {
+    return optimizations.on(kind);
+  }
+
+  /** Whether the reverse iteration recomputes v rather than reading back a recorded value. */
+  private boolean isRecomputed(Variable v) {
+    return on(Optimizations.Kind.RECOMPUTE) && plan.isRecomputed(v);
   }
 
   private Sweep run() {
@@ -194,7 +207,7 @@ public final class SweepBuilder {
       Set<Variable> vars = new HashSet<>(recordedVars);
       Set<Variable> classes = new HashSet<>(recordedClasses);
       for (Variable v : reads) {
-        if (!plan.isRecomputed(v)) {
+        if (!isRecomputed(v)) {
           vars.add(v);
         }
         if (v.type().isArray()) {
@@ -215,9 +228,10 @@ public final class SweepBuilder {
     }
     recordedVars = allRecordedVars;
     recordedClasses = allRecordedClasses;
-    for (Variable v : reads) {
+    Set<Variable> declaredEarly = on(Optimizations.Kind.TO_BE_RECORDED) ? reads : everythingRecorded(reads);
+    for (Variable v : declaredEarly) {
       if (v.kind() != Variable.Kind.PARAMETER && v.kind() != Variable.Kind.RECEIVER && !countedIndices.contains(v)
-          && !plan.isRecomputed(v)) {
+          && !isRecomputed(v)) {
         hoisted.add(v);
       }
     }
@@ -583,7 +597,7 @@ public final class SweepBuilder {
   private boolean needsRecord(Expr target, boolean isDecl) {
     if (target instanceof Expr.VarRef v) {
       Variable var = v.variable();
-      if (plan.isRecomputed(var) || suppressed.contains(var)) {
+      if (isRecomputed(var) || suppressed.contains(var)) {
         return false; // recomputed by the reverse iteration, or saved once around the loop
       }
       if (isDecl && var.loopDepth() == 0) {
@@ -628,12 +642,15 @@ public final class SweepBuilder {
    * the loop and restored once after its reverse, instead of at every write.
    */
   private List<Variable> saves(Stmt loop) {
+    if (!on(Optimizations.Kind.LOOP_SAVES)) {
+      return List.of();
+    }
     Set<Variable> readInside = loopReads.getOrDefault(loop, Set.of());
     Set<Variable> declaredInside = plan.declaredIn(loop);
     List<Variable> out = new ArrayList<>();
     for (Variable v : plan.writtenScalars(loop)) {
       if (!v.type().isArray() && recordedVars.contains(v) && !readInside.contains(v) && !declaredInside.contains(v)
-          && !suppressed.contains(v) && !plan.isRecomputed(v)) {
+          && !suppressed.contains(v) && !isRecomputed(v)) {
         out.add(v);
       }
     }
@@ -681,7 +698,8 @@ public final class SweepBuilder {
     List<Checkpoints.Checkpoint> chosen = new ArrayList<>();
     Set<Variable> outer = checkpointed;
     checkpointed = new HashSet<>(outer);
-    for (Checkpoints.Checkpoint c : checkpoints.candidates(loop)) {
+    for (Checkpoints.Checkpoint c : on(Optimizations.Kind.CHECKPOINTS) ? checkpoints.candidates(loop)
+        : List.<Checkpoints.Checkpoint>of()) {
       Variable cls = aliases.find(c.array());
       if (recordedClasses.contains(cls) && !outer.contains(cls)) {
         chosen.add(c);
@@ -825,7 +843,7 @@ public final class SweepBuilder {
 
   /** The loop's running min/max update when it is reversed as one ({@link RunningExtremum}), else null. */
   private RunningExtremum.Update extremumOf(Stmt.CountedLoop c) {
-    if (withoutExtremum.contains(c) || tripFormula(c) == null) {
+    if (withoutExtremum.contains(c) || tripFormula(c) == null || !on(Optimizations.Kind.RUNNING_EXTREMA)) {
       return null; // the reverse needs the trip's index from its number
     }
     return RunningExtremum.find(c, plan, activity, records);
@@ -1075,6 +1093,15 @@ public final class SweepBuilder {
         classes.add(c);
       }
     }
+    if (!on(Optimizations.Kind.TO_BE_RECORDED)) {
+      vars = everythingRecorded(readUpToK);
+      classes = new HashSet<>();
+      for (Variable v : vars) {
+        if (v.type().isArray()) {
+          classes.add(aliases.find(v));
+        }
+      }
+    }
     recordedVars = vars;
     recordedClasses = classes;
     try {
@@ -1083,6 +1110,23 @@ public final class SweepBuilder {
       recordedVars = savedVars;
       recordedClasses = savedClasses;
     }
+  }
+
+  /**
+   * With the to-be-recorded analysis off: every variable the method overwrites, every array it
+   * mentions, and whatever the reverse reads, so every overwritten value is recorded.
+   */
+  private Set<Variable> everythingRecorded(Set<Variable> reverseReads) {
+    Set<Variable> all = new LinkedHashSet<>(reverseReads);
+    all.addAll(overwritten);
+    all.addAll(assignedAnywhere);
+    IrWalker.allExpressions(method.body(), e -> {
+      if (e instanceof Expr.VarRef v && v.type().isArray()) {
+        all.add(v.variable());
+      }
+    });
+    all.removeIf(countedIndices::contains);
+    return all;
   }
 
   private void reverseAssign(Expr target, AssignOp op, Expr value, boolean isDecl, Code out) {
@@ -1153,6 +1197,11 @@ public final class SweepBuilder {
         + printer.printRightOperand(m.args().get(1), relational);
   }
 
+  private StatementRecords.Plan statementRecords(Expr target, Expr value) {
+    return on(Optimizations.Kind.STATEMENT_RECORDS) ? records.of(target, value, loopDepth > 0)
+        : StatementRecords.Plan.NONE;
+  }
+
   /** Records what {@link StatementRecords} plans for the assignment, before it runs. */
   private void pushStatementRecords(Expr target, Expr value, Code out) {
     if (extremum != null && value == extremum.call()) {
@@ -1162,7 +1211,7 @@ public final class SweepBuilder {
       out.close();
       return;
     }
-    StatementRecords.Plan plan = records.of(target, value, loopDepth > 0);
+    StatementRecords.Plan plan = statementRecords(target, value);
     for (Expr.MathCall m : plan.values()) {
       String v = names.fresh("v");
       out.line("double " + v + " = " + printer.print(m) + ";");
@@ -1180,7 +1229,7 @@ public final class SweepBuilder {
     if (extremum != null && value == extremum.call()) {
       return; // reversed for the winning trip alone, where the challenger won: see knownWinner
     }
-    StatementRecords.Plan plan = records.of(target, value, loopDepth > 0);
+    StatementRecords.Plan plan = statementRecords(target, value);
     for (int k = plan.choices().size() - 1; k >= 0; k--) {
       String c = names.fresh("first");
       out.line("boolean " + c + " = " + popOf(JType.BOOLEAN) + ";");
@@ -1383,6 +1432,9 @@ public final class SweepBuilder {
    * partial derivative is infinite. Empty when the loop does not qualify.
    */
   private List<String> zeroSkipDrivers(Stmt loop, Code reverseLoop) {
+    if (!on(Optimizations.Kind.ZERO_SKIP)) {
+      return List.of();
+    }
     if (reverseLoop.toString().contains(tapeName + ".")) {
       return List.of();
     }
@@ -1414,6 +1466,9 @@ public final class SweepBuilder {
 
   /** The loop-local values this reverse iteration recomputes rather than reading back from the tape. */
   private void recompute(Stmt loop, Code out) {
+    if (!on(Optimizations.Kind.RECOMPUTE)) {
+      return;
+    }
     Set<Variable> needed = loopReads.getOrDefault(loop, Set.of());
     printer.clearSubstitutions(); // temporaries of the body's adjoint code do not exist yet here
     for (Stmt.LocalDecl d : plan.recomputable(loop)) {
@@ -1429,7 +1484,8 @@ public final class SweepBuilder {
    */
   private void reverseCounted(Stmt.CountedLoop c, Code out) {
     RecordBlock candidate =
-        tripFormula(c) != null && !withoutBlock.contains(c) ? new RecordBlock(blockCount++, tapeName) : null;
+        tripFormula(c) != null && !withoutBlock.contains(c) && on(Optimizations.Kind.RECORD_BLOCKS)
+            ? new RecordBlock(blockCount++, tapeName) : null;
     reverseLoop(c, c.body(), candidate, (header, body) -> reverseCountedLoop(c, body, candidate, header), out);
     if (candidate != null && candidate.isUsed()) {
       blocks.put(c, candidate);
@@ -1479,6 +1535,9 @@ public final class SweepBuilder {
    * (so no other name in the loop can reach the same elements).
    */
   private Map<String, String> hoistableBars() {
+    if (!on(Optimizations.Kind.HOISTING)) {
+      return Map.of();
+    }
     if (hoistableBars != null) {
       return hoistableBars; // the adjoint names are fixed once the variables are named
     }
@@ -1644,6 +1703,19 @@ public final class SweepBuilder {
   }
 
   /** A seed that may be used more than once, computed into a temporary unless it is a name. */
+  /**
+   * seed * factor, as a strong zero where that optimisation is on (see {@link Seed#strongTimes});
+   * factor is written after the seed's temporary.
+   */
+  Seed strongTimes(Seed seed, Code out, java.util.function.Supplier<String> factor) {
+    return on(Optimizations.Kind.STRONG_ZEROS) ? reuse(seed, out).strongTimes(factor.get()) : seed.times(factor.get());
+  }
+
+  /** seed / divisor, as a strong zero where that optimisation is on (see {@link Seed#strongOver}). */
+  Seed strongOver(Seed seed, Code out, java.util.function.Supplier<String> divisor) {
+    return on(Optimizations.Kind.STRONG_ZEROS) ? reuse(seed, out).strongOver(divisor.get()) : seed.over(divisor.get());
+  }
+
   Seed reuse(Seed seed, Code out) {
     if (seed.atomic()) {
       return seed;

@@ -36,13 +36,16 @@ final class BatchCompiler {
 
   private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
   private final Path work;
+  private final List<String> processorOptions;
   private int runs;
 
   /** Where {@code rndlib.Library}'s classes are: a differentiable library compiled earlier. */
   private final Path library;
 
-  BatchCompiler(Path work) {
+  /** @param processorOptions options for the processor, e.g. {@code -Aadjoint.disable=all} */
+  BatchCompiler(Path work, List<String> processorOptions) {
     this.work = work;
+    this.processorOptions = List.copyOf(processorOptions);
     this.library = work.resolve("library");
     List<JavaFileObject> sources = List.of(new Source("Library", LIBRARY));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -52,8 +55,8 @@ final class BatchCompiler {
       throw new UncheckedIOException(e);
     }
     JavaCompiler.CompilationTask task = JAVAC.getTask(null, JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, null),
-        diagnostics, List.of("-d", library.toString(), "-s", library.toString(), "-classpath",
-            System.getProperty("java.class.path")), null, sources);
+        diagnostics, withProcessorOptions(List.of("-d", library.toString(), "-s", library.toString(), "-classpath",
+            System.getProperty("java.class.path"))), null, sources);
     task.setProcessors(List.of(new AdjointProcessor()));
     if (!task.call()) {
       throw new IllegalStateException("the library does not compile: " + diagnostics.getDiagnostics());
@@ -121,9 +124,10 @@ final class BatchCompiler {
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StandardJavaFileManager files = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, null);
-    List<String> options = List.of("-d", dir.resolve("classes").toString(), "-s", dir.resolve("generated").toString(),
-        "-classpath", System.getProperty("java.class.path") + java.io.File.pathSeparator + library, "-implicit:class",
-        "-Xlint:none", "-nowarn");
+    List<String> options = withProcessorOptions(List.of("-d", dir.resolve("classes").toString(), "-s",
+        dir.resolve("generated").toString(), "-classpath",
+        System.getProperty("java.class.path") + java.io.File.pathSeparator + library, "-implicit:class",
+        "-Xlint:none", "-nowarn"));
     JavaCompiler.CompilationTask task = JAVAC.getTask(null, files, diagnostics, options, null, sources);
     task.setProcessors(List.of(new AdjointProcessor()));
     boolean ok;
@@ -234,6 +238,12 @@ final class BatchCompiler {
   }
 
   /** A program's source held in memory. */
+  private List<String> withProcessorOptions(List<String> options) {
+    List<String> all = new ArrayList<>(options);
+    all.addAll(processorOptions);
+    return all;
+  }
+
   private static final class Source extends SimpleJavaFileObject {
     private final String text;
 

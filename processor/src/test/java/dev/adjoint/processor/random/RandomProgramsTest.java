@@ -16,22 +16,36 @@ import org.junit.jupiter.api.Test;
  * from any seeds with
  * {@code mvn -pl processor test -Dtest=RandomProgramsTest -Dadjoint.random.seeds=1-10 -Dadjoint.random.programs=500},
  * which prints a table by outcome and writes each failure, shrunk, to {@code
- * processor/target/random-programs/}.
+ * processor/target/random-programs/}. {@code -Dadjoint.random.disable=all} (or a list of
+ * optimisation names) runs them with the processor's optimisations off.
+ *
+ * <p>CI also runs a smaller budget with every optimisation off: the unoptimised adjoint must be
+ * right too, so an optimisation bug shows as a difference between the two runs.
  */
 class RandomProgramsTest {
 
   @Test
   void randomProgramsCompileAndTheirGradientsAreRight() throws IOException {
-    List<Long> seeds = seeds(System.getProperty("adjoint.random.seeds", "1-4"));
-    int perSeed = Integer.getInteger("adjoint.random.programs", 150);
+    run(seeds(System.getProperty("adjoint.random.seeds", "1-4")), Integer.getInteger("adjoint.random.programs", 150),
+        System.getProperty("adjoint.random.disable", ""), "random-programs");
+  }
+
+  @Test
+  void withEveryOptimisationOffTheGradientsAreStillRight() throws IOException {
+    run(seeds(System.getProperty("adjoint.random.unoptimisedSeeds", "5")),
+        Integer.getInteger("adjoint.random.unoptimisedPrograms", 150), "all", "random-programs-unoptimised");
+  }
+
+  private static void run(List<Long> seeds, int perSeed, String disable, String name) throws IOException {
     long shrinkSeconds = Long.getLong("adjoint.random.shrinkSeconds", 30);
-    Path out = Path.of(System.getProperty("adjoint.random.out", "target/random-programs"));
+    Path out = Path.of(System.getProperty("adjoint.random.out", "target")).resolve(name);
     Files.createDirectories(out);
     Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
     List<Tester.Report> failures = new ArrayList<>();
     int compared = 0;
     int skipped = 0;
-    try (Tester tester = new Tester(Files.createTempDirectory("random-programs"))) {
+    List<String> options = disable.isEmpty() ? List.of() : List.of("-Aadjoint.disable=" + disable);
+    try (Tester tester = new Tester(Files.createTempDirectory(name), options)) {
       for (long seed : seeds) {
         for (Tester.Report r : tester.run(seed, 0, perSeed)) {
           counts.merge(r.outcome(), 1, Integer::sum);
@@ -42,7 +56,8 @@ class RandomProgramsTest {
           }
         }
       }
-      StringBuilder table = new StringBuilder("\nrandom programs: seeds " + seeds + ", " + perSeed + " per seed\n");
+      StringBuilder table = new StringBuilder("\nrandom programs: seeds " + seeds + ", " + perSeed + " per seed"
+          + (disable.isEmpty() ? "" : ", optimisations off: " + disable) + "\n");
       table.append(String.format("%-22s %7s%n", "outcome", "programs"));
       counts.forEach((o, n) -> table.append(String.format("%-22s %7d%n", o, n)));
       table.append(String.format("derivative components compared %d, skipped at kinks %d%n", compared, skipped));

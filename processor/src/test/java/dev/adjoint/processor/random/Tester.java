@@ -24,8 +24,13 @@ final class Tester implements AutoCloseable {
 
   /** A tester that compiles under {@code work}, a directory it deletes when closed. */
   Tester(Path work) {
+    this(work, List.of());
+  }
+
+  /** The same, passing the processor options, e.g. {@code -Aadjoint.disable=all}. */
+  Tester(Path work, List<String> processorOptions) {
     this.work = work;
-    this.compiler = new BatchCompiler(work);
+    this.compiler = new BatchCompiler(work, processorOptions);
   }
 
   /** The {@code index}-th program of {@code seed}: the same program every time. */
