@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * budget bounds the memory split reversal keeps, and a joint call's sweep opens a fresh budget.
  */
 final class CallAdjoints {
-  private final SweepBuilder sweep;
+  private final AdjointContext sweep;
   private final Activity activity;
   private final Aliases aliases;
   private final Printer printer;
@@ -48,7 +48,7 @@ final class CallAdjoints {
   /** Callees this sweep reverses split, whose recording and reverse sweeps the class must have. */
   private final Set<String> splitCallees = new TreeSet<>();
 
-  CallAdjoints(SweepBuilder sweep, Activity activity, Aliases aliases, Printer printer, MethodIR method) {
+  CallAdjoints(AdjointContext sweep, Activity activity, Aliases aliases, Printer printer, MethodIR method) {
     this.sweep = sweep;
     this.activity = activity;
     this.aliases = aliases;

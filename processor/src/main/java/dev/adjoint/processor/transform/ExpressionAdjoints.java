@@ -13,7 +13,7 @@ import dev.adjoint.processor.ir.UnaryOp;
 final class ExpressionAdjoints {
   private ExpressionAdjoints() {}
 
-  static void propagate(Expr e, Seed seed, Code out, SweepBuilder b) {
+  static void propagate(Expr e, Seed seed, Code out, AdjointContext b) {
     if (!b.isActive(e)) {
       if (e instanceof Expr.Invoke call) {
         // no derivative flows, but the arrays the forward sweep saved for the call come back
@@ -53,13 +53,13 @@ final class ExpressionAdjoints {
   }
 
   /** Whether e multiplies an expression by itself: the same text, and no call that could differ. */
-  private static boolean isSquare(Expr.Binary e, SweepBuilder b) {
+  private static boolean isSquare(Expr.Binary e, AdjointContext b) {
     boolean[] calls = {false};
     IrWalker.expressions(e.left(), x -> calls[0] |= x instanceof Expr.Invoke);
     return !calls[0] && b.print(e.left()).equals(b.print(e.right()));
   }
 
-  private static void propagateBinary(Expr.Binary e, Seed seed, Code out, SweepBuilder b) {
+  private static void propagateBinary(Expr.Binary e, Seed seed, Code out, AdjointContext b) {
     boolean left = b.isActive(e.left());
     boolean right = b.isActive(e.right());
     Seed s = left && right ? b.reuse(seed, out) : seed;

@@ -15,7 +15,7 @@ final class MathAdjoints {
 
   private MathAdjoints() {}
 
-  static void propagate(Expr.MathCall m, Seed seed, Code out, SweepBuilder b) {
+  static void propagate(Expr.MathCall m, Seed seed, Code out, AdjointContext b) {
     List<Expr> args = m.args();
     Expr x = args.get(0);
     String owner = m.owner();
@@ -110,7 +110,7 @@ final class MathAdjoints {
   }
 
   /** pow(a, c): d/da = c a^(c-1); d/dc = a^c ln a, taken as 0 where a <= 0 (no real logarithm). */
-  private static void pow(Expr.MathCall m, Seed seed, Code out, SweepBuilder b) {
+  private static void pow(Expr.MathCall m, Seed seed, Code out, AdjointContext b) {
     Expr base = m.args().get(0);
     Expr exponent = m.args().get(1);
     boolean baseActive = b.isActive(base);

@@ -31,7 +31,7 @@ import java.util.Set;
  * overwrites them, until the set stops growing. So a loop like {@code s += a[i] * b[i]} records
  * nothing per iteration: its reverse reads a and b, which nothing overwrites, and never reads s.
  */
-public final class SweepBuilder {
+public final class SweepBuilder implements AdjointContext {
   /**
    * The generated body and what it is made of, for the writer and the verbose report. {@code
    * recordBody} and {@code reverseBody} are the two halves of split reversal (see {@link
@@ -297,7 +297,8 @@ public final class SweepBuilder {
     return n;
   }
 
-  String bar(Variable v) {
+  @Override
+  public String bar(Variable v) {
     String b = bars.get(v);
     if (b == null) {
       throw new IllegalStateException("no adjoint for " + v);
@@ -1043,7 +1044,8 @@ public final class SweepBuilder {
   /** The call a statement consists of, if any: only such calls record a stateful rule's closure. */
   private Expr topLevelCall;
 
-  boolean isTopLevel(Expr.Invoke call) {
+  @Override
+  public boolean isTopLevel(Expr.Invoke call) {
     return call == topLevelCall;
   }
 
@@ -1246,12 +1248,14 @@ public final class SweepBuilder {
    * Which argument of a min/max is known to have won where it is reversed: the challenger of the
    * running min/max loop whose winning trip is being reversed; -1 for any other min/max.
    */
-  int knownWinner(Expr.MathCall m) {
+  @Override
+  public int knownWinner(Expr.MathCall m) {
     return extremum != null && m == extremum.call() ? extremum.challenger() : -1;
   }
 
   /** The popped choice of a min/max whose choice was recorded, or null to compare its arguments. */
-  String recordedChoice(Expr.MathCall m) {
+  @Override
+  public String recordedChoice(Expr.MathCall m) {
     return choices.get(m);
   }
 
@@ -1643,7 +1647,8 @@ public final class SweepBuilder {
   // ---- expression adjoints ----
 
   /** The adjoint array of an array-valued expression: {@code u} gives uBar, {@code a[i]} gives aBar[i]. */
-  String barOf(Expr array) {
+  @Override
+  public String barOf(Expr array) {
     if (array instanceof Expr.VarRef v) {
       return bar(v.variable());
     }
@@ -1655,7 +1660,8 @@ public final class SweepBuilder {
   }
 
   /** The primal value of e in the reverse sweep: its text if cheap, else a temporary computed once. */
-  String value(Expr e, Code out) {
+  @Override
+  public String value(Expr e, Code out) {
     String sub = printer.substitution(e);
     if (sub != null) {
       return sub;
@@ -1671,7 +1677,8 @@ public final class SweepBuilder {
   }
 
   /** value(e) as an operand: names and literals as they are, negative literals parenthesised. */
-  String operand(Expr e, Code out) {
+  @Override
+  public String operand(Expr e, Code out) {
     String v = value(e, out);
     return v.startsWith("-") || v.contains(" ") ? "(" + v + ")" : v;
   }
@@ -1679,7 +1686,8 @@ public final class SweepBuilder {
   // exposed to ExpressionAdjoints, MathAdjoints and CallAdjoints
 
   /** Adds the seed's contributions to the adjoints of the active variables e reads. */
-  void propagateTo(Expr e, Seed seed, Code out) {
+  @Override
+  public void propagateTo(Expr e, Seed seed, Code out) {
     ExpressionAdjoints.propagate(e, seed, out, this);
   }
 
@@ -1687,36 +1695,41 @@ public final class SweepBuilder {
    * Opens a branch of adjoint code; temporaries it declares are forgotten at {@link #elseBranch}
    * and {@link #closeBranch}, as Java forgets them.
    */
-  void openBranch(String header, Code out) {
+  @Override
+  public void openBranch(String header, Code out) {
     branchMarks.push(printer.mark());
     out.open(header);
   }
 
-  void elseBranch(Code out) {
+  @Override
+  public void elseBranch(Code out) {
     printer.rollback(branchMarks.peek());
     out.reopen("else");
   }
 
-  void closeBranch(Code out) {
+  @Override
+  public void closeBranch(Code out) {
     printer.rollback(branchMarks.pop());
     out.close();
   }
 
-  /** A seed that may be used more than once, computed into a temporary unless it is a name. */
   /**
    * seed * factor, as a strong zero where that optimisation is on (see {@link Seed#strongTimes});
    * factor is written after the seed's temporary.
    */
-  Seed strongTimes(Seed seed, Code out, java.util.function.Supplier<String> factor) {
+  @Override
+  public Seed strongTimes(Seed seed, Code out, java.util.function.Supplier<String> factor) {
     return on(Optimizations.Kind.STRONG_ZEROS) ? reuse(seed, out).strongTimes(factor.get()) : seed.times(factor.get());
   }
 
   /** seed / divisor, as a strong zero where that optimisation is on (see {@link Seed#strongOver}). */
-  Seed strongOver(Seed seed, Code out, java.util.function.Supplier<String> divisor) {
+  @Override
+  public Seed strongOver(Seed seed, Code out, java.util.function.Supplier<String> divisor) {
     return on(Optimizations.Kind.STRONG_ZEROS) ? reuse(seed, out).strongOver(divisor.get()) : seed.over(divisor.get());
   }
 
-  Seed reuse(Seed seed, Code out) {
+  @Override
+  public Seed reuse(Seed seed, Code out) {
     if (seed.atomic()) {
       return seed;
     }
@@ -1725,42 +1738,50 @@ public final class SweepBuilder {
     return Seed.of(d);
   }
 
-  void reverseCall(Expr.Invoke call, String seed, Code out) {
+  @Override
+  public void reverseCall(Expr.Invoke call, String seed, Code out) {
     calls.reverse(call, seed, out);
   }
 
-  boolean isActive(Expr e) {
+  @Override
+  public boolean isActive(Expr e) {
     return activity.isActive(e);
   }
 
-  String freshName(String prefix) {
+  @Override
+  public String freshName(String prefix) {
     return names.fresh(prefix);
   }
 
-  String print(Expr e) {
+  @Override
+  public String print(Expr e) {
     return printer.print(e);
   }
 
   // exposed to CallAdjoints
 
   /** Notes, for the verbose report, that the forward sweep puts this on the tape. */
-  void notePushed(String name) {
+  @Override
+  public void notePushed(String name) {
     pushed.add(name);
   }
 
   /** The tape's name, for code that records on it. */
-  String tape() {
+  @Override
+  public String tape() {
     usesTape = true;
     return tapeName;
   }
 
   /** The tape's name, for code that reads back what was recorded. */
-  String tapeName() {
+  @Override
+  public String tapeName() {
     return tapeName;
   }
 
   /** Whether writes to this alias class are recorded in this round of the fixed point. */
-  boolean isRecordedClass(Variable aliasClass) {
+  @Override
+  public boolean isRecordedClass(Variable aliasClass) {
     return recordedClasses.contains(aliasClass);
   }
 }
