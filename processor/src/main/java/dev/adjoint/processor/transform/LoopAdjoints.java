@@ -1,0 +1,331 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalker;
+import dev.adjoint.processor.ir.JType;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The forward and reverse halves of counted and while loops: the trip count (recorded, or worked
+ * out again), saves and checkpoints around the loop, record blocks, values recomputed per reverse
+ * iteration, adjoint elements summed in locals ({@link AccumulatorHoisting}), and reverse loops
+ * skipped when their incoming adjoints are zero.
+ */
+final class LoopAdjoints {
+  private final SweepState st;
+  private final Recorder recorder;
+  private final RecordingSets sets;
+  private final TripCounts tripCounts;
+  private final StatementContext sweep;
+  /** Adjoint arrays whose elements may be summed in locals: see {@link #hoistableBars()}. */
+  private Map<String, String> hoistableBars;
+  /** Record blocks made so far, which tells their placeholders apart. */
+  private int blockCount;
+
+  LoopAdjoints(SweepState st, Recorder recorder, RecordingSets sets, TripCounts tripCounts, StatementContext sweep) {
+    this.st = st;
+    this.recorder = recorder;
+    this.sets = sets;
+    this.tripCounts = tripCounts;
+    this.sweep = sweep;
+  }
+
+  void forwardCounted(Stmt.CountedLoop c, Code out) {
+    sets.pushSaves(sets.saves(c), out);
+    sets.withSaves(c, () -> sets.withCheckpoints(c, c.body(), chosen -> {
+      sets.pushCheckpoints(chosen, false, out);
+      forwardCountedLoop(c, chosen, out);
+    }));
+  }
+
+  private void forwardBody(Stmt body, List<Checkpoints.Checkpoint> chosen, Code out) {
+    sweep.forward(body, out);
+    sets.pushCheckpoints(chosen, true, out);
+  }
+
+  private void forwardCountedLoop(Stmt.CountedLoop c, List<Checkpoints.Checkpoint> chosen, Code out) {
+    Variable i = c.index();
+    String type = i.type().sourceText();
+    if (!sweep.hasReverse(c.body())) {
+      out.open(tripCounts.header(c, st.printer.print(c.start())));
+      forwardBody(c.body(), chosen, out);
+      out.close();
+      return;
+    }
+    String formula = tripCounts.tripFormula(c);
+    if (formula != null) {
+      // the reverse sweep works the trip count out again from the loop's bounds
+      RecordBlock planned = st.blocks.get(c);
+      RecordBlock written = planned == null ? null : new RecordBlock(blockCount++, st.tapeName);
+      Code body = new Code();
+      recorder.withBlock(written, () -> {
+        forwardBody(c.body(), chosen, body);
+        return body;
+      });
+      if (written != null) {
+        boolean matches = written.sameShape(planned) && !recorder.mentionsTape(body);
+        if (!matches) {
+          st.blockMismatches.add(c); // run() generates the sweep again, this loop without a block
+        }
+        written.resolve(body, matches, st.names::fresh);
+        if (written.isUsed()) {
+          String trips = st.names.fresh("trips");
+          out.line("int " + trips + " = " + formula + ";");
+          written.claim(trips, out);
+          st.usesTape = true;
+        }
+      }
+      out.open(tripCounts.header(c, st.printer.print(c.start())));
+      out.append(body);
+      out.close();
+      return;
+    }
+    st.usesTape = true;
+    String trips = st.names.fresh("trips");
+    out.line("int " + trips + " = 0;");
+    String start = st.printer.print(c.start());
+    String startVar = null;
+    if (!tripCounts.isInvariant(c.start())) {
+      startVar = st.names.fresh(i.name() + "Start");
+      out.line(type + " " + startVar + " = " + start + ";");
+      start = startVar;
+    }
+    out.open(tripCounts.header(c, start));
+    forwardBody(c.body(), chosen, out);
+    out.line(trips + "++;");
+    out.close();
+    if (startVar != null) {
+      recorder.record(i.type(), startVar, out);
+    }
+    recorder.record(JType.INT, trips, out);
+  }
+
+  void forwardWhile(Stmt.While w, Code out) {
+    sets.pushSaves(sets.saves(w), out);
+    sets.withSaves(w, () -> sets.withCheckpoints(w, w.body(), chosen -> {
+      sets.pushCheckpoints(chosen, false, out);
+      forwardWhileLoop(w, chosen, out);
+    }));
+  }
+
+  private void forwardWhileLoop(Stmt.While w, List<Checkpoints.Checkpoint> chosen, Code out) {
+    String cond = st.printer.print(w.condition());
+    if (!sweep.hasReverse(w.body())) {
+      if (w.doWhile()) {
+        out.open("do");
+        forwardBody(w.body(), chosen, out);
+        out.depthCloseWith("} while (" + cond + ");");
+      } else {
+        out.open("while (" + cond + ")");
+        forwardBody(w.body(), chosen, out);
+        out.close();
+      }
+      return;
+    }
+    st.usesTape = true;
+    String trips = st.names.fresh("trips");
+    out.line("int " + trips + " = 0;");
+    if (w.doWhile()) {
+      out.open("do");
+      forwardBody(w.body(), chosen, out);
+      out.line(trips + "++;");
+      out.depthCloseWith("} while (" + cond + ");");
+    } else {
+      out.open("while (" + cond + ")");
+      forwardBody(w.body(), chosen, out);
+      out.line(trips + "++;");
+      out.close();
+    }
+    recorder.record(JType.INT, trips, out);
+  }
+
+  /**
+   * Reverses a loop body, recording the primal variables it reads for this loop, with the loop's
+   * saved variables suppressed inside; then restores the saved variables after the loop.
+   */
+  void reverseLoop(Stmt loop, Stmt body, RecordBlock bodyBlock, java.util.function.BiConsumer<Code, Code> emitLoop,
+      Code out) {
+    Set<Variable> outerReads = st.printer.readsTarget();
+    Set<Variable> inner = outerReads == null ? null : new LinkedHashSet<>();
+    st.printer.recordReadsInto(inner);
+    Code header = new Code();
+    Code restores = new Code();
+    List<Variable> saved = sets.withSaves(loop, () -> sets.withCheckpoints(loop, body, chosen -> {
+      Code bodyCode = recorder.withBlock(bodyBlock, () -> sweep.reverse(body));
+      if (!bodyCode.isEmpty()) {
+        Code iteration = new Code();
+        sets.popCheckpoints(chosen, true, iteration);
+        emitLoop.accept(header, iteration.append(bodyCode));
+      }
+      sets.popCheckpoints(chosen, false, restores);
+    }));
+    st.printer.recordReadsInto(outerReads);
+    if (outerReads != null) {
+      outerReads.addAll(inner);
+      st.nextLoopReads.put(loop, inner);
+    }
+    List<String> drivers = header.isEmpty() ? List.of() : zeroSkipDrivers(loop, header);
+    if (drivers.isEmpty()) {
+      out.append(header);
+    } else {
+      out.open("if (" + String.join(" || ", drivers.stream().map(d -> d + " != 0").toList()) + ")");
+      out.append(header);
+      out.close();
+    }
+    out.append(restores);
+    for (int k = saved.size() - 1; k >= 0; k--) {
+      out.line(saved.get(k).name() + " = " + recorder.popOf(saved.get(k).type()) + ";");
+    }
+  }
+
+  /**
+   * The adjoints that drive a loop's reverse when that reverse only accumulates adjoints: it
+   * touches no tape, restores no primal value, calls nothing and writes no array element, and the
+   * loop writes no integer declared outside it. Every contribution is then a multiple of the
+   * adjoints of the floating scalars the loop writes, so when they are all zero the reverse loop
+   * is skipped. A zero adjoint is a strong zero, as in ChainRules: it adds nothing even where a
+   * partial derivative is infinite. Empty when the loop does not qualify.
+   */
+  private List<String> zeroSkipDrivers(Stmt loop, Code reverseLoop) {
+    if (!st.on(Optimizations.Kind.ZERO_SKIP)) {
+      return List.of();
+    }
+    if (reverseLoop.toString().contains(st.tapeName + ".")) {
+      return List.of();
+    }
+    boolean[] ok = {true};
+    IrWalker.statements(loop, s -> {
+      if (s instanceof Stmt.Eval || s instanceof Stmt.Assign a && !(a.target() instanceof Expr.VarRef)) {
+        ok[0] = false;
+      }
+    });
+    IrWalker.allExpressions(loop, e -> ok[0] &= !(e instanceof Expr.Invoke));
+    Set<Variable> declared = st.plan.declaredIn(loop);
+    List<String> drivers = new ArrayList<>();
+    for (Variable v : st.plan.writtenScalars(loop)) {
+      if (declared.contains(v)) {
+        continue;
+      }
+      if (!v.type().isFloating() || v.type().isArray()) {
+        ok[0] = false;
+      } else if (st.activity.isActive(v)) {
+        drivers.add(sweep.bar(v));
+      }
+    }
+    if (!ok[0]) {
+      return List.of();
+    }
+    drivers.sort(null);
+    return drivers;
+  }
+
+  /** The loop-local values this reverse iteration recomputes rather than reading back from the tape. */
+  void recompute(Stmt loop, Code out) {
+    if (!st.on(Optimizations.Kind.RECOMPUTE)) {
+      return;
+    }
+    Set<Variable> needed = st.loopReads.getOrDefault(loop, Set.of());
+    st.printer.clearSubstitutions(); // temporaries of the body's adjoint code do not exist yet here
+    for (Stmt.LocalDecl d : st.plan.recomputable(loop)) {
+      if (needed.contains(d.variable())) {
+        out.line(d.variable().type().sourceText() + " " + d.variable().name() + " = " + st.printer.print(d.init()) + ";");
+      }
+    }
+  }
+
+  /**
+   * Reverses a counted loop whose trip count the reverse can work out again with a candidate record
+   * block ({@link RecordBlock}), which the loop keeps if its reverse body uses the tape no other way.
+   */
+  void reverseCounted(Stmt.CountedLoop c, Code out) {
+    RecordBlock candidate =
+        tripCounts.tripFormula(c) != null && !st.withoutBlock.contains(c) && st.on(Optimizations.Kind.RECORD_BLOCKS)
+            ? new RecordBlock(blockCount++, st.tapeName) : null;
+    reverseLoop(c, c.body(), candidate, (header, body) -> reverseCountedLoop(c, body, candidate, header), out);
+    if (candidate != null && candidate.isUsed()) {
+      st.blocks.put(c, candidate);
+    } else {
+      st.blocks.remove(c);
+    }
+  }
+
+  private void reverseCountedLoop(Stmt.CountedLoop c, Code body, RecordBlock recordBlock, Code out) {
+    if (recordBlock != null) {
+      recordBlock.resolve(body, !recorder.mentionsTape(body), st.names::fresh);
+    }
+    Variable i = c.index();
+    String k = st.names.fresh("k");
+    String trips = st.names.fresh("trips");
+    String formula = tripCounts.tripFormula(c);
+    out.line("int " + trips + " = " + (formula != null ? formula : recorder.popOf(JType.INT)) + ";");
+    if (recordBlock != null && recordBlock.isUsed()) {
+      recordBlock.takeBack(trips, out);
+    }
+    String start;
+    if (formula != null || tripCounts.isInvariant(c.start())) {
+      start = st.printer.print(c.start());
+    } else {
+      start = st.names.fresh(i.name() + "Start");
+      out.line(i.type().sourceText() + " " + start + " = " + recorder.popOf(i.type()) + ";");
+    }
+    Code iteration = new Code();
+    iteration.line(i.type().sourceText() + " " + i.name() + " = " + tripCounts.indexAt(start, k, c.step()) + ";");
+    recompute(c, iteration);
+    iteration.append(body);
+    AccumulatorHoisting hoisting = new AccumulatorHoisting(iteration, hoistableBars(), st.names);
+    for (AccumulatorHoisting.Accumulator a : hoisting.accumulators()) {
+      out.line(a.type() + " " + a.local() + " = " + a.array() + "[" + a.index() + "];");
+    }
+    out.open("for (int " + k + " = " + trips + " - 1; " + k + " >= 0; " + k + "--)");
+    out.append(hoisting.rewritten());
+    out.close();
+    for (AccumulatorHoisting.Accumulator a : hoisting.accumulators()) {
+      out.line(a.array() + "[" + a.index() + "] = " + a.local() + ";");
+    }
+  }
+
+  /**
+   * The adjoint arrays {@link AccumulatorHoisting} may keep elements of in locals, with their
+   * element types: those of local one-dimensional arrays that share storage with no other variable
+   * (so no other name in the loop can reach the same elements).
+   */
+  private Map<String, String> hoistableBars() {
+    if (!st.on(Optimizations.Kind.HOISTING)) {
+      return Map.of();
+    }
+    if (hoistableBars != null) {
+      return hoistableBars; // the adjoint names are fixed once the variables are named
+    }
+    Map<Variable, Integer> classSizes = new HashMap<>();
+    for (Variable v : st.bars.keySet()) {
+      classSizes.merge(st.aliases.find(v), 1, Integer::sum);
+    }
+    Map<String, String> out = new HashMap<>();
+    for (Map.Entry<Variable, String> e : st.bars.entrySet()) {
+      Variable v = e.getKey();
+      if (v.type().dims() == 1 && v.type().isFloating() && !v.isParameter() && !st.aliases.find(v).isParameter()
+          && v.kind() != Variable.Kind.RECEIVER && classSizes.get(st.aliases.find(v)) == 1) {
+        out.put(e.getValue(), v.type().element().sourceText());
+      }
+    }
+    hoistableBars = out;
+    return out;
+  }
+
+  void reverseWhile(Stmt.While w, Code out) {
+    reverseLoop(w, w.body(), null, (header, body) -> {
+      String k = st.names.fresh("k");
+      header.open("for (int " + k + " = " + recorder.popOf(JType.INT) + "; " + k + " > 0; " + k + "--)");
+      recompute(w, header);
+      header.append(body);
+      header.close();
+    }, out);
+  }
+}

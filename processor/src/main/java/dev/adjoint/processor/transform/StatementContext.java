@@ -1,0 +1,24 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.ir.Stmt;
+
+/**
+ * What the forward and reverse halves of statements need from the sweep being built besides the
+ * expression-level {@link AdjointContext}: generating the halves of nested statements.
+ */
+interface StatementContext extends AdjointContext {
+  /** The forward half of s, appended to out. */
+  void forward(Stmt s, Code out);
+
+  /** The forward half of s. */
+  Code forward(Stmt s);
+
+  /** The reverse half of s, appended to out. */
+  void reverse(Stmt s, Code out);
+
+  /** The reverse half of s. */
+  Code reverse(Stmt s);
+
+  /** Whether s has a reverse half at all (a probe: it decides nothing). */
+  boolean hasReverse(Stmt s);
+}

@@ -1,0 +1,193 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.ir.JType;
+import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Puts a method's sweep together: the adjoint declarations, the forward and reverse sweeps, the
+ * restoring of mutated array parameters, and the two halves of split reversal (the recording
+ * sweep and the reverse sweep alone), which hand over on the tape what the reverse reads.
+ */
+final class SweepAssembler {
+  private final SweepState st;
+  private final Recorder recorder;
+  private final StatementContext sweep;
+
+  SweepAssembler(SweepState st, Recorder recorder, StatementContext sweep) {
+    this.st = st;
+    this.recorder = recorder;
+    this.sweep = sweep;
+  }
+
+  /**
+   * A value the recording sweep hands its reverse sweep on the tape: what the reverse reads as the
+   * forward left it. {@code declare}: the reverse declares it as it takes it back (else it is a
+   * parameter, which it assigns). {@code onlyIf}: a condition both halves know, or null for always
+   * (the recording half's flag; the reverse half's parameter is null then).
+   */
+  private record Carried(JType type, String name, boolean declare, String onlyIf) {}
+
+  SweepBuilder.Sweep assemble(Code forward, Code reverse) {
+    Code body = new Code();
+    Code recordHead = new Code(); // the recording sweep's declarations
+    Code reverseHead = new Code(); // the reverse sweep's
+    List<Carried> carried = new ArrayList<>();
+    List<String> barParams = new ArrayList<>();
+    List<String> mutatedParams = new ArrayList<>();
+    Code restoreAtEnd = new Code();
+    for (Variable p : st.method.params()) {
+      if (p.kind() == Variable.Kind.RECEIVER) {
+        continue;
+      }
+      boolean wrt = st.method.wrt().contains(p);
+      boolean mutated = p.type().isArray() && st.mutatedClasses.contains(st.aliases.find(p));
+      if (mutated) {
+        mutatedParams.add(p.name());
+      }
+      if (wrt && p.type().isArray()) {
+        barParams.add(sweep.bar(p));
+        body.line("if (" + sweep.bar(p) + " == null) " + sweep.bar(p) + " = Shadows.zerosLike(" + p.name() + ");");
+        // a caller passes the same adjoint array to both halves, or null to both: then the reverse
+        // half must add into the array the recording half made, which local aliases may hold
+        String made = st.names.claim(sweep.bar(p) + "Made");
+        recordHead.line("boolean " + made + " = " + sweep.bar(p) + " == null;");
+        recordHead.line("if (" + made + ") " + sweep.bar(p) + " = Shadows.zerosLike(" + p.name() + ");");
+        carried.add(new Carried(p.type(), sweep.bar(p), false, made));
+      } else if (st.activity.isActive(p) && p.type().isArray()) {
+        String line = p.type().sourceText() + " " + sweep.bar(p) + " = Shadows.zerosLike(" + p.name() + ");";
+        body.line(line);
+        recordHead.line(line);
+        carried.add(new Carried(p.type(), sweep.bar(p), true, null));
+      } else if (st.activity.isActive(p)) {
+        body.line(p.type().sourceText() + " " + sweep.bar(p) + " = 0;");
+        reverseHead.line(p.type().sourceText() + " " + sweep.bar(p) + " = 0;");
+      }
+      if (mutated && !st.recordedClasses.contains(st.aliases.find(p))) {
+        String saved = st.names.claim(p.name() + "Saved");
+        String line = p.type().sourceText() + " " + saved + " = Shadows.snapshot(" + p.name() + ");";
+        body.line(line);
+        recordHead.line(line);
+        carried.add(new Carried(p.type(), saved, true, null));
+        restoreAtEnd.line("Shadows.restore(" + saved + ", " + p.name() + ");");
+      }
+    }
+    for (Map.Entry<Variable, String> e : sortedBars()) {
+      Variable v = e.getKey();
+      if (!v.isParameter()) {
+        String line = v.type().sourceText() + " " + e.getValue() + " = " + zero(v.type()) + ";";
+        body.line(line);
+        if (v.type().isArray()) { // the forward sweep makes an array's adjoint array with the array
+          recordHead.line(line);
+          carried.add(new Carried(v.type(), e.getValue(), true, null));
+        } else {
+          reverseHead.line(line);
+        }
+      }
+    }
+    for (Variable v : sortedHoisted()) {
+      String line = v.type().sourceText() + " " + v.name() + " = " + zero(v.type()) + ";";
+      body.line(line);
+      recordHead.line(line);
+      carried.add(new Carried(v.type(), v.name(), true, null));
+    }
+    for (Variable p : st.method.params()) {
+      if (p.kind() != Variable.Kind.RECEIVER && st.assignedAnywhere.contains(p)) {
+        carried.add(new Carried(p.type(), p.name(), false, null)); // the reverse starts from its last value
+      }
+    }
+    if (st.usesTape) {
+      body.line("Tape " + st.tapeName + " = " + st.sharedTapeName + " != null ? " + st.sharedTapeName + " : new Tape();");
+    }
+    body.line("");
+    body.line("// forward sweep");
+    body.append(forward);
+    boolean scalarResult = !st.method.returnType().isVoid() && !st.method.returnType().isArray();
+    if (scalarResult) {
+      body.line("if (" + st.valueOutName + " != null) " + st.valueOutName + "[0] = value;");
+    }
+    body.line("");
+    body.line("// reverse sweep");
+    body.append(reverse);
+    if (st.usesTape) {
+      body.line("if (" + st.sharedTapeName + " == null) " + st.tapeName + ".release();");
+    }
+    body.append(restoreAtEnd);
+    Code scalarReturn = new Code();
+    List<Variable> scalarWrt = st.method.wrt().stream().filter(v -> !v.type().isArray()).toList();
+    if (scalarWrt.size() == 1) {
+      scalarReturn.line("return " + sweep.bar(scalarWrt.get(0)) + ";");
+    } else if (scalarWrt.size() > 1) {
+      scalarReturn.line("return new double[] {" + String.join(", ", scalarWrt.stream().map(sweep::bar).toList()) + "};");
+    }
+    body.append(scalarReturn);
+    String recordBody = null;
+    String reverseBody = null;
+    if (!st.method.returnType().isArray()) {
+      Code record = new Code().append(recordHead);
+      record.line("");
+      record.line("// forward sweep");
+      record.append(forward);
+      record.line("");
+      record.line("// what the reverse sweep reads, as the forward sweep left it");
+      for (Carried c : carried) {
+        String push = st.tapeName + "." + Recorder.pushMethod(c.type()) + "(" + c.name() + ");";
+        record.line(c.onlyIf() == null ? push : "if (" + c.onlyIf() + ") " + push);
+      }
+      if (scalarResult) {
+        record.line("return value;");
+      }
+      recordBody = record.toString();
+      Code rev = new Code().append(reverseHead);
+      for (int k = carried.size() - 1; k >= 0; k--) {
+        Carried c = carried.get(k);
+        String pop = (c.declare() ? c.type().sourceText() + " " : "") + c.name() + " = " + recorder.popFromTape(c.type()) + ";";
+        rev.line(c.onlyIf() == null ? pop : "if (" + c.name() + " == null) " + pop);
+      }
+      rev.line("");
+      rev.line("// reverse sweep");
+      rev.append(reverse).append(restoreAtEnd).append(scalarReturn);
+      reverseBody = rev.toString();
+    }
+    List<String> paramNames = st.method.params().stream().map(Variable::name).toList();
+    Set<String> active = st.activity.describe(st.method);
+    // what the forward sweep puts on the tape, not what the analysis allowed it to
+    Set<String> recorded = new LinkedHashSet<>(st.pushed);
+    String text = body.toString();
+    if (text.indexOf('\u0000') >= 0) {
+      throw new IllegalStateException("a record block placeholder was left unresolved:\n" + text);
+    }
+    return new SweepBuilder.Sweep(text, paramNames, st.method.returnType().isVoid() ? null : st.seedName, barParams,
+        st.valueOutName, st.sharedTapeName, active, new java.util.TreeSet<>(recorded), mutatedParams,
+        recordBody, reverseBody, st.tapeName, st.calls.splitCallees());
+  }
+
+  private List<Map.Entry<Variable, String>> sortedBars() {
+    List<Map.Entry<Variable, String>> entries = new ArrayList<>(st.bars.entrySet());
+    entries.sort(java.util.Comparator.comparing(Map.Entry::getValue));
+    return entries;
+  }
+
+  private List<Variable> sortedHoisted() {
+    List<Variable> list = new ArrayList<>(st.hoisted);
+    list.sort(java.util.Comparator.comparing(Variable::name));
+    return list;
+  }
+
+  private static String zero(JType type) {
+    if (type.isArray() || type.base() == JType.Base.REFERENCE) {
+      return "null";
+    }
+    return switch (type.base()) {
+      case BOOLEAN -> "false";
+      case FLOAT -> "0f";
+      case DOUBLE -> "0.0";
+      case LONG -> "0L";
+      default -> "0";
+    };
+  }
+}
