@@ -128,4 +128,17 @@ public final class IrWalker {
     }
     return e instanceof Expr.VarRef v ? v.variable() : null;
   }
+
+  /** The variables s assigns or declares anywhere inside it. */
+  public static java.util.Set<Variable> writtenVariables(Stmt s) {
+    java.util.Set<Variable> written = new java.util.HashSet<>();
+    statements(s, x -> {
+      if (x instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef v) {
+        written.add(v.variable());
+      } else if (x instanceof Stmt.LocalDecl d) {
+        written.add(d.variable());
+      }
+    });
+    return written;
+  }
 }
