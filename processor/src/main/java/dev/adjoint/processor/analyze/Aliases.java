@@ -17,12 +17,18 @@ import java.util.Map;
  */
 public final class Aliases {
   private final Map<Variable, Variable> parent = new HashMap<>();
+  /** When each variable was first seen: parameters first, then locals in statement order. */
+  private final Map<Variable, Integer> seen = new HashMap<>();
 
   private Aliases() {}
 
   public static Aliases of(MethodIR method) {
     Aliases aliases = new Aliases();
+    method.params().forEach(aliases::see);
     IrWalker.statements(method.body(), s -> {
+      if (s instanceof Stmt.LocalDecl d) {
+        aliases.see(d.variable());
+      }
       if (s instanceof Stmt.LocalDecl d && d.variable().type().isArray() && d.init() != null) {
         aliases.union(d.variable(), roots(d.init()));
       } else if (s instanceof Stmt.Assign a && a.target().type().isArray()) {
@@ -49,13 +55,19 @@ public final class Aliases {
     return out;
   }
 
+  private void see(Variable v) {
+    seen.putIfAbsent(v, seen.size());
+  }
+
   private void union(Variable v, List<Variable> others) {
     for (Variable o : others) {
       Variable a = find(v);
       Variable b = find(o);
       if (a != b) {
-        // keep the earliest-declared (parameters first) as representative: deterministic
-        parent.put(b, a);
+        // the earliest-declared (parameters first) represents the class: deterministic, and a
+        // class holding a parameter is represented by it
+        boolean aFirst = seen.getOrDefault(a, Integer.MAX_VALUE) <= seen.getOrDefault(b, Integer.MAX_VALUE);
+        parent.put(aFirst ? b : a, aFirst ? a : b);
       }
     }
   }
