@@ -47,6 +47,7 @@ final class AssignmentAdjoints {
       recorder.record(type, t, out);
       if (base != null) {
         st.pushed.add(base.name() + (target instanceof Expr.ArrayRead ? "[]" : ""));
+        st.noteRecorded(base.name() + (target instanceof Expr.ArrayRead ? "[i]" : ""));
       }
       if (type.isArray() && st.activity.isActive(base)) {
         out.line(st.tapeName + ".pushObject(" + sweep.barOf(target) + ");");
@@ -183,10 +184,12 @@ final class AssignmentAdjoints {
       String v = st.names.fresh("v");
       out.line("double " + v + " = " + st.printer.print(m) + ";");
       recorder.record(JType.DOUBLE, v, out);
+      st.noteRecorded("the value of " + m.function().name().toLowerCase(java.util.Locale.ROOT));
       st.printer.substitute(m, v); // the statement itself then reads the temporary
     }
     for (Expr.MathCall m : plan.choices()) {
       recorder.record(JType.BOOLEAN, choiceCondition(m), out);
+      st.noteRecorded("which argument " + m.function().name().toLowerCase(java.util.Locale.ROOT) + " took");
     }
   }
 

@@ -31,6 +31,8 @@ final class BranchAdjoints {
     out.open("if (" + cond + ")");
     sweep.forward(i.then(), out);
     recorder.record(JType.BOOLEAN, "true", out);
+    st.noteRecorded(i.source() == null ? "the branch a break, continue or return takes"
+        : "the branch taken at " + LoopAdjoints.where(i));
     out.reopen("else");
     if (i.otherwise() != null) {
       sweep.forward(i.otherwise(), out);

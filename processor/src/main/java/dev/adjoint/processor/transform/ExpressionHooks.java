@@ -122,6 +122,7 @@ abstract class ExpressionHooks implements AdjointContext {
   @Override
   public void notePushed(String name) {
     st.pushed.add(name);
+    st.noteRecorded(name);
   }
 
   @Override

@@ -105,6 +105,7 @@ final class LoopAdjoints {
       recorder.record(i.type(), startVar, out);
     }
     recorder.record(JType.INT, trips, out);
+    st.noteRecordedAround("the trip count of the loop at " + where(c));
   }
 
   void forwardWhile(Stmt.While w, Code out) {
@@ -144,6 +145,7 @@ final class LoopAdjoints {
       out.close();
     }
     recorder.record(JType.INT, trips, out);
+    st.noteRecordedAround("the trip count of the loop at " + where(w));
   }
 
   /**
@@ -327,5 +329,10 @@ final class LoopAdjoints {
       header.append(body);
       header.close();
     }, out);
+  }
+
+  /** Where a statement is in the user's source, for the summary: "line 35". */
+  static String where(Stmt s) {
+    return s.source() == null ? "a loop the normalizer made" : "line " + s.source().line();
   }
 }

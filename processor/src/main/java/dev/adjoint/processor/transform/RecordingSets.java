@@ -80,11 +80,13 @@ final class RecordingSets {
     suppressed = new HashSet<>(outer);
     suppressed.addAll(saved);
     st.loopDepth++;
+    st.openLoops.push(loop);
     try {
       work.run();
     } finally {
       suppressed = outer;
       st.loopDepth--;
+      st.openLoops.pop();
     }
     return saved;
   }
@@ -93,6 +95,7 @@ final class RecordingSets {
     for (Variable v : saved) {
       recorder.record(v.type(), v.name(), out);
       st.pushed.add(v.name());
+      st.noteRecorded(v.name());
     }
   }
 
@@ -131,6 +134,11 @@ final class RecordingSets {
       }
       String a = c.array().name();
       st.pushed.add(a + "[]");
+      if (iteration) {
+        st.noteRecorded("all of " + a + "[]");
+      } else {
+        st.noteRecordedAround("all of " + a + "[]");
+      }
       out.line(c.array().type().base() == JType.Base.DOUBLE ? st.tapeName + ".pushCopy(" + a + ");"
           : st.tapeName + ".pushObject(Shadows.snapshot(" + a + "));");
       st.usesTape = true;

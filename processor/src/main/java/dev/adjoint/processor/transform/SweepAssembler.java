@@ -163,7 +163,19 @@ final class SweepAssembler {
     }
     return new SweepBuilder.Sweep(text, paramNames, st.method.returnType().isVoid() ? null : st.seedName, barParams,
         st.valueOutName, st.sharedTapeName, active, new java.util.TreeSet<>(recorded), mutatedParams,
-        recordBody, reverseBody, st.tapeName, st.calls.splitCallees());
+        recordBody, reverseBody, st.tapeName, st.calls.splitCallees(), perIteration());
+  }
+
+  /**
+   * What each loop records per iteration, by the loop's line in the source (0 for a loop the
+   * normalizer made), in line order.
+   */
+  private Map<Long, Set<String>> perIteration() {
+    Map<Long, Set<String>> out = new java.util.TreeMap<>();
+    st.perIteration.forEach((loop, what) ->
+        out.computeIfAbsent(loop.source() == null ? 0L : loop.source().line(), l -> new java.util.TreeSet<>())
+            .addAll(what));
+    return out;
   }
 
   private List<Map.Entry<Variable, String>> sortedBars() {

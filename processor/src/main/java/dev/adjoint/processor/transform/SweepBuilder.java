@@ -52,7 +52,8 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
       String recordBody,
       String reverseBody,
       String tapeName,
-      Set<String> splitCallees) {}
+      Set<String> splitCallees,
+      Map<Long, Set<String>> recordedPerIteration) {}
 
   private static final int MAX_ROUNDS = 64;
   private final Recorder recorder;
@@ -106,6 +107,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
       st.printer.clearSubstitutions();
       st.blockMismatches.clear();
       st.pushed.clear();
+      st.perIteration.clear();
       Code forward = forward(st.method.body());
       if (st.blockMismatches.isEmpty() && st.extremumMismatches.isEmpty()) {
         return assembler.assemble(forward, reverse);
@@ -223,6 +225,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
         String won = st.names.fresh("won");
         recorder.nested(() -> extrema.forwardExtremum(c, update, won, out));
         recorder.record(JType.INT, won, out); // at the level of the enclosing loop, whose record block may take it
+        st.noteRecorded("the winning trip of the running extremum at " + LoopAdjoints.where(c));
       }
     } else if (s instanceof Stmt.While w) {
       recorder.nested(() -> loops.forwardWhile(w, out));

@@ -49,6 +49,10 @@ final class SweepState {
   CallAdjoints calls;
   /** How many loops enclose the statement being generated. */
   int loopDepth;
+  /** The loops whose body is being generated, innermost first. */
+  final java.util.Deque<Stmt> openLoops = new java.util.ArrayDeque<>();
+  /** Per loop: what its forward sweep records in every iteration, for the summary in the Javadoc. */
+  final Map<Stmt, Set<String>> perIteration = new java.util.LinkedHashMap<>();
   /** The names whose values the forward sweep puts on the tape, for the verbose note. */
   final Set<String> pushed = new java.util.TreeSet<>();
   /** Per counted loop: the record block its reverse reads (this round), which its forward must write. */
@@ -84,6 +88,26 @@ final class SweepState {
     this.mutatedClasses = Mutations.mutatedClasses(method, aliases);
     this.plan = new LoopPlan(method, aliases);
     this.records = new StatementRecords(activity, aliases, overwritten, mutatedClasses);
+  }
+
+  /** Notes that the forward sweep records what, here: per iteration of the innermost loop, if any. */
+  void noteRecorded(String what) {
+    noteIn(openLoops.peek(), what);
+  }
+
+  /** Notes a record made once per run of the innermost loop: per iteration of the loop around it. */
+  void noteRecordedAround(String what) {
+    java.util.Iterator<Stmt> loops = openLoops.iterator();
+    if (loops.hasNext()) {
+      loops.next();
+    }
+    noteIn(loops.hasNext() ? loops.next() : null, what);
+  }
+
+  private void noteIn(Stmt loop, String what) {
+    if (loop != null) {
+      perIteration.computeIfAbsent(loop, l -> new java.util.TreeSet<>()).add(what);
+    }
   }
 
   boolean on(Optimizations.Kind kind) {

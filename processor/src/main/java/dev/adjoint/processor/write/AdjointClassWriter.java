@@ -91,6 +91,7 @@ public final class AdjointClassWriter {
       core.addParameter(ArrayTypeName.of(resultType), sweep.valueOutName());
     }
     core.addParameter(TAPE, sweep.sharedTapeName());
+    core.addJavadoc("The forward and reverse sweeps of " + link + ".\n\n$L", Summary.of(m, sweep));
     core.addCode(code(sweep.body()));
 
     // the low-level pullback
@@ -102,7 +103,11 @@ public final class AdjointClassWriter {
             + "adjoints of the array parameters into the {@code ...Bar} arrays (which may be null) and returns\n"
             + (scalarWrt.isEmpty() ? "nothing" : scalarWrt.size() == 1 ? "the adjoint of {@code "
                 + scalarWrt.get(0).name() + "}" : "the adjoints of " + names(scalarWrt) + ", in that order")
-            + ". Arrays are left as they were found.\n");
+            + ". Arrays are left as they were found.\n"
+            + (isVoid ? "\n" : ""));
+    if (isVoid) {
+      into.addJavadoc("$L", Summary.of(m, sweep));
+    }
     List<String> args = new ArrayList<>(sweep.paramNames());
     if (!isVoid) {
       into.addParameter(resultType, "dy");
@@ -207,7 +212,7 @@ public final class AdjointClassWriter {
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .returns(record)
           .addParameters(primal)
-          .addJavadoc("Value and gradient of " + link + ".\n")
+          .addJavadoc("Value and gradient of " + link + ".\n\n$L", Summary.of(m, sweep))
           .addStatement("return $L($L)", AdjointNaming.pullbackMethod(name), String.join(", ", gradArgs))
           .build());
     }
