@@ -177,7 +177,7 @@ class GeneratedCodeTest {
     String reverse = showcaseSweep("nearest", "// reverse sweep", "\n  }\n");
     assertTrue(reverse.matches("(?s).*int (won\\d+) = tape\\.popInt\\(\\);\\s*if \\(bestBar != 0\\) \\{"
         + "\\s*if \\(\\1 >= 0\\) \\{\\s*int i = 1 \\+ \\1;.*"), reverse);
-    assertFalse(reverse.contains("for (int k"), "no reverse loop over the trips:\n" + reverse);
+    assertFalse(reverse.matches("(?s).*\\n\\s*for \\(.*"), "no reverse loop over the trips:\n" + reverse);
     assertFalse(reverse.contains("first"), "no choice per trip:\n" + reverse);
   }
 
@@ -215,7 +215,7 @@ class GeneratedCodeTest {
     String overwritten = code.substring(code.indexOf("void overwrittenSweep("), code.indexOf("void rowMaximaSweep("));
     // t = t * t needs t's old value in the reverse, so each trip keeps its record and its choice
     assertFalse(overwritten.contains("won"), overwritten);
-    assertTrue(overwritten.matches("(?s).*for \\(int k\\d+ = trips\\d+ - 1;.*boolean first\\d+ = .*"), overwritten);
+    assertTrue(overwritten.matches("(?s).*for \\(int i = x\\.length - 1; i >= 0; i--\\).*boolean first\\d+ = .*"), overwritten);
     // nested in a loop, the winning trip is one record per row, in the row loop's record block
     String rows = code.substring(code.indexOf("void rowMaximaSweep("));
     assertTrue(rows.matches("(?s).*int (intTop\\d+) = tape\\.pushIntBlock\\(trips\\d+, 1\\);.*"
@@ -243,7 +243,7 @@ class GeneratedCodeTest {
     assertTrue(reverse.matches("(?s).*int (trips\\d+) = Math\\.max\\(0, x\\.length\\);"
         + "\\s*int (doubleTop\\d+) = tape\\.popDoubleBlock\\(\\1, 1\\);"
         + "\\s*double\\[\\] (doubleRecords\\d+) = tape\\.doubleStorage\\(\\);"
-        + "\\s*for \\(int k\\d+ = \\1 - 1;.*\\3\\[--\\2\\].*"), reverse);
+        + "\\s*for \\(int i = x\\.length - 1; i >= 0; i--\\) \\{.*\\3\\[--\\2\\].*"), reverse);
   }
 
   @Test

@@ -32,8 +32,9 @@ final class AccumulatorHoisting {
    * @param body the loop body's lines
    * @param elementTypes the adjoint arrays that may be hoisted, with their element types
    * @param names where the locals' names come from
+   * @param loopIndex the index of the loop the body is the reverse of, which changes every trip
    */
-  AccumulatorHoisting(Code body, Map<String, String> elementTypes, Names names) {
+  AccumulatorHoisting(Code body, Map<String, String> elementTypes, Names names, String loopIndex) {
     this.body = body.lines();
     Map<String, String> candidates = new LinkedHashMap<>();
     for (String line : this.body) {
@@ -43,7 +44,7 @@ final class AccumulatorHoisting {
       }
     }
     for (Map.Entry<String, String> c : candidates.entrySet()) {
-      if (onlyAccumulated(c.getKey(), c.getValue()) && !assigned(c.getValue())) {
+      if (!c.getValue().equals(loopIndex) && onlyAccumulated(c.getKey(), c.getValue()) && !assigned(c.getValue())) {
         accumulators.add(new Accumulator(c.getKey(), c.getValue(), names.fresh("acc"), elementTypes.get(c.getKey())));
       }
     }

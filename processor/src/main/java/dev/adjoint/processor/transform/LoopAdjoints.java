@@ -263,29 +263,39 @@ final class LoopAdjoints {
       recordBlock.resolve(body, !recorder.mentionsTape(body), st.names::fresh);
     }
     Variable i = c.index();
-    String k = st.names.fresh("k");
-    String trips = st.names.fresh("trips");
     String formula = tripCounts.tripFormula(c);
-    out.line("int " + trips + " = " + (formula != null ? formula : recorder.popOf(JType.INT)) + ";");
-    if (recordBlock != null && recordBlock.isUsed()) {
+    String reverseHeader = tripCounts.reverseHeader(c);
+    boolean blockUsed = recordBlock != null && recordBlock.isUsed();
+    String k = null;
+    String trips = null;
+    if (reverseHeader == null || blockUsed) {
+      trips = st.names.fresh("trips");
+      out.line("int " + trips + " = " + (formula != null ? formula : recorder.popOf(JType.INT)) + ";");
+    }
+    if (blockUsed) {
       recordBlock.takeBack(trips, out);
     }
-    String start;
-    if (formula != null || tripCounts.isInvariant(c.start())) {
-      start = st.printer.print(c.start());
-    } else {
-      start = st.names.fresh(i.name() + "Start");
-      out.line(i.type().sourceText() + " " + start + " = " + recorder.popOf(i.type()) + ";");
-    }
     Code iteration = new Code();
-    iteration.line(i.type().sourceText() + " " + i.name() + " = " + tripCounts.indexAt(start, k, c.step()) + ";");
+    if (reverseHeader == null) {
+      // the trips are counted: the index is worked out from the trip's number
+      String start;
+      if (formula != null || tripCounts.isInvariant(c.start())) {
+        start = st.printer.print(c.start());
+      } else {
+        start = st.names.fresh(i.name() + "Start");
+        out.line(i.type().sourceText() + " " + start + " = " + recorder.popOf(i.type()) + ";");
+      }
+      k = st.names.fresh("k");
+      iteration.line(i.type().sourceText() + " " + i.name() + " = " + tripCounts.indexAt(start, k, c.step()) + ";");
+    }
     recompute(c, iteration);
     iteration.append(body);
-    AccumulatorHoisting hoisting = new AccumulatorHoisting(iteration, hoistableBars(), st.names);
+    // the loop's own index changes every trip: an element it indexes is no accumulator
+    AccumulatorHoisting hoisting = new AccumulatorHoisting(iteration, hoistableBars(), st.names, i.name());
     for (AccumulatorHoisting.Accumulator a : hoisting.accumulators()) {
       out.line(a.type() + " " + a.local() + " = " + a.array() + "[" + a.index() + "];");
     }
-    out.open("for (int " + k + " = " + trips + " - 1; " + k + " >= 0; " + k + "--)");
+    out.open(reverseHeader != null ? reverseHeader : "for (int " + k + " = " + trips + " - 1; " + k + " >= 0; " + k + "--)");
     out.append(hoisting.rewritten());
     out.close();
     for (AccumulatorHoisting.Accumulator a : hoisting.accumulators()) {

@@ -45,6 +45,47 @@ final class TripCounts {
     return isLong ? "(int) Math.max(0L, " + span + ")" : "Math.max(0, " + span + ")";
   }
 
+  /**
+   * The header of the loop's reverse over its own index, from the last trip back to the first, as
+   * Tapenade writes {@code DO i=n,1,-1}: {@code for (int i = n - 1; i >= 0; i--)} for
+   * {@code for (int i = 0; i < n; i++)}. Null where the trip count is not known from the bounds.
+   */
+  String reverseHeader(Stmt.CountedLoop c) {
+    if (tripFormula(c) == null) {
+      return null;
+    }
+    Expr.Binary b = (Expr.Binary) c.condition();
+    boolean up = c.step() instanceof Expr.Literal;
+    String start = operand(st.printer.print(c.start()));
+    String end = st.printer.print(b.right());
+    Variable i = c.index();
+    String declare = i.type().sourceText() + " " + i.name();
+    if (up) {
+      String last = b.op() == BinaryOp.LE ? end : plus(end, -1);
+      return "for (" + declare + " = " + last + "; " + i.name() + " >= " + start + "; " + i.name() + "--)";
+    }
+    String first = b.op() == BinaryOp.GE ? end : plus(end, 1);
+    return "for (" + declare + " = " + first + "; " + i.name() + " <= " + start + "; " + i.name() + "++)";
+  }
+
+  /** e + k as readable source, folding a constant e ends with: {@code n - 1} and -1 give {@code n - 2}. */
+  static String plus(String e, int k) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*) ([-+]) (\\d+)$").matcher(e);
+    if (m.matches() && !m.group(1).isEmpty() && operand(m.group(1)).equals(m.group(1))) {
+      long folded = (m.group(2).equals("-") ? -1 : 1) * Long.parseLong(m.group(3)) + k;
+      return folded == 0 ? m.group(1) : m.group(1) + (folded < 0 ? " - " + -folded : " + " + folded);
+    }
+    if (e.matches("-?\\d+")) {
+      return Long.toString(Long.parseLong(e) + k);
+    }
+    return operand(e) + (k < 0 ? " - " + -k : " + " + k);
+  }
+
+  /** e where an additive operator may follow it: parenthesised if it holds a looser operator. */
+  private static String operand(String e) {
+    return e.matches("[\\w$.\\[\\]() +\\-*/%]*") ? e : "(" + e + ")";
+  }
+
   /** a - b as readable source: no "- 0", and parentheses only around compound operands. */
   static String difference(String a, String b) {
     // an operand looser than '-' (?:, shifts, bit operators) keeps its parentheses
