@@ -84,10 +84,15 @@ final class Printer {
     return print(e, 0);
   }
 
-  /** A name for a class: simple within the adjoint's package, qualified elsewhere. */
+  /**
+   * A name for a class: simple within the adjoint's package, qualified elsewhere, and qualified
+   * wherever its simple name is that of a runtime class the generated code imports.
+   */
   String className(String qualified) {
     if (!adjointPackage.isEmpty() && qualified.startsWith(adjointPackage + ".")) {
-      return qualified.substring(adjointPackage.length() + 1);
+      String local = qualified.substring(adjointPackage.length() + 1);
+      String outermost = local.contains(".") ? local.substring(0, local.indexOf('.')) : local;
+      return dev.adjoint.processor.ir.AdjointNaming.RUNTIME_CLASSES.contains(outermost) ? qualified : local;
     }
     return qualified;
   }

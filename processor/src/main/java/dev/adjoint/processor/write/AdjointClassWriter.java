@@ -33,7 +33,9 @@ public final class AdjointClassWriter {
   private static final ClassName SEEDS = ClassName.get("dev.adjoint.runtime.tape", "Seeds");
   private static final ClassName MUTATES = ClassName.get("dev.adjoint.annotations", "Mutates");
   private static final ClassName RRULE = ClassName.get("dev.adjoint.runtime.rules", "Rrule");
-  private static final Pattern RUNTIME_NAMES = Pattern.compile("\\b(Tape|Shadows|Seeds|Rrule)\\b(?=[ .(<])");
+  /** A runtime class named by its simple name; a user class of that name is written qualified (see Printer). */
+  private static final Pattern RUNTIME_NAMES = Pattern.compile(
+      "(?<![\\w$.])(" + String.join("|", new java.util.TreeSet<>(AdjointNaming.RUNTIME_CLASSES)) + ")\\b(?=[ .(<])");
 
   /** A method and its generated sweep. */
   public record Entry(MethodIR method, SweepBuilder.Sweep sweep) {}

@@ -1,0 +1,43 @@
+package dev.adjoint.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * User classes whose simple names are those of the runtime classes the generated code imports
+ * ({@code Tape}, {@code Shadows}, {@code Seeds}, {@code Rrule}): the adjoint names them qualified,
+ * compiles, and computes the right gradient.
+ */
+class NameClashTest {
+
+  @Test
+  void aUserClassNamedTapeInTheSamePackageIsNotTheRuntimeTape() throws Exception {
+    Compilation c = Sources.compile(
+        Sources.source("p.Tape", "package p;", "public class Tape {",
+            "  public static final double[] SCALE = {2.0};",
+            "  public static double twice(double v) { return 2 * v; }", "}"),
+        Sources.source("p.Shadows", "package p;", "public class Shadows {",
+            "  public static double half(double v) { return v / 2; }", "}"),
+        Sources.source("p.Model", "package p;", "import dev.adjoint.annotations.Differentiable;",
+            "public class Model {",
+            "  @Differentiable public static double f(double[] x) {",
+            "    double s = x[0] * Tape.SCALE[0];",
+            "    for (int i = 1; i < x.length; i++) s = s * x[i];",
+            "    return s * Tape.twice(Shadows.half(3.0));",
+            "  }",
+            "}"));
+    assertThat(c).succeededWithoutWarnings();
+    Class<?> adjoint = Class.forName("p.ModelAdjoint", true, CompiledClasses.loader(c, getClass().getClassLoader()));
+    double[] x = {0.5, 3.0, -2.0};
+    Object g = adjoint.getMethod("fGradient", double[].class).invoke(null, (Object) x);
+    // f = 2 x0 x1 x2 * 3
+    assertEquals(6 * x[0] * x[1] * x[2], (double) g.getClass().getMethod("value").invoke(g), 1e-12);
+    double[] grad = (double[]) g.getClass().getMethod("x").invoke(g);
+    assertEquals(6 * x[1] * x[2], grad[0], 1e-12);
+    assertEquals(6 * x[0] * x[2], grad[1], 1e-12);
+    assertEquals(6 * x[0] * x[1], grad[2], 1e-12);
+  }
+}
