@@ -11,7 +11,7 @@ import java.util.function.ToDoubleFunction;
  * extrapolation {@code (4 D(h) - D(2h)) / 3} is the reference; its error is at most a third of
  * the disagreement. In a program that computes in float somewhere, a component is compared within
  * 1% (float's rounding, amplified), against the double step's estimate where that is smooth and
- * else against a step float can resolve.
+ * else against a step float can resolve, where it is steady on both sides.
  */
 final class Finite {
   /** A step, the tolerance that goes with it and the rounding unit of the arithmetic. */
@@ -60,13 +60,34 @@ final class Finite {
       }
       if (inFloat) {
         // fine steps would see float values as constants; float's rounding sets the slack
-        estimate = Double.isNaN(estimate[0]) ? estimate(at, i, f, FLOAT) : estimate;
+        estimate = Double.isNaN(estimate[0]) ? steadyEstimate(at, i, f, FLOAT) : estimate;
         estimate[1] += FLOAT_SLACK * Math.max(1, Math.abs(estimate[0]));
       }
       value[i] = estimate[0];
       slack[i] = estimate[1];
     }
     return new double[][] {value, slack};
+  }
+
+  /**
+   * The estimate at steps s, trusted only where the estimates 8 steps to either side agree with it.
+   * When the double step has failed, a kink may lie closer than float's step: every step then
+   * straddles it, and the three differences agree on an average of the two slopes. Moved off the
+   * kink, the estimate sees one slope on each side, and their disagreement shows the kink.
+   */
+  private static double[] steadyEstimate(double[] at, int i, ToDoubleFunction<double[]> f, Steps s) {
+    double[] center = estimate(at, i, f, s);
+    double offset = 8 * s.step() * Math.max(1, Math.abs(at[i]));
+    for (int side = -1; side <= 1 && !Double.isNaN(center[0]); side += 2) {
+      double[] moved = at.clone();
+      moved[i] += side * offset;
+      double[] beside = estimate(moved, i, f, s);
+      double agreed = center[1] + beside[1] + FLOAT_SLACK * Math.max(1, Math.abs(center[0]));
+      if (!(Math.abs(beside[0] - center[0]) <= agreed)) {
+        center[0] = Double.NaN;
+      }
+    }
+    return center;
   }
 
   /** {derivative or NaN, allowed error} for component i. */
