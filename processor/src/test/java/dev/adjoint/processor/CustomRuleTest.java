@@ -23,7 +23,7 @@ class CustomRuleTest {
         "}"));
     assertThat(c).succeeded();
     String code = c.generatedSourceFile("r.CosAdjoint").orElseThrow().getCharContent(true).toString();
-    assertTrue(code.contains("Cos.mycosPullback(x, d"), code);
+    assertTrue(code.contains("Cos.mycosPullback(x, mBar)"), code);
     assertFalse(code.contains("Math.sin"), "the rule's body is not differentiated again:\n" + code);
   }
 

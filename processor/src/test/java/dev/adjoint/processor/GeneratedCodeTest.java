@@ -304,7 +304,7 @@ class GeneratedCodeTest {
         + "\\s*\\1 = productRecord\\(x, t?\\w* ?from \\+ 1, xBar, tape\\);\\s*tape\\.pushBoolean\\(true\\);"
         + "\\s*\\} else \\{\\s*\\1 = Showcase\\.product\\(x, from \\+ 1\\);\\s*tape\\.pushBoolean\\(false\\);.*"), forward);
     String reverse = showcaseSweep("product", "// reverse sweep", "\n  }\n");
-    assertTrue(reverse.matches("(?s).*if \\(tape\\.popBoolean\\(\\)\\) \\{\\s*productReverse\\(x, (t\\d+), (d\\d+), xBar, tape\\);"
+    assertTrue(reverse.matches("(?s).*if \\(tape\\.popBoolean\\(\\)\\) \\{\\s*productReverse\\(x, (t\\d+), (\\w+), xBar, tape\\);"
         + "\\s*\\} else \\{\\s*long (budget\\d+) = tape\\.openCallBudget\\(\\);"
         + "\\s*productSweep\\(x, \\1, \\2, xBar, null, tape\\);\\s*tape\\.closeCallBudget\\(\\3\\);.*"), reverse);
     String code = generated(Sources.compile(SHOWCASE), "showcase/ShowcaseAdjoint.java");

@@ -137,14 +137,24 @@ final class AssignmentAdjoints {
     }
     Expr rhs = op == AssignOp.SET ? value
         : new Expr.Binary(op.binary(), target, value, type, value.tree());
+    // a declaration outside every loop is the variable's first write: no reverse code after this
+    // reads its adjoint, so the adjoint is neither copied nor zeroed
+    boolean lastUse = isDecl && target instanceof Expr.VarRef v && v.variable().loopDepth() == 0;
     if (!st.activity.isActive(rhs)) {
-      out.line(targetBar + " = 0;");
+      if (!lastUse) {
+        out.line(targetBar + " = 0;");
+      }
       if (record) {
         out.line(recorder.restore(target));
       }
       if (value instanceof Expr.Invoke call) {
         st.calls.reverse(call, null, out);
       }
+      return;
+    }
+    if (lastUse) {
+      popStatementRecords(target, value, out);
+      sweep.propagateTo(rhs, Seed.of(targetBar), out);
       return;
     }
     String seed = st.names.fresh("d");
