@@ -2,26 +2,40 @@ package dev.adjoint.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Test;
 
 /**
  * User classes whose simple names are those of the runtime classes the generated code imports
- * ({@code Tape}, {@code Shadows}, {@code Seeds}, {@code Rrule}): the adjoint names them qualified,
- * compiles, and computes the right gradient.
+ * ({@code Tape}, {@code Shadows}, {@code Seeds}, {@code Rrule}), in a package and in the default
+ * package: the adjoint qualifies the runtime classes instead, compiles, and computes the right
+ * gradient.
  */
 class NameClashTest {
 
   @Test
   void aUserClassNamedTapeInTheSamePackageIsNotTheRuntimeTape() throws Exception {
+    checkModelUsingClassesNamedLikeTheRuntime("p");
+  }
+
+  @Test
+  void aUserClassNamedTapeInTheDefaultPackageIsNotTheRuntimeTape() throws Exception {
+    checkModelUsingClassesNamedLikeTheRuntime("");
+  }
+
+  private void checkModelUsingClassesNamedLikeTheRuntime(String pkg) throws Exception {
+    String header = pkg.isEmpty() ? "" : "package " + pkg + ";";
+    String prefix = pkg.isEmpty() ? "" : pkg + ".";
     Compilation c = Sources.compile(
-        Sources.source("p.Tape", "package p;", "public class Tape {",
+        Sources.source(prefix + "Tape", header, "public class Tape {",
             "  public static final double[] SCALE = {2.0};",
             "  public static double twice(double v) { return 2 * v; }", "}"),
-        Sources.source("p.Shadows", "package p;", "public class Shadows {",
+        Sources.source(prefix + "Shadows", header, "public class Shadows {",
             "  public static double half(double v) { return v / 2; }", "}"),
-        Sources.source("p.Model", "package p;", "import dev.adjoint.annotations.Differentiable;",
+        Sources.source(prefix + "Model", header, "import dev.adjoint.annotations.Differentiable;",
             "public class Model {",
             "  @Differentiable public static double f(double[] x) {",
             "    double s = x[0] * Tape.SCALE[0];",
@@ -30,7 +44,12 @@ class NameClashTest {
             "  }",
             "}"));
     assertThat(c).succeededWithoutWarnings();
-    Class<?> adjoint = Class.forName("p.ModelAdjoint", true, CompiledClasses.loader(c, getClass().getClassLoader()));
+    String code = c.generatedSourceFile(prefix + "ModelAdjoint").orElseThrow().getCharContent(true).toString();
+    // the user's classes keep their simple names; the runtime's are qualified
+    assertTrue(code.contains("Tape.twice(Shadows.half(3.0))"), code);
+    assertTrue(code.contains("dev.adjoint.runtime.tape.Tape tape = "), code);
+    assertFalse(code.contains("import dev.adjoint.runtime.tape.Tape;"), code);
+    Class<?> adjoint = Class.forName(prefix + "ModelAdjoint", true, CompiledClasses.loader(c, getClass().getClassLoader()));
     double[] x = {0.5, 3.0, -2.0};
     Object g = adjoint.getMethod("fGradient", double[].class).invoke(null, (Object) x);
     // f = 2 x0 x1 x2 * 3

@@ -9,12 +9,6 @@ import javax.lang.model.element.TypeElement;
 public final class AdjointNaming {
   private AdjointNaming() {}
 
-  /**
-   * The runtime classes generated code names by their simple names (and imports). A user class
-   * with one of these simple names is written fully qualified, so the two never clash.
-   */
-  public static final java.util.Set<String> RUNTIME_CLASSES = java.util.Set.of("Tape", "Shadows", "Seeds", "Rrule");
-
   /** {@code p.Outer.Inner} gives {@code Outer_InnerAdjoint}. */
   public static String adjointSimpleName(TypeElement type) {
     StringBuilder name = new StringBuilder(type.getSimpleName());

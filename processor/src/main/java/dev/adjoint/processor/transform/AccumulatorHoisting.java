@@ -1,5 +1,7 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Snippet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ final class AccumulatorHoisting {
   private static final Pattern ACCUMULATION = Pattern.compile("^\\s*([A-Za-z_$][\\w$]*)\\[([A-Za-z_$][\\w$]*)\\] \\+= ");
 
   private final List<Accumulator> accumulators = new ArrayList<>();
+  private final Code code;
   private final List<String> body;
 
   /**
@@ -35,6 +38,7 @@ final class AccumulatorHoisting {
    * @param loopIndex the index of the loop the body is the reverse of, which changes every trip
    */
   AccumulatorHoisting(Code body, Map<String, String> elementTypes, Names names, String loopIndex) {
+    this.code = body;
     this.body = body.lines();
     Map<String, String> candidates = new LinkedHashMap<>();
     for (String line : this.body) {
@@ -56,15 +60,15 @@ final class AccumulatorHoisting {
 
   /** The body with each hoisted element replaced by its local. */
   Code rewritten() {
-    Code out = new Code();
-    for (String line : body) {
-      String l = line;
+    return code.mapLines(line -> {
       for (Accumulator a : accumulators) {
-        l = l.replace(a.array() + "[" + a.index() + "] += ", a.local() + " += ");
+        Snippet hoisted = line.withPrefixReplaced(a.array() + "[" + a.index() + "] += ", a.local() + " += ");
+        if (hoisted != null) {
+          return hoisted;
+        }
       }
-      out.line(l);
-    }
-    return out;
+      return line;
+    });
   }
 
   /** Whether every mention of the array in the body is {@code array[index] += ...} at the start of a line. */

@@ -1,5 +1,7 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Variable;
 import java.util.function.Supplier;
@@ -71,11 +73,11 @@ interface AdjointContext {
   /** Notes, for the verbose report, that the forward sweep puts this on the tape. */
   void notePushed(String name);
 
-  /** The tape's name, for code that records on it. */
-  String tape();
+  /** The tape, for code that records on it. */
+  Snippet tape();
 
-  /** The tape's name, for code that reads back what was recorded. */
-  String tapeName();
+  /** The tape, for code that reads back what was recorded. */
+  Snippet tapeName();
 
   /** Whether writes to this alias class are recorded in this round of the fixed point. */
   boolean isRecordedClass(Variable aliasClass);

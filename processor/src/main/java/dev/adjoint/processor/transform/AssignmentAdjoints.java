@@ -1,5 +1,8 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.RuntimeClasses;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.AssignOp;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
@@ -50,7 +53,7 @@ final class AssignmentAdjoints {
         st.noteRecorded(base.name() + (target instanceof Expr.ArrayRead ? "[i]" : ""));
       }
       if (type.isArray() && st.activity.isActive(base)) {
-        out.line(st.tapeName + ".pushObject(" + sweep.barOf(target) + ");");
+        out.line(Snippet.of(st.tape, ".pushObject(" + sweep.barOf(target) + ");"));
       }
       st.usesTape = true;
     }
@@ -67,27 +70,27 @@ final class AssignmentAdjoints {
     }
     out.line(lhs + " " + op.symbol() + " " + st.printer.print(value) + ";");
     if (type.isArray() && base != null && st.activity.isActive(base)) {
-      out.line(sweep.barOf(target) + " = " + shadowOf(value, st.printer.print(target)) + ";");
+      out.line(Snippet.of(sweep.barOf(target) + " = ", shadowOf(value, st.printer.print(target)), ";"));
     }
     st.printer.clearSubstitutions();
   }
 
   /** The adjoint array that goes with a fresh primal array value. */
-  private String shadowOf(Expr value, String primal) {
+  private Snippet shadowOf(Expr value, String primal) {
     if (value instanceof Expr.VarRef v && st.activity.isActive(v.variable())) {
-      return sweep.bar(v.variable());
+      return Snippet.of(sweep.bar(v.variable()));
     }
     if (value instanceof Expr.ArrayRead a && st.activity.isActive(IrWalker.baseVariable(a))) {
-      return sweep.barOf(a);
+      return Snippet.of(sweep.barOf(a));
     }
     if (value instanceof Expr.Literal l && l.text().equals("null")) {
-      return "null";
+      return Snippet.of("null");
     }
     if (value instanceof Expr.Conditional c) {
-      return st.printer.print(c.condition()) + " ? " + shadowOf(c.ifTrue(), st.printer.print(c.ifTrue())) + " : "
-          + shadowOf(c.ifFalse(), st.printer.print(c.ifFalse()));
+      return Snippet.of(st.printer.print(c.condition()) + " ? ", shadowOf(c.ifTrue(), st.printer.print(c.ifTrue())), " : ",
+          shadowOf(c.ifFalse(), st.printer.print(c.ifFalse())));
     }
-    return "Shadows.zerosLike(" + primal + ")";
+    return Snippet.of(RuntimeClasses.SHADOWS, ".zerosLike(" + primal + ")");
   }
 
   /** {@code i += c} or {@code i -= c} on an integer variable, with a literal c: undone by the inverse step. */
@@ -212,12 +215,12 @@ final class AssignmentAdjoints {
     StatementRecords.Plan plan = statementRecords(target, value);
     for (int k = plan.choices().size() - 1; k >= 0; k--) {
       String c = st.names.fresh("first");
-      out.line("boolean " + c + " = " + recorder.popOf(JType.BOOLEAN) + ";");
+      out.line(Snippet.of("boolean " + c + " = ", recorder.popOf(JType.BOOLEAN), ";"));
       choices.put(plan.choices().get(k), c);
     }
     for (int k = plan.values().size() - 1; k >= 0; k--) {
       String v = st.names.fresh("v");
-      out.line("double " + v + " = " + recorder.popOf(JType.DOUBLE) + ";");
+      out.line(Snippet.of("double " + v + " = ", recorder.popOf(JType.DOUBLE), ";"));
       st.printer.substitute(plan.values().get(k), v);
     }
   }
@@ -268,14 +271,14 @@ final class AssignmentAdjoints {
     }
     if (record) {
       if (active) {
-        out.line(sweep.barOf(target) + " = " + st.tapeName + ".popObject();");
+        out.line(Snippet.of(sweep.barOf(target) + " = ", st.tape, ".popObject();"));
       }
-      out.line(st.printer.print(target) + " = " + st.tapeName + ".popObject();");
+      out.line(Snippet.of(st.printer.print(target) + " = ", st.tape, ".popObject();"));
     }
     if (value instanceof Expr.Invoke call) {
       st.calls.reverse(call, seed, out);
     } else if (value instanceof Expr.ArrayCopy copy && seeded) {
-      out.line("Shadows.addInto(" + seed + ", " + sweep.barOf(copy.source()) + ");");
+      out.line(Snippet.of(RuntimeClasses.SHADOWS, ".addInto(" + seed + ", " + sweep.barOf(copy.source()) + ");"));
     } else if (value instanceof Expr.ArrayInit init && seeded) {
       for (int k = 0; k < init.elements().size(); k++) {
         sweep.propagateTo(init.elements().get(k), Seed.of(seed + "[" + k + "]"), out);

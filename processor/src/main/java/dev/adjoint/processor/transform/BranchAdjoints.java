@@ -1,5 +1,7 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Stmt;
 
@@ -47,7 +49,7 @@ final class BranchAdjoints {
     if (then.isEmpty() && otherwise.isEmpty()) {
       return;
     }
-    out.open("if (" + recorder.popOf(JType.BOOLEAN) + ")");
+    out.open(Snippet.of("if (", recorder.popOf(JType.BOOLEAN), ")"));
     out.append(then);
     if (!otherwise.isEmpty()) {
       out.reopen("else");

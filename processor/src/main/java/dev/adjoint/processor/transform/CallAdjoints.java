@@ -2,6 +2,9 @@ package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.RuntimeClasses;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.Expr;
@@ -87,13 +90,13 @@ final class CallAdjoints {
    */
   String forwardSplit(Expr.Invoke call, Code out) {
     CallTarget target = call.target();
-    String tape = sweep.tape();
+    Snippet tape = sweep.tape();
     List<String> args = new ArrayList<>();
     if (!target.isStatic()) {
       args.add(printer.print(call.receiver()));
     }
     call.args().forEach(a -> args.add(printer.print(a)));
-    List<String> recordArgs = new ArrayList<>(args);
+    List<Object> recordArgs = new ArrayList<>(args);
     recordArgs.addAll(arrayBars(call, "null"));
     recordArgs.add(tape);
     String assign = "";
@@ -103,12 +106,12 @@ final class CallAdjoints {
       out.line(target.returnType().sourceText() + " " + value + ";");
       assign = value + " = ";
     }
-    out.open("if (" + tape + ".mayRecordCall())");
-    out.line(assign + target.name() + "Record(" + String.join(", ", recordArgs) + ");");
-    out.line(tape + ".pushBoolean(true);");
+    out.open(Snippet.of("if (", tape, ".mayRecordCall())"));
+    out.line(Snippet.of(assign + target.name() + "Record(", Snippet.join(", ", recordArgs), ");"));
+    out.line(Snippet.of(tape, ".pushBoolean(true);"));
     out.reopen("else");
     out.line(assign + printer.print(call) + ";");
-    out.line(tape + ".pushBoolean(false);");
+    out.line(Snippet.of(tape, ".pushBoolean(false);"));
     out.close();
     splitCallees.add(target.name());
     return value;
@@ -120,7 +123,7 @@ final class CallAdjoints {
   void pushSnapshots(Expr.Invoke call, Code out) {
     for (int j : snapshotArgs(call)) {
       String array = printer.print(call.args().get(j));
-      out.line(sweep.tape() + ".pushObject(Shadows.snapshot(" + array + "));");
+      out.line(Snippet.of(sweep.tape(), ".pushObject(", RuntimeClasses.SHADOWS, ".snapshot(" + array + "));"));
       sweep.notePushed(array + "[]");
     }
   }
@@ -135,8 +138,8 @@ final class CallAdjoints {
    */
   void runRule(Expr.Invoke call, Code out) {
     String r = sweep.freshName("rule");
-    out.line(rruleType(call) + " " + r + " = " + ruleCall(call) + ";");
-    out.line(sweep.tape() + ".pushObject(" + r + ");");
+    out.line(Snippet.of(rruleType(call), " " + r + " = " + ruleCall(call) + ";"));
+    out.line(Snippet.of(sweep.tape(), ".pushObject(" + r + ");"));
     printer.substitute(call, r + ".value()");
   }
 
@@ -169,10 +172,10 @@ final class CallAdjoints {
         + "(" + String.join(", ", args) + ")";
   }
 
-  private static String rruleType(Expr.Invoke call) {
+  private static Snippet rruleType(Expr.Invoke call) {
     JType t = call.target().returnType();
     String value = t.isArray() ? t.sourceText() : t.base() == JType.Base.FLOAT ? "Float" : "Double";
-    return "Rrule<" + value + ">";
+    return Snippet.of(RuntimeClasses.RRULE, "<" + value + ">");
   }
 
   // ---- reverse sweep ----
@@ -189,19 +192,19 @@ final class CallAdjoints {
     List<Integer> snapshots = snapshotArgs(call);
     for (int j = snapshots.size() - 1; j >= 0; j--) {
       Expr arg = call.args().get(snapshots.get(j));
-      out.line("Shadows.restore(" + sweep.tapeName() + ".<" + arg.type().sourceText() + ">popObject(), "
-          + printer.print(arg) + ");");
+      out.line(Snippet.of(RuntimeClasses.SHADOWS, ".restore(", sweep.tapeName(), ".<" + arg.type().sourceText() + ">popObject(), "
+          + printer.print(arg) + ");"));
     }
     if (!target.isDifferentiated() || !activity.isActive(call) && !anyActiveArray(call)) {
       return;
     }
-    List<String> args = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
     String invocationHead;
     boolean split = splits(call);
-    List<String> splitArgs = new ArrayList<>();
+    List<Object> splitArgs = new ArrayList<>();
     if (target.kind() == CallTarget.Kind.STATEFUL_RULE) {
       String r = sweep.freshName("rule");
-      out.line(rruleType(call) + " " + r + " = " + sweep.tapeName() + ".popObject();");
+      out.line(Snippet.of(rruleType(call), " " + r + " = ", sweep.tapeName(), ".popObject();"));
       invocationHead = r + ".pullback";
     } else {
       invocationHead = printer.className(target.pullbackOwner()) + "." + target.pullbackName();
@@ -218,7 +221,7 @@ final class CallAdjoints {
     if (!target.returnType().isVoid()) {
       args.add(seed != null ? seed : zeroSeed(target.returnType(), call, out));
     }
-    List<String> sweepTail = new ArrayList<>();
+    List<Object> sweepTail = new ArrayList<>();
     if (target.kind() != CallTarget.Kind.STATEFUL_RULE && sharesTape(target)) {
       if (!target.returnType().isVoid()) {
         sweepTail.add("null"); // no value wanted
@@ -238,8 +241,8 @@ final class CallAdjoints {
       splitArgs.add(sweep.tapeName());
     }
     args.addAll(sweepTail);
-    String invocation = invocationHead + "(" + String.join(", ", args) + ")";
-    String splitInvocation = split ? target.name() + "Reverse(" + String.join(", ", splitArgs) + ")" : null;
+    Snippet invocation = Snippet.of(invocationHead + "(", Snippet.join(", ", args), ")");
+    Snippet splitInvocation = split ? Snippet.of(target.name() + "Reverse(", Snippet.join(", ", splitArgs), ")") : null;
     boolean anyScalarActive = scalarSlots.stream().anyMatch(j -> activity.isActive(call.args().get(j)));
     if (scalarSlots.isEmpty() || !anyScalarActive) {
       invoke(splitInvocation, invocation, null, out);
@@ -262,28 +265,28 @@ final class CallAdjoints {
    * Calls the callee's reverse sweep alone if the forward sweep recorded the call split, else its
    * whole sweep under a fresh call-recording budget; or just the whole sweep when split is null.
    */
-  private void invoke(String split, String joint, String result, Code out) {
+  private void invoke(Snippet split, Snippet joint, String result, Code out) {
     String assign = result == null ? "" : result + " = ";
     if (split == null) {
-      out.line(assign + joint + ";");
+      out.line(Snippet.of(assign, joint, ";"));
       return;
     }
-    String tape = sweep.tapeName();
-    out.open("if (" + tape + ".popBoolean())");
-    out.line(assign + split + ";");
+    Snippet tape = sweep.tapeName();
+    out.open(Snippet.of("if (", tape, ".popBoolean())"));
+    out.line(Snippet.of(assign, split, ";"));
     out.reopen("else");
     String budget = sweep.freshName("budget");
-    out.line("long " + budget + " = " + tape + ".openCallBudget();");
-    out.line(assign + joint + ";");
-    out.line(tape + ".closeCallBudget(" + budget + ");");
+    out.line(Snippet.of("long " + budget + " = ", tape, ".openCallBudget();"));
+    out.line(Snippet.of(assign, joint, ";"));
+    out.line(Snippet.of(tape, ".closeCallBudget(" + budget + ");"));
     out.close();
   }
 
   /** {@link #invoke} into a fresh local of the given type, which it returns. */
-  private String invokeInto(String type, String split, String joint, Code out) {
+  private String invokeInto(String type, Snippet split, Snippet joint, Code out) {
     String r = sweep.freshName("r");
     if (split == null) {
-      out.line(type + " " + r + " = " + joint + ";");
+      out.line(Snippet.of(type + " " + r + " = ", joint, ";"));
     } else {
       out.line(type + " " + r + ";");
       invoke(split, joint, r, out);
@@ -323,7 +326,7 @@ final class CallAdjoints {
       return type.base() == JType.Base.FLOAT ? "0f" : "0.0";
     }
     String z = sweep.freshName("zero");
-    out.line(type.sourceText() + " " + z + " = Shadows.zerosLike(" + printer.print(call) + ");");
+    out.line(Snippet.of(type.sourceText() + " " + z + " = ", RuntimeClasses.SHADOWS, ".zerosLike(" + printer.print(call) + ");"));
     return z;
   }
 }

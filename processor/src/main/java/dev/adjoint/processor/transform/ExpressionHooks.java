@@ -1,5 +1,7 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Variable;
 
@@ -126,14 +128,14 @@ abstract class ExpressionHooks implements AdjointContext {
   }
 
   @Override
-  public String tape() {
+  public Snippet tape() {
     st.usesTape = true;
-    return st.tapeName;
+    return st.tape;
   }
 
   @Override
-  public String tapeName() {
-    return st.tapeName;
+  public Snippet tapeName() {
+    return st.tape;
   }
 
   @Override

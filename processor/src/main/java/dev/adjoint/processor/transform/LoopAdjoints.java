@@ -1,5 +1,7 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
@@ -26,8 +28,6 @@ final class LoopAdjoints {
   private final StatementContext sweep;
   /** Adjoint arrays whose elements may be summed in locals: see {@link #hoistableBars()}. */
   private Map<String, String> hoistableBars;
-  /** Record blocks made so far, which tells their placeholders apart. */
-  private int blockCount;
 
   LoopAdjoints(SweepState st, Recorder recorder, RecordingSets sets, TripCounts tripCounts, StatementContext sweep) {
     this.st = st;
@@ -63,7 +63,7 @@ final class LoopAdjoints {
     if (formula != null) {
       // the reverse sweep works the trip count out again from the loop's bounds
       RecordBlock planned = st.blocks.get(c);
-      RecordBlock written = planned == null ? null : new RecordBlock(blockCount++, st.tapeName);
+      RecordBlock written = planned == null ? null : new RecordBlock(st.tape);
       Code body = new Code();
       recorder.withBlock(written, () -> {
         forwardBody(c.body(), chosen, body);
@@ -74,7 +74,7 @@ final class LoopAdjoints {
         if (!matches) {
           st.blockMismatches.add(c); // run() generates the sweep again, this loop without a block
         }
-        written.resolve(body, matches, st.names::fresh);
+        written.resolve(matches, st.names::fresh);
         if (written.isUsed()) {
           String trips = st.names.fresh("trips");
           out.line("int " + trips + " = " + formula + ";");
@@ -122,7 +122,7 @@ final class LoopAdjoints {
       if (w.doWhile()) {
         out.open("do");
         forwardBody(w.body(), chosen, out);
-        out.depthCloseWith("} while (" + cond + ");");
+        out.closeWith(Snippet.of("while (" + cond + ")"));
       } else {
         out.open("while (" + cond + ")");
         forwardBody(w.body(), chosen, out);
@@ -137,7 +137,7 @@ final class LoopAdjoints {
       out.open("do");
       forwardBody(w.body(), chosen, out);
       out.line(trips + "++;");
-      out.depthCloseWith("} while (" + cond + ");");
+      out.closeWith(Snippet.of("while (" + cond + ")"));
     } else {
       out.open("while (" + cond + ")");
       forwardBody(w.body(), chosen, out);
@@ -183,7 +183,7 @@ final class LoopAdjoints {
     }
     out.append(restores);
     for (int k = saved.size() - 1; k >= 0; k--) {
-      out.line(saved.get(k).name() + " = " + recorder.popOf(saved.get(k).type()) + ";");
+      out.line(Snippet.of(saved.get(k).name() + " = ", recorder.popOf(saved.get(k).type()), ";"));
     }
   }
 
@@ -199,7 +199,7 @@ final class LoopAdjoints {
     if (!st.on(Optimizations.Kind.ZERO_SKIP)) {
       return List.of();
     }
-    if (reverseLoop.toString().contains(st.tapeName + ".")) {
+    if (reverseLoop.mentions(st.tapeLocal)) {
       return List.of();
     }
     boolean[] ok = {true};
@@ -249,7 +249,7 @@ final class LoopAdjoints {
   void reverseCounted(Stmt.CountedLoop c, Code out) {
     RecordBlock candidate =
         tripCounts.tripFormula(c) != null && !st.withoutBlock.contains(c) && st.on(Optimizations.Kind.RECORD_BLOCKS)
-            ? new RecordBlock(blockCount++, st.tapeName) : null;
+            ? new RecordBlock(st.tape) : null;
     reverseLoop(c, c.body(), candidate, (header, body) -> reverseCountedLoop(c, body, candidate, header), out);
     if (candidate != null && candidate.isUsed()) {
       st.blocks.put(c, candidate);
@@ -260,7 +260,7 @@ final class LoopAdjoints {
 
   private void reverseCountedLoop(Stmt.CountedLoop c, Code body, RecordBlock recordBlock, Code out) {
     if (recordBlock != null) {
-      recordBlock.resolve(body, !recorder.mentionsTape(body), st.names::fresh);
+      recordBlock.resolve(!recorder.mentionsTape(body), st.names::fresh);
     }
     Variable i = c.index();
     String formula = tripCounts.tripFormula(c);
@@ -270,7 +270,7 @@ final class LoopAdjoints {
     String trips = null;
     if (reverseHeader == null || blockUsed) {
       trips = st.names.fresh("trips");
-      out.line("int " + trips + " = " + (formula != null ? formula : recorder.popOf(JType.INT)) + ";");
+      out.line(Snippet.of("int " + trips + " = ", formula != null ? formula : recorder.popOf(JType.INT), ";"));
     }
     if (blockUsed) {
       recordBlock.takeBack(trips, out);
@@ -283,7 +283,7 @@ final class LoopAdjoints {
         start = st.printer.print(c.start());
       } else {
         start = st.names.fresh(i.name() + "Start");
-        out.line(i.type().sourceText() + " " + start + " = " + recorder.popOf(i.type()) + ";");
+        out.line(Snippet.of(i.type().sourceText() + " " + start + " = ", recorder.popOf(i.type()), ";"));
       }
       k = st.names.fresh("k");
       iteration.line(i.type().sourceText() + " " + i.name() + " = " + tripCounts.indexAt(start, k, c.step()) + ";");
@@ -334,7 +334,7 @@ final class LoopAdjoints {
   void reverseWhile(Stmt.While w, Code out) {
     reverseLoop(w, w.body(), null, (header, body) -> {
       String k = st.names.fresh("k");
-      header.open("for (int " + k + " = " + recorder.popOf(JType.INT) + "; " + k + " > 0; " + k + "--)");
+      header.open(Snippet.of("for (int " + k + " = ", recorder.popOf(JType.INT), "; " + k + " > 0; " + k + "--)"));
       recompute(w, header);
       header.append(body);
       header.close();

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.RuntimeClasses;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.UnaryOp;
@@ -27,6 +28,7 @@ final class Printer {
 
   private final java.util.List<Substituted> journal = new java.util.ArrayList<>();
   private Set<Variable> reads;
+  private final Set<String> runtimeNamesTaken = new java.util.TreeSet<>();
 
   Printer(String adjointPackage) {
     this.adjointPackage = adjointPackage;
@@ -85,16 +87,26 @@ final class Printer {
   }
 
   /**
-   * A name for a class: simple within the adjoint's package, qualified elsewhere, and qualified
-   * wherever its simple name is that of a runtime class the generated code imports.
+   * A name for a class: simple within the adjoint's package, qualified elsewhere. A simple name
+   * that is also a runtime class's is noted (see {@link #runtimeNamesTaken}): the writer then
+   * qualifies the runtime class instead, which works in the default package too.
    */
   String className(String qualified) {
-    if (!adjointPackage.isEmpty() && qualified.startsWith(adjointPackage + ".")) {
-      String local = qualified.substring(adjointPackage.length() + 1);
-      String outermost = local.contains(".") ? local.substring(0, local.indexOf('.')) : local;
-      return dev.adjoint.processor.ir.AdjointNaming.RUNTIME_CLASSES.contains(outermost) ? qualified : local;
+    String local = adjointPackage.isEmpty() ? qualified
+        : qualified.startsWith(adjointPackage + ".") ? qualified.substring(adjointPackage.length() + 1) : null;
+    if (local == null) {
+      return qualified;
     }
-    return qualified;
+    String outermost = local.contains(".") ? local.substring(0, local.indexOf('.')) : local;
+    if (RuntimeClasses.ALL.stream().anyMatch(c -> c.simpleName().equals(outermost))) {
+      runtimeNamesTaken.add(outermost);
+    }
+    return local;
+  }
+
+  /** The runtime classes' simple names that printed code uses for a user's class. */
+  Set<String> runtimeNamesTaken() {
+    return runtimeNamesTaken;
   }
 
   private String print(Expr e, int minPrecedence) {

@@ -1,11 +1,12 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Slot;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.JType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The records of one counted loop, kept as one block on the tape ({@code Tape.pushDoubleBlock}):
@@ -17,22 +18,20 @@ import java.util.regex.Pattern;
  * <p>A block needs every iteration to record the same number of values, so it takes only the
  * records made at the level of the loop's own body: doubles and floats (on the double stack), ints,
  * narrower integers and booleans (on the int stack). Records inside a nested if or loop, of longs or
- * references, and any other use of the tape go to the tape as usual; {@link SweepBuilder} then
- * finds the tape's name in the body's code and keeps the whole loop on per-record tape calls.
+ * references, and any other use of the tape go to the tape as usual; {@link LoopAdjoints} then
+ * finds the tape named in the body's code ({@link Code#mentions}) and keeps the whole loop on
+ * per-record tape calls.
  *
  * <p>Whether the block is used is known only once the body is generated, so the body is generated
- * once with a placeholder for each record the block took, and {@link #resolve} then writes either
- * the block's code or the tape call in its place. One instance follows the reverse of a loop body
+ * once with a {@link Slot} for each record the block took, and {@link #resolve} then fills each with
+ * either the block's code or the tape call. One instance follows the reverse of a loop body
  * and another its forward, and the two must match ({@link #sameShape}).
  */
 final class RecordBlock {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\u0000(\\d+)\\.(\\d+)\u0000");
+  /** A record the block took: a push statement or a pop expression, its tape call, and where it goes. */
+  private record Entry(boolean push, JType type, String value, Snippet onTape, Slot slot) {}
 
-  /** A record the block took: a push statement or a pop expression, and its tape call. */
-  private record Entry(boolean push, JType type, String value, String onTape) {}
-
-  private final int id;
-  private final String tape;
+  private final Snippet tape;
   private final List<Entry> entries = new ArrayList<>();
   private int nesting;
   private int doubles;
@@ -43,9 +42,8 @@ final class RecordBlock {
   private String intTop;
   private String intRecords;
 
-  /** A block on the named tape; id tells its placeholders from those of other blocks. */
-  RecordBlock(int id, String tape) {
-    this.id = id;
+  /** A block on the given tape. */
+  RecordBlock(Snippet tape) {
     this.tape = tape;
   }
 
@@ -60,24 +58,24 @@ final class RecordBlock {
   }
 
   /**
-   * The statement that records value, a placeholder, or null where the block does not take it;
-   * onTape is the statement that records it on the tape.
+   * The statement that records value, a slot resolved once the body is complete, or null where the
+   * block does not take it; onTape is the statement that records it on the tape.
    */
-  String push(JType type, String value, String onTape) {
+  Snippet push(JType type, String value, Snippet onTape) {
     if (!takes(type)) {
       return null;
     }
     count(type);
-    return placeholder(new Entry(true, type, value, onTape));
+    return slot(true, type, value, onTape);
   }
 
-  /** The expression that reads back the most recent record, a placeholder, or null as in {@link #push}. */
-  String pop(JType type, String onTape) {
+  /** The expression that reads back the most recent record, a slot, or null as in {@link #push}. */
+  Snippet pop(JType type, Snippet onTape) {
     if (!takes(type)) {
       return null;
     }
     count(type);
-    return placeholder(new Entry(false, type, null, onTape));
+    return slot(false, type, null, onTape);
   }
 
   private boolean takes(JType type) {
@@ -99,9 +97,10 @@ final class RecordBlock {
     return type.base() == JType.Base.DOUBLE || type.base() == JType.Base.FLOAT;
   }
 
-  private String placeholder(Entry e) {
-    entries.add(e);
-    return "\u0000" + id + "." + (entries.size() - 1) + "\u0000";
+  private Snippet slot(boolean push, JType type, String value, Snippet onTape) {
+    Slot slot = new Slot();
+    entries.add(new Entry(push, type, value, onTape, slot));
+    return Snippet.of(slot);
   }
 
   /** Whether nothing was recorded in the block, so the loop needs none. */
@@ -120,10 +119,10 @@ final class RecordBlock {
   }
 
   /**
-   * Replaces the placeholders in code: with the block's cursor code when use is true (the cursor
-   * and storage locals then get names from fresh), else with the tape calls.
+   * Resolves the block's slots: to the block's cursor code when use is true (the cursor and
+   * storage locals then get names from fresh), else to the tape calls.
    */
-  void resolve(Code code, boolean use, UnaryOperator<String> fresh) {
+  void resolve(boolean use, UnaryOperator<String> fresh) {
     used = use && !isEmpty();
     if (used) {
       if (doubles > 0) {
@@ -135,18 +134,10 @@ final class RecordBlock {
         intRecords = fresh.apply("intRecords");
       }
     }
-    code.rewrite(line -> {
-      Matcher m = PLACEHOLDER.matcher(line);
-      StringBuilder sb = new StringBuilder();
-      while (m.find()) {
-        String text = m.group(1).equals(Integer.toString(id)) ? text(entries.get(Integer.parseInt(m.group(2)))) : m.group();
-        m.appendReplacement(sb, Matcher.quoteReplacement(text));
-      }
-      return m.appendTail(sb).toString();
-    });
+    entries.forEach(e -> e.slot().resolve(code(e)));
   }
 
-  private String text(Entry e) {
+  private Snippet code(Entry e) {
     if (!used) {
       return e.onTape();
     }
@@ -158,14 +149,14 @@ final class RecordBlock {
       if (e.type().base() == JType.Base.BOOLEAN) {
         value = (value.matches("[\\w.]+") ? value : "(" + value + ")") + " ? 1 : 0";
       }
-      return records + "[" + top + "++] = " + value + ";";
+      return Snippet.of(records + "[" + top + "++] = " + value + ";");
     }
     String read = records + "[--" + top + "]";
-    return switch (e.type().base()) {
+    return Snippet.of(switch (e.type().base()) {
       case BOOLEAN -> read + " != 0";
       case FLOAT, SHORT, CHAR, BYTE -> "(" + e.type().sourceText() + ") " + read;
       default -> read;
-    };
+    });
   }
 
   /** Before the loop's first iteration: claims the block for trips iterations. */
@@ -180,12 +171,12 @@ final class RecordBlock {
 
   private void open(String verb, String trips, Code out) {
     if (doubles > 0) {
-      out.line("int " + doubleTop + " = " + tape + "." + verb + "DoubleBlock(" + trips + ", " + doubles + ");");
-      out.line("double[] " + doubleRecords + " = " + tape + ".doubleStorage();");
+      out.line(Snippet.of("int " + doubleTop + " = ", tape, "." + verb + "DoubleBlock(" + trips + ", " + doubles + ");"));
+      out.line(Snippet.of("double[] " + doubleRecords + " = ", tape, ".doubleStorage();"));
     }
     if (ints > 0) {
-      out.line("int " + intTop + " = " + tape + "." + verb + "IntBlock(" + trips + ", " + ints + ");");
-      out.line("int[] " + intRecords + " = " + tape + ".intStorage();");
+      out.line(Snippet.of("int " + intTop + " = ", tape, "." + verb + "IntBlock(" + trips + ", " + ints + ");"));
+      out.line(Snippet.of("int[] " + intRecords + " = ", tape, ".intStorage();"));
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.JType;
 
@@ -11,8 +13,6 @@ final class Recorder {
   private final SweepState st;
   /** The record block of the counted loop whose body is being generated, or null (see {@link RecordBlock}). */
   private RecordBlock block;
-  /** The tape's name as a whole word (see {@link #mentionsTape}). */
-  private java.util.regex.Pattern tapeWord;
 
   Recorder(SweepState st) {
     this.st = st;
@@ -23,42 +23,38 @@ final class Recorder {
    * callee's sweep handed it, which records on the tape where the block is.
    */
   boolean mentionsTape(Code code) {
-    if (tapeWord == null) {
-      tapeWord = java.util.regex.Pattern.compile(
-          "(?<![\\w$])" + java.util.regex.Pattern.quote(st.tapeName) + "(?![\\w$])");
-    }
-    return tapeWord.matcher(code.toString()).find();
+    return code.mentions(st.tapeLocal);
   }
 
-  String restore(Expr target) {
-    return st.printer.print(target) + " = " + popOf(target.type()) + ";";
+  Snippet restore(Expr target) {
+    return Snippet.of(st.printer.print(target), " = ", popOf(target.type()), ";");
   }
 
   /** Reads back the most recent record of type: from the loop's record block where it holds it, else the tape. */
-  String popOf(JType type) {
-    String onTape = popFromTape(type);
-    String fromBlock = block == null ? null : block.pop(type, onTape);
+  Snippet popOf(JType type) {
+    Snippet onTape = popFromTape(type);
+    Snippet fromBlock = block == null ? null : block.pop(type, onTape);
     return fromBlock != null ? fromBlock : onTape;
   }
 
-  String popFromTape(JType type) {
+  Snippet popFromTape(JType type) {
     if (type.isArray() || type.base() == JType.Base.REFERENCE) {
-      return st.tapeName + ".popObject()";
+      return Snippet.of(st.tape, ".popObject()");
     }
     return switch (type.base()) {
-      case DOUBLE -> st.tapeName + ".popDouble()";
-      case FLOAT -> st.tapeName + ".popFloat()";
-      case LONG -> st.tapeName + ".popLong()";
-      case BOOLEAN -> st.tapeName + ".popBoolean()";
-      case INT -> st.tapeName + ".popInt()";
-      default -> "(" + type.sourceText() + ") " + st.tapeName + ".popInt()";
+      case DOUBLE -> Snippet.of(st.tape, ".popDouble()");
+      case FLOAT -> Snippet.of(st.tape, ".popFloat()");
+      case LONG -> Snippet.of(st.tape, ".popLong()");
+      case BOOLEAN -> Snippet.of(st.tape, ".popBoolean()");
+      case INT -> Snippet.of(st.tape, ".popInt()");
+      default -> Snippet.of("(" + type.sourceText() + ") ", st.tape, ".popInt()");
     };
   }
 
   /** Records value of type: in the loop's record block where it takes it, else on the tape. */
   void record(JType type, String value, Code out) {
-    String onTape = st.tapeName + "." + pushMethod(type) + "(" + value + ");";
-    String inBlock = block == null ? null : block.push(type, value, onTape);
+    Snippet onTape = Snippet.of(st.tape, "." + pushMethod(type) + "(" + value + ");");
+    Snippet inBlock = block == null ? null : block.push(type, value, onTape);
     out.line(inBlock != null ? inBlock : onTape);
     st.usesTape = true;
   }

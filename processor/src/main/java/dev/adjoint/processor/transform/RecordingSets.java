@@ -1,5 +1,8 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.RuntimeClasses;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
@@ -139,8 +142,8 @@ final class RecordingSets {
       } else {
         st.noteRecordedAround("all of " + a + "[]");
       }
-      out.line(c.array().type().base() == JType.Base.DOUBLE ? st.tapeName + ".pushCopy(" + a + ");"
-          : st.tapeName + ".pushObject(Shadows.snapshot(" + a + "));");
+      out.line(c.array().type().base() == JType.Base.DOUBLE ? Snippet.of(st.tape, ".pushCopy(" + a + ");")
+          : Snippet.of(st.tape, ".pushObject(", RuntimeClasses.SHADOWS, ".snapshot(" + a + "));"));
       st.usesTape = true;
     }
   }
@@ -156,8 +159,8 @@ final class RecordingSets {
       if (st.printer.readsTarget() != null) {
         st.printer.readsTarget().add(c.array()); // the reverse names it, so it must be in scope there
       }
-      out.line(c.array().type().base() == JType.Base.DOUBLE ? st.tapeName + ".popInto(" + a + ");"
-          : "Shadows.restore(" + st.tapeName + ".<" + c.array().type().sourceText() + ">popObject(), " + a + ");");
+      out.line(c.array().type().base() == JType.Base.DOUBLE ? Snippet.of(st.tape, ".popInto(" + a + ");")
+          : Snippet.of(RuntimeClasses.SHADOWS, ".restore(", st.tape, ".<" + c.array().type().sourceText() + ">popObject(), " + a + ");"));
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.RuntimeClasses;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
@@ -51,15 +54,15 @@ final class SweepAssembler {
       }
       if (wrt && p.type().isArray()) {
         barParams.add(sweep.bar(p));
-        body.line("if (" + sweep.bar(p) + " == null) " + sweep.bar(p) + " = Shadows.zerosLike(" + p.name() + ");");
+        body.line(Snippet.of("if (" + sweep.bar(p) + " == null) " + sweep.bar(p) + " = ", zerosLike(p)));
         // a caller passes the same adjoint array to both halves, or null to both: then the reverse
         // half must add into the array the recording half made, which local aliases may hold
         String made = st.names.claim(sweep.bar(p) + "Made");
         recordHead.line("boolean " + made + " = " + sweep.bar(p) + " == null;");
-        recordHead.line("if (" + made + ") " + sweep.bar(p) + " = Shadows.zerosLike(" + p.name() + ");");
+        recordHead.line(Snippet.of("if (" + made + ") " + sweep.bar(p) + " = ", zerosLike(p)));
         carried.add(new Carried(p.type(), sweep.bar(p), false, made));
       } else if (st.activity.isActive(p) && p.type().isArray()) {
-        String line = p.type().sourceText() + " " + sweep.bar(p) + " = Shadows.zerosLike(" + p.name() + ");";
+        Snippet line = Snippet.of(p.type().sourceText() + " " + sweep.bar(p) + " = ", zerosLike(p));
         body.line(line);
         recordHead.line(line);
         carried.add(new Carried(p.type(), sweep.bar(p), true, null));
@@ -69,11 +72,11 @@ final class SweepAssembler {
       }
       if (mutated && !st.recordedClasses.contains(st.aliases.find(p))) {
         String saved = st.names.claim(p.name() + "Saved");
-        String line = p.type().sourceText() + " " + saved + " = Shadows.snapshot(" + p.name() + ");";
+        Snippet line = Snippet.of(p.type().sourceText() + " " + saved + " = ", RuntimeClasses.SHADOWS, ".snapshot(" + p.name() + ");");
         body.line(line);
         recordHead.line(line);
         carried.add(new Carried(p.type(), saved, true, null));
-        restoreAtEnd.line("Shadows.restore(" + saved + ", " + p.name() + ");");
+        restoreAtEnd.line(Snippet.of(RuntimeClasses.SHADOWS, ".restore(" + saved + ", " + p.name() + ");"));
       }
     }
     for (Map.Entry<Variable, String> e : sortedBars()) {
@@ -101,7 +104,8 @@ final class SweepAssembler {
       }
     }
     if (st.usesTape) {
-      body.line("Tape " + st.tapeName + " = " + st.sharedTapeName + " != null ? " + st.sharedTapeName + " : new Tape();");
+      body.line(Snippet.of(RuntimeClasses.TAPE, " ", st.tape, " = " + st.sharedTapeName + " != null ? " + st.sharedTapeName + " : new ",
+          RuntimeClasses.TAPE, "();"));
     }
     body.line("");
     body.line("// forward sweep");
@@ -114,7 +118,7 @@ final class SweepAssembler {
     body.line("// reverse sweep");
     body.append(reverse);
     if (st.usesTape) {
-      body.line("if (" + st.sharedTapeName + " == null) " + st.tapeName + ".release();");
+      body.line(Snippet.of("if (" + st.sharedTapeName + " == null) ", st.tape, ".release();"));
     }
     body.append(restoreAtEnd);
     Code scalarReturn = new Code();
@@ -125,8 +129,8 @@ final class SweepAssembler {
       scalarReturn.line("return new double[] {" + String.join(", ", scalarWrt.stream().map(sweep::bar).toList()) + "};");
     }
     body.append(scalarReturn);
-    String recordBody = null;
-    String reverseBody = null;
+    Code recordBody = null;
+    Code reverseBody = null;
     if (!st.method.returnType().isArray()) {
       Code record = new Code().append(recordHead);
       record.line("");
@@ -135,35 +139,32 @@ final class SweepAssembler {
       record.line("");
       record.line("// what the reverse sweep reads, as the forward sweep left it");
       for (Carried c : carried) {
-        String push = st.tapeName + "." + Recorder.pushMethod(c.type()) + "(" + c.name() + ");";
-        record.line(c.onlyIf() == null ? push : "if (" + c.onlyIf() + ") " + push);
+        Snippet push = Snippet.of(st.tape, "." + Recorder.pushMethod(c.type()) + "(" + c.name() + ");");
+        record.line(c.onlyIf() == null ? push : Snippet.of("if (" + c.onlyIf() + ") ", push));
       }
       if (scalarResult) {
         record.line("return value;");
       }
-      recordBody = record.toString();
+      recordBody = record;
       Code rev = new Code().append(reverseHead);
       for (int k = carried.size() - 1; k >= 0; k--) {
         Carried c = carried.get(k);
-        String pop = (c.declare() ? c.type().sourceText() + " " : "") + c.name() + " = " + recorder.popFromTape(c.type()) + ";";
-        rev.line(c.onlyIf() == null ? pop : "if (" + c.name() + " == null) " + pop);
+        Snippet pop = Snippet.of((c.declare() ? c.type().sourceText() + " " : "") + c.name() + " = ", recorder.popFromTape(c.type()), ";");
+        rev.line(c.onlyIf() == null ? pop : Snippet.of("if (" + c.name() + " == null) ", pop));
       }
       rev.line("");
       rev.line("// reverse sweep");
       rev.append(reverse).append(restoreAtEnd).append(scalarReturn);
-      reverseBody = rev.toString();
+      reverseBody = rev;
     }
     List<String> paramNames = st.method.params().stream().map(Variable::name).toList();
     Set<String> active = st.activity.describe(st.method);
     // what the forward sweep puts on the tape, not what the analysis allowed it to
     Set<String> recorded = new LinkedHashSet<>(st.pushed);
-    String text = body.toString();
-    if (text.indexOf('\u0000') >= 0) {
-      throw new IllegalStateException("a record block placeholder was left unresolved:\n" + text);
-    }
-    return new SweepBuilder.Sweep(text, paramNames, st.method.returnType().isVoid() ? null : st.seedName, barParams,
+    return new SweepBuilder.Sweep(body, paramNames, st.method.returnType().isVoid() ? null : st.seedName, barParams,
         st.valueOutName, st.sharedTapeName, active, new java.util.TreeSet<>(recorded), mutatedParams,
-        recordBody, reverseBody, st.tapeName, st.calls.splitCallees(), perIteration());
+        recordBody, reverseBody, st.tapeLocal, st.calls.splitCallees(),
+        st.printer.runtimeNamesTaken(), perIteration());
   }
 
   /**
@@ -188,6 +189,10 @@ final class SweepAssembler {
     List<Variable> list = new ArrayList<>(st.hoisted);
     list.sort(java.util.Comparator.comparing(Variable::name));
     return list;
+  }
+
+  private static Snippet zerosLike(Variable p) {
+    return Snippet.of(RuntimeClasses.SHADOWS, ".zerosLike(" + p.name() + ");");
   }
 
   private static String zero(JType type) {

@@ -2,6 +2,9 @@ package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.RuntimeClasses;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.AssignOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
@@ -38,9 +41,10 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
    * recordBody} and {@code reverseBody} are the two halves of split reversal (see {@link
    * CallAdjoints}), which take the tape as {@code tapeName}; null for a method that returns an
    * array. {@code splitCallees}: the same-class methods this sweep reverses split.
+   * {@code runtimeNamesTaken}: runtime classes' simple names the body uses for user classes.
    */
   public record Sweep(
-      String body,
+      Code body,
       List<String> paramNames,
       String seedName,
       List<String> barParamNames,
@@ -49,10 +53,11 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
       Set<String> active,
       Set<String> recorded,
       List<String> mutatedParams,
-      String recordBody,
-      String reverseBody,
+      Code recordBody,
+      Code reverseBody,
       String tapeName,
       Set<String> splitCallees,
+      Set<String> runtimeNamesTaken,
       Map<Long, Set<String>> recordedPerIteration) {}
 
   private static final int MAX_ROUNDS = 64;
@@ -248,8 +253,9 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
     if (st.method.returnType().isArray()) {
       String display = st.method.owner().getSimpleName() + "." + st.method.name();
       String check = st.method.returnType().dims() == 1 ? value + ".length" : value;
-      out.line("Seeds.checkSeed(\"" + display + "\", " + st.seedName + ", " + check + ");");
-      out.line("if (" + st.valueOutName + " != null) " + st.valueOutName + "[0] = Shadows.snapshot(" + value + ");");
+      out.line(Snippet.of(RuntimeClasses.SEEDS, ".checkSeed(\"" + display + "\", " + st.seedName + ", " + check + ");"));
+      out.line(Snippet.of("if (" + st.valueOutName + " != null) " + st.valueOutName + "[0] = ", RuntimeClasses.SHADOWS,
+          ".snapshot(" + value + ");"));
     } else {
       out.line(t + " value = " + value + ";"); // the sweep hands it out, the recording sweep returns it
     }
@@ -309,7 +315,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
         recorder.nested(() -> loops.reverseCounted(c, out));
       } else {
         String won = st.names.fresh("won");
-        out.line("int " + won + " = " + recorder.popOf(JType.INT) + ";");
+        out.line(Snippet.of("int " + won + " = ", recorder.popOf(JType.INT), ";"));
         recorder.nested(() -> extrema.reverseExtremum(c, update, won, out));
       }
     } else if (s instanceof Stmt.While w) {
@@ -351,7 +357,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
           propagateTo(init.elements().get(k), Seed.of(st.seedName + "[" + k + "]"), out);
         }
       } else {
-        out.line("Shadows.addInto(" + st.seedName + ", " + barOf(value) + ");");
+        out.line(Snippet.of(RuntimeClasses.SHADOWS, ".addInto(" + st.seedName + ", " + barOf(value) + ");"));
       }
     } else {
       propagateTo(value, Seed.of(st.seedName), out);

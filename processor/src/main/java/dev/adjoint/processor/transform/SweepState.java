@@ -3,6 +3,7 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.analyze.Mutations;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
@@ -75,7 +76,10 @@ final class SweepState {
   boolean usesTape;
   String seedName;
   String valueOutName;
-  String tapeName;
+  /** The tape local, as code names it (a {@link Snippet.Name}, so code that uses it can be found). */
+  Snippet tape;
+  /** The tape local's name. */
+  String tapeLocal;
   /** The sweep's last parameter: a caller's tape to record on, or null to make its own. */
   String sharedTapeName;
 

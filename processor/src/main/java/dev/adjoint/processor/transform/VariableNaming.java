@@ -59,7 +59,8 @@ final class VariableNaming {
     st.seedName = n.claim("dy");
     st.valueOutName = n.claim("valueOut");
     st.sharedTapeName = n.claim("sharedTape");
-    st.tapeName = n.claim("tape");
+    st.tapeLocal = n.claim("tape");
+    st.tape = dev.adjoint.processor.emit.Snippet.name(st.tapeLocal);
     return n;
   }
 

@@ -3,12 +3,12 @@ package dev.adjoint.processor.write;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.processor.emit.RuntimeClasses;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
@@ -16,8 +16,6 @@ import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.transform.SweepBuilder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -28,14 +26,10 @@ import javax.lang.model.element.TypeElement;
  */
 public final class AdjointClassWriter {
   private static final String PROCESSOR = "dev.adjoint.processor.AdjointProcessor";
-  private static final ClassName TAPE = ClassName.get("dev.adjoint.runtime.tape", "Tape");
-  private static final ClassName SHADOWS = ClassName.get("dev.adjoint.runtime.tape", "Shadows");
-  private static final ClassName SEEDS = ClassName.get("dev.adjoint.runtime.tape", "Seeds");
+  private static final ClassName TAPE = RuntimeClasses.TAPE;
+  private static final ClassName SHADOWS = RuntimeClasses.SHADOWS;
+  private static final ClassName SEEDS = RuntimeClasses.SEEDS;
   private static final ClassName MUTATES = ClassName.get("dev.adjoint.annotations", "Mutates");
-  private static final ClassName RRULE = ClassName.get("dev.adjoint.runtime.rules", "Rrule");
-  /** A runtime class named by its simple name; a user class of that name is written qualified (see Printer). */
-  private static final Pattern RUNTIME_NAMES = Pattern.compile(
-      "(?<![\\w$.])(" + String.join("|", new java.util.TreeSet<>(AdjointNaming.RUNTIME_CLASSES)) + ")\\b(?=[ .(<])");
 
   /** A method and its generated sweep. */
   public record Entry(MethodIR method, SweepBuilder.Sweep sweep) {}
@@ -58,6 +52,8 @@ public final class AdjointClassWriter {
     entries.forEach(e -> type.addOriginatingElement(e.method().element()));
     java.util.Set<String> splitCallees = new java.util.TreeSet<>();
     entries.forEach(e -> splitCallees.addAll(e.sweep().splitCallees()));
+    // a user class named like a runtime class keeps its simple name; the runtime class is qualified
+    entries.forEach(e -> type.alwaysQualify(e.sweep().runtimeNamesTaken().toArray(String[]::new)));
     for (Entry e : entries) {
       addMethod(type, self, owner, e);
       if (splitCallees.contains(e.method().name())) {
@@ -94,7 +90,7 @@ public final class AdjointClassWriter {
     }
     core.addParameter(TAPE, sweep.sharedTapeName());
     core.addJavadoc("The forward and reverse sweeps of " + link + ".\n\n$L", Summary.of(m, sweep));
-    core.addCode(code(sweep.body()));
+    core.addCode(CodeRenderer.render(sweep.body()));
 
     // the low-level pullback
     MethodSpec.Builder into = MethodSpec.methodBuilder(AdjointNaming.pullbackIntoMethod(name))
@@ -243,7 +239,7 @@ public final class AdjointClassWriter {
         .addParameters(primalParams(m));
     addBarParams(record, arrayWrt, sweep);
     record.addParameter(TAPE, sweep.tapeName());
-    record.addCode(code(sweep.recordBody()));
+    record.addCode(CodeRenderer.render(sweep.recordBody()));
     MethodSpec.Builder reverse = MethodSpec.methodBuilder(m.name() + "Reverse")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(scalarAdjoints(scalarWrt))
@@ -253,7 +249,7 @@ public final class AdjointClassWriter {
     }
     addBarParams(reverse, arrayWrt, sweep);
     reverse.addParameter(TAPE, sweep.tapeName());
-    reverse.addCode(code(sweep.reverseBody()));
+    reverse.addCode(CodeRenderer.render(sweep.reverseBody()));
     type.addMethod(record.build());
     type.addMethod(reverse.build());
   }
@@ -307,24 +303,5 @@ public final class AdjointClassWriter {
       t = ArrayTypeName.of(t);
     }
     return t;
-  }
-
-  /** Body text to a code block, with the runtime classes as {@code $T} so they are imported. */
-  private static CodeBlock code(String body) {
-    String escaped = body.replace("$", "$$");
-    Matcher matcher = RUNTIME_NAMES.matcher(escaped);
-    StringBuilder format = new StringBuilder();
-    List<Object> args = new ArrayList<>();
-    while (matcher.find()) {
-      matcher.appendReplacement(format, "\\$T");
-      args.add(switch (matcher.group(1)) {
-        case "Tape" -> TAPE;
-        case "Shadows" -> SHADOWS;
-        case "Rrule" -> RRULE;
-        default -> SEEDS;
-      });
-    }
-    matcher.appendTail(format);
-    return CodeBlock.of(format.toString(), args.toArray());
   }
 }

@@ -1,0 +1,183 @@
+package dev.adjoint.processor.emit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Generated statements as a tree: lines, and blocks with a header ({@code for (...)},
+ * {@code if (...)}) and a body. It is built in order, as code is read: {@link #open} starts a
+ * block, lines go into the innermost open block, {@link #close} ends it, and {@link #reopen}
+ * chains a block to the one it ends ({@code } else {}). The writer renders the tree with
+ * JavaPoet; {@link #lines} gives its text for reading.
+ */
+public final class Code {
+  private static final String INDENT = "  ";
+
+  /** A statement or a block. */
+  public sealed interface Node permits Line, Block {}
+
+  /** One statement (or an empty line, or a comment), without indentation. */
+  public record Line(Snippet text) implements Node {}
+
+  /**
+   * A block: {@code header {} body {@code }}. A chained block follows another and is written on
+   * its closing line ({@code } else {}); a closer ends the block as {@code } closer;}.
+   */
+  public static final class Block implements Node {
+    private final Snippet header;
+    private final boolean chained;
+    private final Code body = new Code();
+    private Snippet closer;
+
+    Block(Snippet header, boolean chained) {
+      this.header = header;
+      this.chained = chained;
+    }
+
+    public Snippet header() {
+      return header;
+    }
+
+    public boolean chained() {
+      return chained;
+    }
+
+    public Code body() {
+      return body;
+    }
+
+    /** What follows the closing brace ({@code while (c)}), or null. */
+    public Snippet closer() {
+      return closer;
+    }
+  }
+
+  private final List<Node> nodes = new ArrayList<>();
+  private final Deque<Block> open = new ArrayDeque<>();
+
+  public Code line(String text) {
+    return line(Snippet.of(text));
+  }
+
+  public Code line(Snippet text) {
+    target().add(new Line(text));
+    return this;
+  }
+
+  public Code open(String header) {
+    return open(Snippet.of(header));
+  }
+
+  public Code open(Snippet header) {
+    Block b = new Block(header, false);
+    target().add(b);
+    open.push(b);
+    return this;
+  }
+
+  public Code close() {
+    open.pop();
+    return this;
+  }
+
+  /** Closes a block and opens the next one on the same line, e.g. {@code } else {}. */
+  public Code reopen(String header) {
+    open.pop();
+    Block b = new Block(Snippet.of(header), true);
+    target().add(b);
+    open.push(b);
+    return this;
+  }
+
+  /** Closes a block as {@code } closer;}, e.g. {@code } while (c);}. */
+  public Code closeWith(Snippet closer) {
+    open.pop().closer = closer;
+    return this;
+  }
+
+  /** Adds other's statements here; they are shared, not copied. */
+  public Code append(Code other) {
+    if (!other.open.isEmpty()) {
+      throw new IllegalStateException("appending code with an open block");
+    }
+    target().addAll(other.nodes);
+    return this;
+  }
+
+  private List<Node> target() {
+    return open.isEmpty() ? nodes : open.peek().body.nodes;
+  }
+
+  public List<Node> nodes() {
+    return Collections.unmodifiableList(nodes);
+  }
+
+  public boolean isEmpty() {
+    return nodes.isEmpty();
+  }
+
+  /** Whether any statement, header or closer names the local (see {@link Snippet#mentions}). */
+  public boolean mentions(String name) {
+    for (Node n : nodes) {
+      if (n instanceof Line l ? l.text().mentions(name)
+          : ((Block) n).header.mentions(name) || ((Block) n).closer != null && ((Block) n).closer.mentions(name)
+              || ((Block) n).body.mentions(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The same tree with every line passed through f (headers and closers are kept). */
+  public Code mapLines(UnaryOperator<Snippet> f) {
+    Code out = new Code();
+    for (Node n : nodes) {
+      if (n instanceof Line l) {
+        out.nodes.add(new Line(f.apply(l.text())));
+      } else {
+        Block b = (Block) n;
+        Block copy = new Block(b.header, b.chained);
+        copy.closer = b.closer;
+        copy.body.nodes.addAll(b.body.mapLines(f).nodes);
+        out.nodes.add(copy);
+      }
+    }
+    return out;
+  }
+
+  /** The code's text line by line, indented, as the writer lays it out. */
+  public List<String> lines() {
+    List<String> out = new ArrayList<>();
+    addLines(out, 0);
+    return out;
+  }
+
+  private void addLines(List<String> out, int depth) {
+    String indent = INDENT.repeat(depth);
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      if (n instanceof Line l) {
+        String text = l.text().plain();
+        out.add(text.isEmpty() ? "" : indent + text);
+        continue;
+      }
+      Block b = (Block) n;
+      out.add(indent + (b.chained ? "} " : "") + b.header.plain() + " {");
+      b.body.addLines(out, depth + 1);
+      boolean continued = i + 1 < nodes.size() && nodes.get(i + 1) instanceof Block next && next.chained;
+      if (!continued) {
+        out.add(indent + (b.closer == null ? "}" : "} " + b.closer.plain() + ";"));
+      }
+    }
+  }
+
+  /** The text, for reading and debugging. */
+  @Override
+  public String toString() {
+    return String.join("\n", lines()) + "\n";
+  }
+}

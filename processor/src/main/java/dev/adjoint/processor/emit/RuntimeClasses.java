@@ -1,0 +1,15 @@
+package dev.adjoint.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+
+/** The runtime classes generated code calls. */
+public final class RuntimeClasses {
+  public static final ClassName TAPE = ClassName.get("dev.adjoint.runtime.tape", "Tape");
+  public static final ClassName SHADOWS = ClassName.get("dev.adjoint.runtime.tape", "Shadows");
+  public static final ClassName SEEDS = ClassName.get("dev.adjoint.runtime.tape", "Seeds");
+  public static final ClassName RRULE = ClassName.get("dev.adjoint.runtime.rules", "Rrule");
+  public static final List<ClassName> ALL = List.of(TAPE, SHADOWS, SEEDS, RRULE);
+
+  private RuntimeClasses() {}
+}
