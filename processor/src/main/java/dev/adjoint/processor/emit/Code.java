@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * Generated statements as a tree: lines, and blocks with a header ({@code for (...)},
@@ -132,22 +131,6 @@ public final class Code {
     return false;
   }
 
-  /** The same tree with every line passed through f (headers and closers are kept). */
-  public Code mapLines(UnaryOperator<Snippet> f) {
-    Code out = new Code();
-    for (Node n : nodes) {
-      if (n instanceof Line l) {
-        out.nodes.add(new Line(f.apply(l.text())));
-      } else {
-        Block b = (Block) n;
-        Block copy = new Block(b.header, b.chained);
-        copy.closer = b.closer;
-        copy.body.nodes.addAll(b.body.mapLines(f).nodes);
-        out.nodes.add(copy);
-      }
-    }
-    return out;
-  }
 
   /** The code's text line by line, indented, as the writer lays it out. */
   public List<String> lines() {

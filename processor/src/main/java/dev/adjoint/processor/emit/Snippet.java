@@ -107,19 +107,6 @@ public final class Snippet {
     return false;
   }
 
-  /**
-   * The snippet with its leading text prefix replaced, or null where it does not start with that
-   * text.
-   */
-  public Snippet withPrefixReplaced(String prefix, String replacement) {
-    if (parts.isEmpty() || !(parts.get(0) instanceof Text t) || !t.text().startsWith(prefix)) {
-      return null;
-    }
-    List<Object> rest = new ArrayList<>(parts.subList(1, parts.size()));
-    rest.add(0, replacement + t.text().substring(prefix.length()));
-    return of(rest.toArray());
-  }
-
   /** The source text, classes by their simple names (for reading and for tests). */
   public String plain() {
     StringBuilder sb = new StringBuilder();

@@ -2,100 +2,119 @@ package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.Snippet;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalker;
+import dev.adjoint.processor.ir.Stmt;
+import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Keeps an adjoint element that a reverse loop only accumulates into in a local variable. In
- * {@code for (...) { xBar[i] += a[j] * y; ... }} with {@code i} fixed for the loop, the sum runs
- * through memory: the JIT must store and reload {@code xBar[i]} every iteration, since another
+ * {@code for (...) { xBar[j] += a[i] * y; ... }} with {@code j} fixed for the loop, the sum runs
+ * through memory: the JIT must store and reload {@code xBar[j]} every iteration, since another
  * adjoint array written in the loop might be the same array. Loaded once before the loop, summed
  * in a local and stored once after it, the element gets the same terms in the same order, so the
  * result is bit for bit the same.
  *
- * <p>Only adjoint arrays of local arrays that share storage with nothing else qualify (the caller
- * says which), only when every mention of the array in the loop is such an accumulation with the
- * same index, and only when the loop never assigns that index.
+ * <p>Which elements qualify is decided on the loop's IR ({@link #candidates}): the array is a
+ * local one-dimensional floating array that shares storage with nothing else, the loop reads it
+ * only as {@code x[j]} with one index variable {@code j} that the loop never writes (nor is its
+ * own index), and the loop never writes or passes on the array. The reverse of such a loop then
+ * touches {@code xBar} only to add into {@code xBar[j]}. One instance follows the reverse of one
+ * loop and hands out each element's local the first time the reverse adds into it.
  */
 final class AccumulatorHoisting {
   /** One hoisted element: {@code array[index]}, summed in {@code local} of the given type. */
   record Accumulator(String array, String index, String local, String type) {}
 
-  private static final Pattern ACCUMULATION = Pattern.compile("^\\s*([A-Za-z_$][\\w$]*)\\[([A-Za-z_$][\\w$]*)\\] \\+= ");
+  /** An element {@code array[index]} of a loop. */
+  private record Element(Variable array, Variable index) {}
 
-  private final List<Accumulator> accumulators = new ArrayList<>();
-  private final Code code;
-  private final List<String> body;
+  private final Set<Element> candidates;
+  private final Map<Element, Accumulator> used = new LinkedHashMap<>();
+
+  private AccumulatorHoisting(Set<Element> candidates) {
+    this.candidates = candidates;
+  }
 
   /**
-   * @param body the loop body's lines
-   * @param elementTypes the adjoint arrays that may be hoisted, with their element types
-   * @param names where the locals' names come from
-   * @param loopIndex the index of the loop the body is the reverse of, which changes every trip
+   * The hoisting of loop's reverse, for arrays whose adjoints are named by bars and that pass
+   * hoistable (local, unaliased, one-dimensional floating arrays).
    */
-  AccumulatorHoisting(Code body, Map<String, String> elementTypes, Names names, String loopIndex) {
-    this.code = body;
-    this.body = body.lines();
-    Map<String, String> candidates = new LinkedHashMap<>();
-    for (String line : this.body) {
-      Matcher m = ACCUMULATION.matcher(line);
-      if (m.find() && elementTypes.containsKey(m.group(1))) {
-        candidates.putIfAbsent(m.group(1), m.group(2));
-      }
-    }
-    for (Map.Entry<String, String> c : candidates.entrySet()) {
-      if (!c.getValue().equals(loopIndex) && onlyAccumulated(c.getKey(), c.getValue()) && !assigned(c.getValue())) {
-        accumulators.add(new Accumulator(c.getKey(), c.getValue(), names.fresh("acc"), elementTypes.get(c.getKey())));
-      }
-    }
+  static AccumulatorHoisting of(Stmt.CountedLoop loop, Map<Variable, String> bars, Predicate<Variable> hoistable) {
+    return new AccumulatorHoisting(candidates(loop, v -> bars.containsKey(v) && hoistable.test(v)));
   }
 
-  List<Accumulator> accumulators() {
-    return accumulators;
-  }
-
-  /** The body with each hoisted element replaced by its local. */
-  Code rewritten() {
-    return code.mapLines(line -> {
-      for (Accumulator a : accumulators) {
-        Snippet hoisted = line.withPrefixReplaced(a.array() + "[" + a.index() + "] += ", a.local() + " += ");
-        if (hoisted != null) {
-          return hoisted;
+  /** The elements of arrays passing hoistable that loop's reverse may keep in locals. */
+  private static Set<Element> candidates(Stmt.CountedLoop loop, Predicate<Variable> hoistable) {
+    Map<Variable, Variable> indexOf = new HashMap<>();
+    Set<Variable> excluded = new HashSet<>();
+    Map<Variable, Integer> wholeUses = new HashMap<>();
+    IrWalker.allExpressions(loop.body(), e -> {
+      if (e instanceof Expr.VarRef v && v.variable().type().isArray()) {
+        wholeUses.merge(v.variable(), 1, Integer::sum);
+      } else if (e instanceof Expr.ArrayRead a && a.array() instanceof Expr.VarRef v && hoistable.test(v.variable())) {
+        wholeUses.merge(v.variable(), -1, Integer::sum); // its array operand is not a use of the whole array
+        Variable index = a.index() instanceof Expr.VarRef i ? i.variable() : null;
+        if (index == null || indexOf.getOrDefault(v.variable(), index) != index) {
+          excluded.add(v.variable());
         }
+        indexOf.putIfAbsent(v.variable(), index);
+      } else if (e instanceof Expr.Length l && l.array() instanceof Expr.VarRef v) {
+        wholeUses.merge(v.variable(), -1, Integer::sum); // x.length reads no element
       }
-      return line;
     });
+    Set<Variable> written = IrWalker.writtenVariables(loop.body());
+    IrWalker.statements(loop.body(), s -> {
+      if (s instanceof Stmt.Assign a) {
+        written.add(IrWalker.baseVariable(a.target()));
+      } else if (s instanceof Stmt.CountedLoop inner) {
+        written.add(inner.index());
+      }
+    });
+    written.add(loop.index());
+    Set<Element> out = new HashSet<>();
+    indexOf.forEach((array, index) -> {
+      if (!excluded.contains(array) && wholeUses.getOrDefault(array, 0) == 0 && !written.contains(array)
+          && !written.contains(index)) {
+        out.add(new Element(array, index));
+      }
+    });
+    return out;
   }
 
-  /** Whether every mention of the array in the body is {@code array[index] += ...} at the start of a line. */
-  private boolean onlyAccumulated(String array, String index) {
-    Pattern mention = Pattern.compile("(?<![\\w$.])" + Pattern.quote(array) + "(?![\\w$])");
-    String accumulation = array + "[" + index + "] += ";
-    for (String line : body) {
-      Matcher m = mention.matcher(line);
-      while (m.find()) {
-        if (m.start() != line.length() - line.stripLeading().length() || !line.startsWith(accumulation, m.start())) {
-          return false;
-        }
-      }
+  /**
+   * The local that sums {@code a}'s adjoint in this loop's reverse, made on first use; null where
+   * the element is not hoisted here.
+   */
+  Snippet localFor(Expr.ArrayRead a, Map<Variable, String> bars, Names names) {
+    if (!(a.array() instanceof Expr.VarRef v) || !(a.index() instanceof Expr.VarRef i)) {
+      return null;
     }
-    return true;
+    Element e = new Element(v.variable(), i.variable());
+    if (!candidates.contains(e)) {
+      return null;
+    }
+    Accumulator acc = used.computeIfAbsent(e, k -> new Accumulator(bars.get(k.array()), k.index().name(),
+        names.fresh("acc"), k.array().type().element().sourceText()));
+    return Snippet.name(acc.local());
   }
 
-  /** Whether the body assigns, steps or declares the variable. */
-  private boolean assigned(String name) {
-    String n = Pattern.quote(name);
-    Pattern write = Pattern.compile("(?<![\\w$.])(" + n + "\\s*([-+*/%&|^]|<<|>>>?)?=(?!=)|" + n + "\\s*(\\+\\+|--)|(\\+\\+|--)\\s*" + n
-        + "(?![\\w$])|\\b(int|long|short|byte|char|double|float|boolean|var)\\s+" + n + "(?![\\w$]))");
-    for (String line : body) {
-      if (write.matcher(line).find()) {
-        return true;
+  /** The accumulators the loop's reverse body uses, in the order it first used them. */
+  List<Accumulator> usedIn(Code body) {
+    List<Accumulator> out = new ArrayList<>();
+    for (Accumulator a : used.values()) {
+      if (body.mentions(a.local())) { // code generated only to probe the reverse does not count
+        out.add(a);
       }
     }
-    return false;
+    return out;
   }
 }

@@ -20,6 +20,12 @@ interface AdjointContext {
   /** The adjoint array of an array-valued expression: {@code u} gives uBar, {@code a[i]} gives aBar[i]. */
   String barOf(Expr array);
 
+  /**
+   * The local a loop being reversed sums the adjoint of this element in (see
+   * {@link AccumulatorHoisting}), or null where the adjoint goes to the array.
+   */
+  Snippet accumulatorOf(Expr.ArrayRead element);
+
   /** The primal value of e in the reverse sweep: its text if cheap, else a temporary computed once. */
   String value(Expr e, Code out);
 

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
@@ -25,8 +26,13 @@ final class ExpressionAdjoints {
     if (e instanceof Expr.VarRef v) {
       out.line(b.bar(v.variable()) + " += " + seed.text() + ";");
     } else if (e instanceof Expr.ArrayRead a) {
-      String index = b.value(a.index(), out);
-      out.line(b.barOf(a.array()) + "[" + index + "] += " + seed.text() + ";");
+      Snippet accumulator = b.accumulatorOf(a);
+      if (accumulator != null) {
+        out.line(Snippet.of(accumulator, " += " + seed.text() + ";"));
+      } else {
+        String index = b.value(a.index(), out);
+        out.line(b.barOf(a.array()) + "[" + index + "] += " + seed.text() + ";");
+      }
     } else if (e instanceof Expr.Unary u) {
       propagate(u.operand(), u.op() == UnaryOp.NEGATE ? seed.negate() : seed, out, b);
     } else if (e instanceof Expr.Cast c) {

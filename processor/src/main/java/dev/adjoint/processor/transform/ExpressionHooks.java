@@ -40,6 +40,17 @@ abstract class ExpressionHooks implements AdjointContext {
   }
 
   @Override
+  public Snippet accumulatorOf(Expr.ArrayRead element) {
+    for (AccumulatorHoisting h : st.accumulating) { // outermost first: its local spans the most trips
+      Snippet local = h.localFor(element, st.bars, st.names);
+      if (local != null) {
+        return local;
+      }
+    }
+    return null;
+  }
+
+  @Override
   public String value(Expr e, Code out) {
     String sub = st.printer.substitution(e);
     if (sub != null) {

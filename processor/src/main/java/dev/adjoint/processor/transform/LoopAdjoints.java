@@ -26,8 +26,8 @@ final class LoopAdjoints {
   private final RecordingSets sets;
   private final TripCounts tripCounts;
   private final StatementContext sweep;
-  /** Adjoint arrays whose elements may be summed in locals: see {@link #hoistableBars()}. */
-  private Map<String, String> hoistableBars;
+  /** How many adjoint-carrying variables share each alias class (see {@link #hoistable}). */
+  private Map<Variable, Integer> aliasClassSizes;
 
   LoopAdjoints(SweepState st, Recorder recorder, RecordingSets sets, TripCounts tripCounts, StatementContext sweep) {
     this.st = st;
@@ -250,7 +250,18 @@ final class LoopAdjoints {
     RecordBlock candidate =
         tripCounts.tripFormula(c) != null && !st.withoutBlock.contains(c) && st.on(Optimizations.Kind.RECORD_BLOCKS)
             ? new RecordBlock(st.tape) : null;
-    reverseLoop(c, c.body(), candidate, (header, body) -> reverseCountedLoop(c, body, candidate, header), out);
+    AccumulatorHoisting hoisting = st.on(Optimizations.Kind.HOISTING) ? AccumulatorHoisting.of(c, st.bars, this::hoistable)
+        : null;
+    if (hoisting != null) {
+      st.accumulating.addLast(hoisting);
+    }
+    try {
+      reverseLoop(c, c.body(), candidate, (header, body) -> reverseCountedLoop(c, body, candidate, hoisting, header), out);
+    } finally {
+      if (hoisting != null) {
+        st.accumulating.removeLast();
+      }
+    }
     if (candidate != null && candidate.isUsed()) {
       st.blocks.put(c, candidate);
     } else {
@@ -258,7 +269,8 @@ final class LoopAdjoints {
     }
   }
 
-  private void reverseCountedLoop(Stmt.CountedLoop c, Code body, RecordBlock recordBlock, Code out) {
+  private void reverseCountedLoop(Stmt.CountedLoop c, Code body, RecordBlock recordBlock, AccumulatorHoisting hoisting,
+      Code out) {
     if (recordBlock != null) {
       recordBlock.resolve(!recorder.mentionsTape(body), st.names::fresh);
     }
@@ -290,45 +302,32 @@ final class LoopAdjoints {
     }
     recompute(c, iteration);
     iteration.append(body);
-    // the loop's own index changes every trip: an element it indexes is no accumulator
-    AccumulatorHoisting hoisting = new AccumulatorHoisting(iteration, hoistableBars(), st.names, i.name());
-    for (AccumulatorHoisting.Accumulator a : hoisting.accumulators()) {
+    List<AccumulatorHoisting.Accumulator> accumulators = hoisting == null ? List.of() : hoisting.usedIn(iteration);
+    for (AccumulatorHoisting.Accumulator a : accumulators) {
       out.line(a.type() + " " + a.local() + " = " + a.array() + "[" + a.index() + "];");
     }
     out.open(reverseHeader != null ? reverseHeader : "for (int " + k + " = " + trips + " - 1; " + k + " >= 0; " + k + "--)");
-    out.append(hoisting.rewritten());
+    out.append(iteration);
     out.close();
-    for (AccumulatorHoisting.Accumulator a : hoisting.accumulators()) {
+    for (AccumulatorHoisting.Accumulator a : accumulators) {
       out.line(a.array() + "[" + a.index() + "] = " + a.local() + ";");
     }
   }
 
   /**
-   * The adjoint arrays {@link AccumulatorHoisting} may keep elements of in locals, with their
-   * element types: those of local one-dimensional arrays that share storage with no other variable
-   * (so no other name in the loop can reach the same elements).
+   * Whether {@link AccumulatorHoisting} may keep elements of v's adjoint in locals: a local
+   * one-dimensional floating array that shares storage with no other variable (so no other name
+   * in the loop can reach the same elements).
    */
-  private Map<String, String> hoistableBars() {
-    if (!st.on(Optimizations.Kind.HOISTING)) {
-      return Map.of();
-    }
-    if (hoistableBars != null) {
-      return hoistableBars; // the adjoint names are fixed once the variables are named
-    }
-    Map<Variable, Integer> classSizes = new HashMap<>();
-    for (Variable v : st.bars.keySet()) {
-      classSizes.merge(st.aliases.find(v), 1, Integer::sum);
-    }
-    Map<String, String> out = new HashMap<>();
-    for (Map.Entry<Variable, String> e : st.bars.entrySet()) {
-      Variable v = e.getKey();
-      if (v.type().dims() == 1 && v.type().isFloating() && !v.isParameter() && !st.aliases.find(v).isParameter()
-          && v.kind() != Variable.Kind.RECEIVER && classSizes.get(st.aliases.find(v)) == 1) {
-        out.put(e.getValue(), v.type().element().sourceText());
+  private boolean hoistable(Variable v) {
+    if (aliasClassSizes == null) {
+      aliasClassSizes = new HashMap<>();
+      for (Variable b : st.bars.keySet()) {
+        aliasClassSizes.merge(st.aliases.find(b), 1, Integer::sum);
       }
     }
-    hoistableBars = out;
-    return out;
+    return v.type().dims() == 1 && v.type().isFloating() && !v.isParameter() && !st.aliases.find(v).isParameter()
+        && v.kind() != Variable.Kind.RECEIVER && aliasClassSizes.getOrDefault(st.aliases.find(v), 0) == 1;
   }
 
   void reverseWhile(Stmt.While w, Code out) {

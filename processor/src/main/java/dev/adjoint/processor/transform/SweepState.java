@@ -73,6 +73,8 @@ final class SweepState {
   Set<Variable> recordedVars = new HashSet<>();
   Set<Variable> recordedClasses = new HashSet<>();
   Set<Variable> hoisted = new HashSet<>();
+  /** The accumulator hoisting of each counted loop being reversed, outermost first. */
+  final java.util.Deque<AccumulatorHoisting> accumulating = new java.util.ArrayDeque<>();
   boolean usesTape;
   String seedName;
   String valueOutName;

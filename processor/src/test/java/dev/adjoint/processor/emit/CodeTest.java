@@ -53,18 +53,6 @@ class CodeTest {
   }
 
   @Test
-  void mapLinesRewritesLinesAndKeepsTheBlocks() {
-    Code c = new Code().open("for (int i = 0; i < n; i++)").line("aBar[j] += x;").line("y = aBar[j];").close();
-    Code mapped = c.mapLines(l -> {
-      Snippet r = l.withPrefixReplaced("aBar[j] += ", "acc0 += ");
-      return r == null ? l : r;
-    });
-    assertEquals(List.of("for (int i = 0; i < n; i++) {", "  acc0 += x;", "  y = aBar[j];", "}"), mapped.lines());
-    assertEquals("aBar[j] += x;", ((Code.Line) ((Code.Block) c.nodes().get(0)).body().nodes().get(0)).text().plain(),
-        "the original is left alone");
-  }
-
-  @Test
   void appendingCodeWithAnOpenBlockIsABug() {
     Code open = new Code().open("if (a)");
     assertThrows(IllegalStateException.class, () -> new Code().append(open));
