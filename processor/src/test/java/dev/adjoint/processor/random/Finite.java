@@ -1,17 +1,24 @@
 package dev.adjoint.processor.random;
 
+import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Central differences that know when not to be trusted. Each component is differenced with steps
- * h, 2h and 4h (h = 1e-5, and for double programs 1e-7 where that fails); where they disagree beyond their truncation and rounding error, or their
+ * h, 2h and 4h; where they disagree beyond their truncation and rounding error, or their
  * differences do not scale as h squared, a kink or a jump (a branch on a value, {@code abs},
- * {@code floor}) lies within 4h and the component is skipped. Otherwise the Richardson
- * extrapolation {@code (4 D(h) - D(2h)) / 3} is the reference; its error is at most a third of
- * the disagreement. In a program that computes in float somewhere, a component is compared within
- * 1% (float's rounding, amplified), against the double step's estimate where that is smooth and
- * else against a step float can resolve, where it is steady on both sides.
+ * {@code floor}) lies within 4h and the estimate is not trusted. Otherwise the Richardson
+ * extrapolation {@code (4 D(h) - D(2h)) / 3} is an estimate; its error is at most a third of the
+ * disagreement.
+ *
+ * <p>A double program is differenced at three scales, h = 1e-5, 1e-7 and 1e-9: a feature narrower
+ * than the step (a smoothed kink, {@code hypot} near its origin) can make the coarse differences
+ * agree on a slope the function has only on average. A derivative is right when it matches a
+ * trusted estimate at some scale, wrong when it matches none, and skipped where no scale is
+ * trusted. In a program that computes in float somewhere, a component is compared within 1%
+ * (float's rounding, amplified), against the double step's estimate where that is smooth and else
+ * against a step float can resolve, where it is steady on both sides.
  */
 final class Finite {
   /** A step, the tolerance that goes with it and the rounding unit of the arithmetic. */
@@ -19,6 +26,7 @@ final class Finite {
 
   private static final Steps DOUBLE = new Steps(1e-5, 1e-5, 2.3e-16);
   private static final Steps FINE = new Steps(1e-7, 1e-5, 2.3e-16);
+  private static final Steps FINEST = new Steps(1e-9, 1e-5, 2.3e-16);
   private static final Steps FLOAT = new Steps(1e-3, 2e-3, 1.2e-7);
   /** What a derivative of a program that rounds to float may differ by: a fraction of itself. */
   private static final double FLOAT_SLACK = 1e-2;
@@ -41,32 +49,31 @@ final class Finite {
   }
 
   /**
-   * The derivatives of {@code f} at {@code at} in the active components, NaN where they cannot be
-   * trusted; the slack allowed for each (tolerance and rounding); both as rows of the result.
+   * Estimates of the derivatives of {@code f} at {@code at} in the active components, NaN where
+   * they cannot be trusted, each followed by the slack allowed for it (tolerance and rounding): rows
+   * 2k and 2k + 1 are the estimates and slacks at the k-th scale.
    */
   double[][] gradient(double[] at, boolean[] active, ToDoubleFunction<double[]> f) {
-    double[] value = new double[at.length];
-    double[] slack = new double[at.length];
+    List<Steps> scales = inFloat ? List.of(DOUBLE) : List.of(DOUBLE, FINE, FINEST);
+    double[][] out = new double[2 * scales.size()][at.length];
     for (int i = 0; i < at.length; i++) {
       if (!active[i]) {
         continue;
       }
-      // float code is a staircase at the double step, so in a program that computes in float
-      // the double step's estimate counts, with float's tolerance, only where it is smooth (the
-      // float code may not matter); elsewhere the float step's does
-      double[] estimate = estimate(at, i, f, DOUBLE);
-      if (Double.isNaN(estimate[0]) && !inFloat) {
-        estimate = estimate(at, i, f, FINE); // a kink within 4h may lie farther than 4 fine steps
+      for (int k = 0; k < scales.size(); k++) {
+        double[] estimate = estimate(at, i, f, scales.get(k));
+        if (inFloat) {
+          // float code is a staircase at the double step, so the double step's estimate counts,
+          // with float's tolerance, only where it is smooth (the float code may not matter);
+          // elsewhere the float step's does: fine steps would see float values as constants
+          estimate = Double.isNaN(estimate[0]) ? steadyEstimate(at, i, f, FLOAT) : estimate;
+          estimate[1] += FLOAT_SLACK * Math.max(1, Math.abs(estimate[0]));
+        }
+        out[2 * k][i] = estimate[0];
+        out[2 * k + 1][i] = estimate[1];
       }
-      if (inFloat) {
-        // fine steps would see float values as constants; float's rounding sets the slack
-        estimate = Double.isNaN(estimate[0]) ? steadyEstimate(at, i, f, FLOAT) : estimate;
-        estimate[1] += FLOAT_SLACK * Math.max(1, Math.abs(estimate[0]));
-      }
-      value[i] = estimate[0];
-      slack[i] = estimate[1];
     }
-    return new double[][] {value, slack};
+    return out;
   }
 
   /**
@@ -117,21 +124,29 @@ final class Finite {
     return new double[] {smooth ? reference : Double.NaN, s.tolerance() * Math.max(1, Math.abs(reference)) + noise};
   }
 
-  /** Null when {@code derivative} matches the trusted components of {@code reference}, else why not. */
+  /** Null when {@code derivative} matches a trusted estimate of each component of {@code reference}, else why not. */
   String compare(double[] derivative, double[][] reference, boolean[] active, IntFunction<String> name) {
     for (int i = 0; i < derivative.length; i++) {
       if (!active[i]) {
         continue;
       }
-      double ref = reference[0][i];
-      if (Double.isNaN(ref)) {
+      double got = derivative[i];
+      double firstTrusted = Double.NaN;
+      boolean matches = false;
+      for (int k = 0; k < reference.length; k += 2) {
+        double ref = reference[k][i];
+        if (!Double.isNaN(ref)) {
+          firstTrusted = Double.isNaN(firstTrusted) ? ref : firstTrusted;
+          matches |= Math.abs(got - ref) <= reference[k + 1][i];
+        }
+      }
+      if (Double.isNaN(firstTrusted)) {
         skipped++;
         continue;
       }
       compared++;
-      double got = derivative[i];
-      if (!(Math.abs(got - ref) <= reference[1][i])) {
-        return "d/d" + name.apply(i) + ": generated " + got + ", central differences " + ref;
+      if (!matches) {
+        return "d/d" + name.apply(i) + ": generated " + got + ", central differences " + firstTrusted;
       }
     }
     return null;
