@@ -265,9 +265,12 @@ final class AssignmentAdjoints {
     String seed = null;
     boolean seeded = active && st.activity.isActive(value)
         && (value instanceof Expr.Invoke || value instanceof Expr.ArrayInit || value instanceof Expr.ArrayCopy);
-    if (seeded) {
+    if (seeded && record) {
+      // restoring swaps the target's adjoint array back to the old value's: keep the new one's
       seed = st.names.fresh("d");
       out.line(target.type().sourceText() + " " + seed + " = " + sweep.barOf(target) + ";");
+    } else if (seeded) {
+      seed = sweep.barOf(target);
     }
     if (record) {
       if (active) {
