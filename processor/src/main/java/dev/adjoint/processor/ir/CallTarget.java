@@ -17,8 +17,9 @@ import java.util.List;
  * @param returnType the callee's result type
  * @param pullbackOwner class that holds the pullback (the generated adjoint class, or the rule's class)
  * @param pullbackName the pullback method's name
- * @param mutated which parameters (by index) the callee may write into; filled in by analysis for
- *     callees compiled with the caller, read from {@code @Mutates} for others
+ * @param mutated which parameters (by index) the callee may write into: read from {@code @Mutates}
+ *     for callees compiled earlier; for callees compiled with the caller, a set the lowering fills
+ *     in and then {@linkplain #frozen freezes}
  */
 public record CallTarget(
     Kind kind,
@@ -44,6 +45,15 @@ public record CallTarget(
    * @param differentiable whether the pullback has an adjoint slot for it
    */
   public record Param(String name, JType type, boolean differentiable) {}
+
+  /**
+   * This target with a copy of {@link #mutated} that nothing writes: what the lowering hands on once
+   * the fixed point over the round's calls has settled.
+   */
+  public CallTarget frozen() {
+    return new CallTarget(kind, owner, name, isStatic, receiverType, params, returnType, pullbackOwner, pullbackName,
+        mutated == null ? null : (BitSet) mutated.clone());
+  }
 
   public boolean isDifferentiated() {
     return kind != Kind.PASSIVE;

@@ -13,27 +13,32 @@ public final class Variable {
   private final JType type;
   private final Kind kind;
   private final int loopDepth;
-  private String name;
+  private final String name;
 
   public Variable(String sourceName, JType type, Kind kind, int loopDepth) {
+    this(sourceName, type, kind, loopDepth, sourceName);
+  }
+
+  private Variable(String sourceName, JType type, Kind kind, int loopDepth, String name) {
     this.sourceName = sourceName;
     this.type = type;
     this.kind = kind;
     this.loopDepth = loopDepth;
-    this.name = sourceName;
+    this.name = name;
   }
 
   public String sourceName() {
     return sourceName;
   }
 
-  /** The name the generated code uses (unique within the generated method). */
+  /** The name the generated code uses: the source name until lowering makes names unique. */
   public String name() {
     return name;
   }
 
-  public void rename(String newName) {
-    this.name = newName;
+  /** The same variable under the name the generated code gives it (a new object: IR is never changed). */
+  public Variable named(String newName) {
+    return new Variable(sourceName, type, kind, loopDepth, newName);
   }
 
   public JType type() {

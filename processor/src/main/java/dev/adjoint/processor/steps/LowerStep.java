@@ -1,8 +1,12 @@
 package dev.adjoint.processor.steps;
 
+import dev.adjoint.processor.analyze.LocalNames;
 import dev.adjoint.processor.analyze.Mutations;
 import dev.adjoint.processor.analyze.Normalizer;
+import dev.adjoint.processor.ir.CallTarget;
+import dev.adjoint.processor.ir.IrRewriter;
 import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.ir.Variable;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +18,8 @@ import javax.lang.model.element.ExecutableElement;
  * Lowers the round's methods to the form the transform works on: control flow and calls in Java's
  * evaluation order, same-round callees inlined where they can be. Around it, settles which
  * parameters each method writes into (a fixed point over the calls between them), which keeping
- * the evaluation order around calls needs.
+ * the evaluation order around calls needs. Its output is final: locals carry their generated
+ * names and calls a frozen copy of what their callees write.
  */
 public final class LowerStep {
   /** A method as read, and lowered. */
@@ -40,6 +45,12 @@ public final class LowerStep {
       guard.run(r.element(), () -> lowered.put(r.element(), new Lowered(r, Normalizer.normalize(r.ir(), inlinable))));
     }
     settle(List.copyOf(lowered.values()), Lowered::ir);
+    // from here on the IR holds its facts and never changes: locals get their final names, and
+    // calls a copy of what their callees write
+    lowered.replaceAll((element, l) -> {
+      Map<Variable, Variable> named = LocalNames.of(l.ir());
+      return new Lowered(l.read(), IrRewriter.rewrite(l.ir(), v -> named.getOrDefault(v, v), CallTarget::frozen));
+    });
     return lowered;
   }
 

@@ -3,6 +3,7 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Names;
 import dev.adjoint.processor.emit.RuntimeClasses;
 import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.AssignOp;

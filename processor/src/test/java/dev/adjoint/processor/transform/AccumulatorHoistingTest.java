@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Names;
 import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;

@@ -1,4 +1,4 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.emit;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -7,26 +7,26 @@ import java.util.Set;
  * Hands out the names of generated variables: readable, predictable ({@code t0}, {@code t1}, ...)
  * and never equal to a name the user's code already uses.
  */
-final class Names {
+public final class Names {
   private final Set<String> taken = new HashSet<>();
 
   /** An independent copy, so a sweep can be generated again with the same names. */
-  Names copy() {
+  public Names copy() {
     Names c = new Names();
     c.taken.addAll(taken);
     return c;
   }
 
-  void reserve(String name) {
+  public void reserve(String name) {
     taken.add(name);
   }
 
-  boolean isTaken(String name) {
+  public boolean isTaken(String name) {
     return taken.contains(name);
   }
 
   /** The name itself if free, else the name with the smallest free numeric suffix. */
-  String claim(String name) {
+  public String claim(String name) {
     if (taken.add(name)) {
       return name;
     }
@@ -39,7 +39,7 @@ final class Names {
   }
 
   /** {@code prefix0}, {@code prefix1}, ...: the first free one. */
-  String fresh(String prefix) {
+  public String fresh(String prefix) {
     for (int i = 0; ; i++) {
       String candidate = prefix + i;
       if (taken.add(candidate)) {

@@ -1,0 +1,109 @@
+package dev.adjoint.processor.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A copy of a method's IR with its variables and call targets replaced: how a stage that settles a
+ * fact (a variable's final name, what a callee writes) hands the next stage an IR that already
+ * holds it, instead of changing the IR in place. Every node is copied, so the copy shares no node
+ * with the original.
+ */
+public final class IrRewriter {
+  private final UnaryOperator<Variable> variables;
+  private final UnaryOperator<CallTarget> targets;
+
+  private IrRewriter(UnaryOperator<Variable> variables, UnaryOperator<CallTarget> targets) {
+    this.variables = variables;
+    this.targets = targets;
+  }
+
+  /** m with each variable v replaced by variables(v) and each call target t by targets(t). */
+  public static MethodIR rewrite(MethodIR m, UnaryOperator<Variable> variables, UnaryOperator<CallTarget> targets) {
+    IrRewriter r = new IrRewriter(variables, targets);
+    return new MethodIR(m.element(), m.owner(), m.params().stream().map(variables).toList(),
+        m.wrt().stream().map(variables).toList(), m.returnType(), (Stmt.Block) r.stmt(m.body()), m.sourceFile());
+  }
+
+  private List<Stmt> stmts(List<Stmt> statements) {
+    List<Stmt> out = new ArrayList<>();
+    statements.forEach(s -> out.add(stmt(s)));
+    return out;
+  }
+
+  private Stmt stmt(Stmt s) {
+    if (s == null) {
+      return null;
+    } else if (s instanceof Stmt.Block b) {
+      return new Stmt.Block(stmts(b.statements()), b.source());
+    } else if (s instanceof Stmt.LocalDecl d) {
+      return new Stmt.LocalDecl(variables.apply(d.variable()), expr(d.init()), d.source());
+    } else if (s instanceof Stmt.Assign a) {
+      return new Stmt.Assign(expr(a.target()), a.op(), expr(a.value()), a.source());
+    } else if (s instanceof Stmt.Eval e) {
+      return new Stmt.Eval((Expr.Invoke) expr(e.call()), e.source());
+    } else if (s instanceof Stmt.If i) {
+      return new Stmt.If(expr(i.condition()), stmt(i.then()), stmt(i.otherwise()), i.source());
+    } else if (s instanceof Stmt.For f) {
+      return new Stmt.For(stmts(f.init()), expr(f.condition()), stmts(f.update()), stmt(f.body()), f.source());
+    } else if (s instanceof Stmt.ForEach f) {
+      return new Stmt.ForEach(variables.apply(f.variable()), expr(f.array()), stmt(f.body()), f.source());
+    } else if (s instanceof Stmt.While w) {
+      return new Stmt.While(expr(w.condition()), stmt(w.body()), w.doWhile(), w.source());
+    } else if (s instanceof Stmt.CountedLoop c) {
+      return new Stmt.CountedLoop(variables.apply(c.index()), expr(c.start()), expr(c.condition()), expr(c.step()),
+          stmt(c.body()), c.source());
+    } else if (s instanceof Stmt.Return r) {
+      return new Stmt.Return(expr(r.value()), r.source());
+    } else if (s instanceof Stmt.Break b) {
+      return new Stmt.Break(b.source());
+    } else if (s instanceof Stmt.Continue c) {
+      return new Stmt.Continue(c.source());
+    }
+    Stmt.Unsupported u = (Stmt.Unsupported) s;
+    return new Stmt.Unsupported(u.problem(), u.tree(), u.source());
+  }
+
+  private List<Expr> exprs(List<Expr> es) {
+    List<Expr> out = new ArrayList<>();
+    es.forEach(e -> out.add(expr(e)));
+    return out;
+  }
+
+  private Expr expr(Expr e) {
+    if (e == null) {
+      return null;
+    } else if (e instanceof Expr.Literal l) {
+      return new Expr.Literal(l.text(), l.type(), l.tree());
+    } else if (e instanceof Expr.VarRef v) {
+      return new Expr.VarRef(variables.apply(v.variable()), v.tree());
+    } else if (e instanceof Expr.FieldRead f) {
+      return new Expr.FieldRead(expr(f.receiver()), f.owner(), f.name(), f.type(), f.tree());
+    } else if (e instanceof Expr.ArrayRead a) {
+      return new Expr.ArrayRead(expr(a.array()), expr(a.index()), a.type(), a.tree());
+    } else if (e instanceof Expr.Length l) {
+      return new Expr.Length(expr(l.array()), l.tree());
+    } else if (e instanceof Expr.Unary u) {
+      return new Expr.Unary(u.op(), expr(u.operand()), u.type(), u.tree());
+    } else if (e instanceof Expr.Binary b) {
+      return new Expr.Binary(b.op(), expr(b.left()), expr(b.right()), b.type(), b.tree());
+    } else if (e instanceof Expr.Conditional c) {
+      return new Expr.Conditional(expr(c.condition()), expr(c.ifTrue()), expr(c.ifFalse()), c.type(), c.tree());
+    } else if (e instanceof Expr.Cast c) {
+      return new Expr.Cast(c.type(), expr(c.operand()), c.tree());
+    } else if (e instanceof Expr.MathCall m) {
+      return new Expr.MathCall(m.function(), m.owner(), exprs(m.args()), m.type(), m.tree());
+    } else if (e instanceof Expr.Invoke i) {
+      return new Expr.Invoke(targets.apply(i.target()), expr(i.receiver()), exprs(i.args()), i.type(), i.tree());
+    } else if (e instanceof Expr.NewArray n) {
+      return new Expr.NewArray(n.type(), exprs(n.dimensions()), n.tree());
+    } else if (e instanceof Expr.ArrayInit a) {
+      return new Expr.ArrayInit(a.type(), exprs(a.elements()), a.tree());
+    } else if (e instanceof Expr.ArrayCopy c) {
+      return new Expr.ArrayCopy(expr(c.source()), c.tree());
+    }
+    Expr.Unsupported u = (Expr.Unsupported) e;
+    return new Expr.Unsupported(u.problem(), u.type(), u.tree());
+  }
+}
