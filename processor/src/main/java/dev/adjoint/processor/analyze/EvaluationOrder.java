@@ -46,10 +46,22 @@ final class EvaluationOrder {
     for (Stmt s : in) {
       List<Stmt> before = new ArrayList<>();
       Stmt rewritten = statement(s, before);
-      out.addAll(before);
+      before.forEach(b -> out.add(s.source() == null ? b : fromLine(b, s.source())));
       out.add(rewritten);
     }
     return out;
+  }
+
+  /** A temporary's declaration or assignment, labelled with the line it was taken out of. */
+  private static Stmt fromLine(Stmt s, dev.adjoint.processor.ir.SourceLine line) {
+    if (s instanceof Stmt.LocalDecl d && d.source() == null) {
+      return new Stmt.LocalDecl(d.variable(), d.init(), line);
+    } else if (s instanceof Stmt.Assign a && a.source() == null) {
+      return new Stmt.Assign(a.target(), a.op(), a.value(), line);
+    } else if (s instanceof Stmt.Eval e && e.source() == null) {
+      return new Stmt.Eval(e.call(), line);
+    }
+    return s;
   }
 
   /** s rewritten; what must run before it goes to {@code before} (null: s needs a block of its own). */

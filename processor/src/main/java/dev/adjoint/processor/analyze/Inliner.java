@@ -6,6 +6,7 @@ import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.ir.SourceLine;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayDeque;
@@ -74,14 +75,14 @@ final class Inliner {
       return List.of(new Stmt.CountedLoop(c.index(), c.start(), c.condition(), c.step(),
           block(inlineIn(c.body(), depth + 1)), c.source()));
     } else if (s instanceof Stmt.LocalDecl d && inlinableCall(d.init()) != null) {
-      return expand(inlinableCall(d.init()), depth, r -> new Stmt.LocalDecl(d.variable(), r, d.source()));
+      return expand(inlinableCall(d.init()), d.source(), depth, (r, line) -> new Stmt.LocalDecl(d.variable(), r, line));
     } else if (s instanceof Stmt.Assign a && inlinableCall(a.value()) != null
         && (a.op() == AssignOp.SET || a.op() == AssignOp.ADD || a.op() == AssignOp.SUB)) {
-      return expand(inlinableCall(a.value()), depth, r -> new Stmt.Assign(a.target(), a.op(), r, a.source()));
+      return expand(inlinableCall(a.value()), a.source(), depth, (r, line) -> new Stmt.Assign(a.target(), a.op(), r, line));
     } else if (s instanceof Stmt.Eval e && inlinableCall(e.call()) != null) {
-      return expand(e.call(), depth, null);
+      return expand(e.call(), e.source(), depth, null);
     } else if (s instanceof Stmt.Return r && inlinableCall(r.value()) != null) {
-      return expand(inlinableCall(r.value()), depth, v -> new Stmt.Return(v, r.source()));
+      return expand(inlinableCall(r.value()), r.source(), depth, (v, line) -> new Stmt.Return(v, line));
     }
     return List.of(s);
   }
@@ -149,9 +150,12 @@ final class Inliner {
   /**
    * The callee's body in place of the call: its parameters become locals initialised with the
    * arguments (arrays by reference, as Java passes them), its body follows, normalized in turn,
-   * and its final return value goes to {@code finish}.
+   * and its final return value goes to {@code finish}. The arguments keep the call's line, so the
+   * reverse sweep labels each part with the line it comes from: the callee's own statements and
+   * return with the callee's lines, the arguments with the caller's.
    */
-  private List<Stmt> expand(Expr.Invoke call, int depth, java.util.function.Function<Expr, Stmt> finish) {
+  private List<Stmt> expand(Expr.Invoke call, SourceLine callSite, int depth,
+      java.util.function.BiFunction<Expr, SourceLine, Stmt> finish) {
     String key = Normalizer.key(call.target().owner(), call.target().name());
     MethodIR callee = inlinable.get(key);
     Map<Variable, Variable> map = new java.util.HashMap<>();
@@ -168,7 +172,7 @@ final class Inliner {
       }
       Variable local = new Variable(p.sourceName(), p.type(), Variable.Kind.LOCAL, depth);
       map.put(p, local);
-      out.add(new Stmt.LocalDecl(local, value, null));
+      out.add(new Stmt.LocalDecl(local, value, callSite));
     }
     List<Stmt> statements = new ArrayList<>(callee.body().statements());
     Stmt.Return last = !statements.isEmpty() && statements.get(statements.size() - 1) instanceof Stmt.Return r ? r : null;
@@ -182,10 +186,11 @@ final class Inliner {
       List<Stmt> body = new ArrayList<>(lowering.lower(copied));
       // the returned value may call methods too (which may write into arrays): it is the last
       // statement, its calls extracted like the body's; a discarded one is still evaluated
+      SourceLine returnLine = last == null || last.source() == null ? callSite : last.source();
       if (finish != null) {
-        body.add(finish.apply(result));
+        body.add(finish.apply(result, returnLine));
       } else if (result != null) {
-        body.add(new Stmt.LocalDecl(lowering.synth("discarded", result.type()), result, null));
+        body.add(new Stmt.LocalDecl(lowering.synth("discarded", result.type()), result, returnLine));
       }
       return inlineCalls(lowering.extractCalls(body), depth);
     });

@@ -290,10 +290,13 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
     if (s instanceof Stmt.Block b) {
       List<Stmt> list = b.statements();
       boolean top = s == st.method.body();
+      String lastComment = null;
       for (int k = list.size() - 1; k >= 0; k--) {
         Code one = top ? reverseTopLevel(k, list.get(k)) : reverse(list.get(k));
-        if (!one.isEmpty() && list.get(k).source() != null) {
-          out.line("// " + list.get(k).source().comment());
+        // a line split into several statements (a call taken out of it) is labelled once
+        if (!one.isEmpty() && list.get(k).source() != null && !list.get(k).source().comment().equals(lastComment)) {
+          lastComment = list.get(k).source().comment();
+          out.line("// " + lastComment);
         }
         out.append(one);
       }
