@@ -234,15 +234,20 @@ class GeneratedCodeTest {
   @Test
   void loopRecordingTheSameEveryTripClaimsOneBlockAndWritesItThroughACursor() throws IOException {
     String forward = showcaseSweep("softplusSum", "// forward sweep", "// reverse sweep");
-    assertTrue(forward.matches("(?s).*int (trips\\d+) = Math\\.max\\(0, x\\.length\\);"
+    java.util.regex.Matcher names = java.util.regex.Pattern.compile("(?s).*int (trips\\d+) = Math\\.max\\(0, x\\.length\\);"
         + "\\s*int (doubleTop\\d+) = tape\\.pushDoubleBlock\\(\\1, 1\\);"
         + "\\s*double\\[\\] (doubleRecords\\d+) = tape\\.doubleStorage\\(\\);"
-        + "\\s*for \\(int i = 0; i < x\\.length; i\\+\\+\\) \\{.*\\3\\[\\2\\+\\+\\] = .*"), forward);
+        + "\\s*for \\(int i = 0; i < x\\.length; i\\+\\+\\) \\{.*\\3\\[\\2\\+\\+\\] = .*").matcher(forward);
+    assertTrue(names.matches(), forward);
+    // the reverse half of the loop uses the forward half's locals, which are in scope at the top level
     String reverse = showcaseSweep("softplusSum", "// reverse sweep", "\n  }\n");
-    assertTrue(reverse.matches("(?s).*int (trips\\d+) = Math\\.max\\(0, x\\.length\\);"
-        + "\\s*int (doubleTop\\d+) = tape\\.popDoubleBlock\\(\\1, 1\\);"
-        + "\\s*double\\[\\] (doubleRecords\\d+) = tape\\.doubleStorage\\(\\);"
-        + "\\s*for \\(int i = x\\.length - 1; i >= 0; i--\\) \\{.*\\3\\[--\\2\\].*"), reverse);
+    String trips = names.group(1);
+    String top = names.group(2);
+    String records = names.group(3);
+    assertTrue(reverse.matches("(?s).*\\s" + trips + " = Math\\.max\\(0, x\\.length\\);"
+        + "\\s*" + top + " = tape\\.popDoubleBlock\\(" + trips + ", 1\\);"
+        + "\\s*" + records + " = tape\\.doubleStorage\\(\\);"
+        + "\\s*for \\(int i = x\\.length - 1; i >= 0; i--\\) \\{.*" + records + "\\[--" + top + "\\].*"), reverse);
   }
 
   @Test

@@ -74,9 +74,9 @@ final class LoopAdjoints {
         if (!matches) {
           st.blockMismatches.add(c); // run() generates the sweep again, this loop without a block
         }
-        written.resolve(matches, st.names::fresh);
+        written.resolve(matches, prefix -> st.loopName(c, prefix));
         if (written.isUsed()) {
-          String trips = st.names.fresh("trips");
+          String trips = st.loopName(c, "trips");
           out.line("int " + trips + " = " + formula + ";");
           written.claim(trips, out);
           st.usesTape = true;
@@ -88,12 +88,12 @@ final class LoopAdjoints {
       return;
     }
     st.usesTape = true;
-    String trips = st.names.fresh("trips");
+    String trips = st.loopName(c, "trips");
     out.line("int " + trips + " = 0;");
     String start = st.printer.print(c.start());
     String startVar = null;
     if (!tripCounts.isInvariant(c.start())) {
-      startVar = st.names.fresh(i.name() + "Start");
+      startVar = st.loopName(c, i.name() + "Start");
       out.line(type + " " + startVar + " = " + start + ";");
       start = startVar;
     }
@@ -131,7 +131,7 @@ final class LoopAdjoints {
       return;
     }
     st.usesTape = true;
-    String trips = st.names.fresh("trips");
+    String trips = st.loopName(w, "trips");
     out.line("int " + trips + " = 0;");
     if (w.doWhile()) {
       out.open("do");
@@ -272,7 +272,7 @@ final class LoopAdjoints {
   private void reverseCountedLoop(Stmt.CountedLoop c, Code body, RecordBlock recordBlock, AccumulatorHoisting hoisting,
       Code out) {
     if (recordBlock != null) {
-      recordBlock.resolve(!recorder.mentionsTape(body), st.names::fresh);
+      recordBlock.resolve(!recorder.mentionsTape(body), prefix -> st.loopName(c, prefix));
     }
     Variable i = c.index();
     String formula = tripCounts.tripFormula(c);
@@ -281,11 +281,12 @@ final class LoopAdjoints {
     String k = null;
     String trips = null;
     if (reverseHeader == null || blockUsed) {
-      trips = st.names.fresh("trips");
-      out.line(Snippet.of("int " + trips + " = ", formula != null ? formula : recorder.popOf(JType.INT), ";"));
+      trips = st.loopName(c, "trips");
+      out.line(Snippet.of(st.declaredInReverse(c, "int", trips) + trips + " = ",
+          formula != null ? formula : recorder.popOf(JType.INT), ";"));
     }
     if (blockUsed) {
-      recordBlock.takeBack(trips, out);
+      recordBlock.takeBack(trips, (type, name) -> st.declaredInReverse(c, type, name), out);
     }
     Code iteration = new Code();
     if (reverseHeader == null) {
@@ -294,8 +295,9 @@ final class LoopAdjoints {
       if (formula != null || tripCounts.isInvariant(c.start())) {
         start = st.printer.print(c.start());
       } else {
-        start = st.names.fresh(i.name() + "Start");
-        out.line(Snippet.of(i.type().sourceText() + " " + start + " = ", recorder.popOf(i.type()), ";"));
+        start = st.loopName(c, i.name() + "Start");
+        out.line(Snippet.of(st.declaredInReverse(c, i.type().sourceText(), start) + start + " = ", recorder.popOf(i.type()),
+            ";"));
       }
       k = st.names.fresh("k");
       iteration.line(i.type().sourceText() + " " + i.name() + " = " + tripCounts.indexAt(start, k, c.step()) + ";");

@@ -120,18 +120,18 @@ final class RecordBlock {
 
   /**
    * Resolves the block's slots: to the block's cursor code when use is true (the cursor and
-   * storage locals then get names from fresh), else to the tape calls.
+   * storage locals then get names from names, by role), else to the tape calls.
    */
-  void resolve(boolean use, UnaryOperator<String> fresh) {
+  void resolve(boolean use, UnaryOperator<String> names) {
     used = use && !isEmpty();
     if (used) {
       if (doubles > 0) {
-        doubleTop = fresh.apply("doubleTop");
-        doubleRecords = fresh.apply("doubleRecords");
+        doubleTop = names.apply("doubleTop");
+        doubleRecords = names.apply("doubleRecords");
       }
       if (ints > 0) {
-        intTop = fresh.apply("intTop");
-        intRecords = fresh.apply("intRecords");
+        intTop = names.apply("intTop");
+        intRecords = names.apply("intRecords");
       }
     }
     entries.forEach(e -> e.slot().resolve(code(e)));
@@ -161,22 +161,27 @@ final class RecordBlock {
 
   /** Before the loop's first iteration: claims the block for trips iterations. */
   void claim(String trips, Code out) {
-    open("push", trips, out);
+    open("push", trips, (type, name) -> type + " ", out);
   }
 
-  /** Before the loop's reverse: takes the block back for trips iterations. */
-  void takeBack(String trips, Code out) {
-    open("pop", trips, out);
+  /**
+   * Before the loop's reverse: takes the block back for trips iterations; declaration says how each
+   * local is introduced (its type and a space, or nothing where the forward declared it in scope).
+   */
+  void takeBack(String trips, java.util.function.BinaryOperator<String> declaration, Code out) {
+    open("pop", trips, declaration, out);
   }
 
-  private void open(String verb, String trips, Code out) {
+  private void open(String verb, String trips, java.util.function.BinaryOperator<String> declaration, Code out) {
     if (doubles > 0) {
-      out.line(Snippet.of("int " + doubleTop + " = ", tape, "." + verb + "DoubleBlock(" + trips + ", " + doubles + ");"));
-      out.line(Snippet.of("double[] " + doubleRecords + " = ", tape, ".doubleStorage();"));
+      out.line(Snippet.of(declaration.apply("int", doubleTop) + doubleTop + " = ", tape,
+          "." + verb + "DoubleBlock(" + trips + ", " + doubles + ");"));
+      out.line(Snippet.of(declaration.apply("double[]", doubleRecords) + doubleRecords + " = ", tape, ".doubleStorage();"));
     }
     if (ints > 0) {
-      out.line(Snippet.of("int " + intTop + " = ", tape, "." + verb + "IntBlock(" + trips + ", " + ints + ");"));
-      out.line(Snippet.of("int[] " + intRecords + " = ", tape, ".intStorage();"));
+      out.line(Snippet.of(declaration.apply("int", intTop) + intTop + " = ", tape,
+          "." + verb + "IntBlock(" + trips + ", " + ints + ");"));
+      out.line(Snippet.of(declaration.apply("int[]", intRecords) + intRecords + " = ", tape, ".intStorage();"));
     }
   }
 }

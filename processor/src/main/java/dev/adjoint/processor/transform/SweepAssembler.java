@@ -147,6 +147,8 @@ final class SweepAssembler {
       }
       recordBody = record;
       Code rev = new Code().append(reverseHead);
+      // what the joint sweep's forward half declares for its top-level loops
+      st.declaredUpFront.forEach((name, type) -> rev.line(type + " " + name + ";"));
       for (int k = carried.size() - 1; k >= 0; k--) {
         Carried c = carried.get(k);
         Snippet pop = Snippet.of((c.declare() ? c.type().sourceText() + " " : "") + c.name() + " = ", recorder.popFromTape(c.type()), ";");

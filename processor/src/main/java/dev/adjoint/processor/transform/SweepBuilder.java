@@ -137,6 +137,8 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
         throw new IllegalStateException("the to-be-recorded analysis did not settle in " + MAX_ROUNDS + " rounds");
       }
       st.names = base.copy();
+      st.loopNames = new java.util.IdentityHashMap<>();
+      st.declaredUpFront = new java.util.LinkedHashMap<>();
       reads = new LinkedHashSet<>();
       st.printer.recordReadsInto(reads);
       reverse = reverse(st.method.body());
@@ -266,6 +268,8 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
   public boolean hasReverse(Stmt s) {
     Names saved = st.names;
     st.names = saved.copy();
+    Map<Stmt, Map<String, String>> savedLoopNames = copyOf(st.loopNames);
+    Map<String, String> savedUpFront = new java.util.LinkedHashMap<>(st.declaredUpFront);
     Set<Variable> savedReads = st.printer.readsTarget();
     st.printer.recordReadsInto(null);
     Map<Stmt, RecordBlock> savedBlocks = new java.util.IdentityHashMap<>(st.blocks);
@@ -275,7 +279,15 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
     st.printer.clearSubstitutions(); // temporaries of the reverse sweep do not exist in the forward one
     st.printer.recordReadsInto(savedReads);
     st.names = saved;
+    st.loopNames = savedLoopNames; // names the probe claimed are free again
+    st.declaredUpFront = savedUpFront;
     return nonEmpty;
+  }
+
+  private static Map<Stmt, Map<String, String>> copyOf(Map<Stmt, Map<String, String>> loopNames) {
+    Map<Stmt, Map<String, String>> copy = new java.util.IdentityHashMap<>();
+    loopNames.forEach((loop, names) -> copy.put(loop, new java.util.HashMap<>(names)));
+    return copy;
   }
 
   @Override

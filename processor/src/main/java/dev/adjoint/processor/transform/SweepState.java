@@ -74,6 +74,13 @@ final class SweepState {
   Set<Variable> recordedVars = new HashSet<>();
   Set<Variable> recordedClasses = new HashSet<>();
   Set<Variable> hoisted = new HashSet<>();
+  /** The names of each loop's own locals (trip count, record cursors), shared by its two halves. */
+  Map<Stmt, Map<String, String>> loopNames = new java.util.IdentityHashMap<>();
+  /**
+   * Locals of top-level loops that the reverse assigns rather than declares, since the forward
+   * declared them in the same scope: the split reverse half declares them up front (name to type).
+   */
+  Map<String, String> declaredUpFront = new java.util.LinkedHashMap<>();
   /** The accumulator hoisting of each counted loop being reversed, outermost first. */
   final java.util.Deque<AccumulatorHoisting> accumulating = new java.util.ArrayDeque<>();
   boolean usesTape;
@@ -85,6 +92,34 @@ final class SweepState {
   String tapeLocal;
   /** The sweep's last parameter: a caller's tape to record on, or null to make its own. */
   String sharedTapeName;
+
+  /** The name of loop's local for this role (e.g. "trips"): the same in the forward and the reverse. */
+  String loopName(Stmt loop, String prefix) {
+    return loopNames.computeIfAbsent(loop, l -> new java.util.HashMap<>()).computeIfAbsent(prefix, names::fresh);
+  }
+
+  /**
+   * How the reverse of loop introduces its local {@code name}: declared ({@code "int "}) inside a
+   * block, but only assigned ({@code ""}) at the top level of the method, where the forward sweep
+   * already declared it.
+   */
+  String declaredInReverse(Stmt loop, String type, String name) {
+    if (inMethodScope(method.body(), loop)) {
+      declaredUpFront.put(name, type);
+      return "";
+    }
+    return type + " ";
+  }
+
+  /** Whether s sits in block's Java scope: blocks of the IR open no scope in the generated code. */
+  private static boolean inMethodScope(Stmt.Block block, Stmt s) {
+    for (Stmt c : block.statements()) {
+      if (c == s || c instanceof Stmt.Block inner && inMethodScope(inner, s)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   SweepState(MethodIR method, Activity activity, Aliases aliases, String adjointPackage, Optimizations optimizations) {
     this.method = method;

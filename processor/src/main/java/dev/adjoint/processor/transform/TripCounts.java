@@ -35,9 +35,9 @@ final class TripCounts {
     String end = st.printer.print(b.right());
     String span;
     if (up && (b.op() == BinaryOp.LT || b.op() == BinaryOp.LE)) {
-      span = difference(end, start) + (b.op() == BinaryOp.LE ? " + 1" : "");
+      span = b.op() == BinaryOp.LE ? plus(difference(end, start), 1) : difference(end, start);
     } else if (down && (b.op() == BinaryOp.GT || b.op() == BinaryOp.GE)) {
-      span = difference(start, end) + (b.op() == BinaryOp.GE ? " + 1" : "");
+      span = b.op() == BinaryOp.GE ? plus(difference(start, end), 1) : difference(start, end);
     } else {
       return null;
     }
@@ -70,6 +70,9 @@ final class TripCounts {
 
   /** e + k as readable source, folding a constant e ends with: {@code n - 1} and -1 give {@code n - 2}. */
   static String plus(String e, int k) {
+    if (k == 0) {
+      return e;
+    }
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*) ([-+]) (\\d+)$").matcher(e);
     if (m.matches() && !m.group(1).isEmpty() && operand(m.group(1)).equals(m.group(1))) {
       long folded = (m.group(2).equals("-") ? -1 : 1) * Long.parseLong(m.group(3)) + k;
@@ -86,13 +89,14 @@ final class TripCounts {
     return e.matches("[\\w$.\\[\\]() +\\-*/%]*") ? e : "(" + e + ")";
   }
 
-  /** a - b as readable source: no "- 0", and parentheses only around compound operands. */
+  /** a - b as readable source: a constant b folded in ({@code n - 1} - 1 is {@code n - 2}), parentheses only around compound operands. */
   static String difference(String a, String b) {
+    if (b.matches("\\d+")) {
+      int k = Integer.parseInt(b);
+      return k == 0 ? operand(a) : plus(a, -k);
+    }
     // an operand looser than '-' (?:, shifts, bit operators) keeps its parentheses
     String left = a.matches("[\\w$.\\[\\]() +\\-*/%]*") ? a : "(" + a + ")";
-    if (b.equals("0")) {
-      return left;
-    }
     return left + " - " + (b.contains(" ") || b.startsWith("-") ? "(" + b + ")" : b);
   }
 
