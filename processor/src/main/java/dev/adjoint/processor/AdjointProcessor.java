@@ -11,6 +11,7 @@ import dev.adjoint.processor.read.Annotations;
 import dev.adjoint.processor.read.CallResolver;
 import dev.adjoint.processor.read.ImplicitTypes;
 import dev.adjoint.processor.read.RuleIndex;
+import dev.adjoint.processor.steps.CheckCallsStep;
 import dev.adjoint.processor.steps.Deferrals;
 import dev.adjoint.processor.steps.GenerateStep;
 import dev.adjoint.processor.steps.Guard;
@@ -135,13 +136,14 @@ public final class AdjointProcessor extends AbstractProcessor {
         diagnostics, deferrals, guard);
     List<ReadStep.Read> read = new ArrayList<>();
     byClass.values().forEach(methods -> read.addAll(readStep.read(methods)));
+    Set<ExecutableElement> losesDerivatives = new CheckCallsStep(mutations, diagnostics, guard).check(read);
     // the whole round at once: a method may inline a callee from another class of the round
     Map<ExecutableElement, LowerStep.Lowered> lowered = new LowerStep(mutations, guard).lower(read);
     for (Map.Entry<TypeElement, List<ExecutableElement>> cls : byClass.entrySet()) {
       List<AdjointClassWriter.Entry> entries = new ArrayList<>();
       for (ExecutableElement m : cls.getValue()) {
         LowerStep.Lowered method = lowered.get(m);
-        if (method != null) {
+        if (method != null && !losesDerivatives.contains(m)) {
           guard.run(m, () -> generateStep.generate(method).ifPresent(entries::add));
         }
       }

@@ -6,6 +6,8 @@ import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.BitSet;
+import javax.lang.model.element.ExecutableElement;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +42,22 @@ public final class Mutations {
       }
     });
     return mutated;
+  }
+
+  /**
+   * Settles what each method of a round writes into: updates every method's summary until none
+   * changes, since a method writes what the callees it passes arrays to write.
+   *
+   * @param summaries per method element, the set its call targets share (see {@code CallTarget})
+   */
+  public static void settle(List<MethodIR> methods, Map<ExecutableElement, BitSet> summaries) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (MethodIR m : methods) {
+        changed |= update(m, summaries.get(m.element()));
+      }
+    }
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.adjoint.processor.steps;
 
 import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
-import dev.adjoint.processor.analyze.Normalizer;
 import dev.adjoint.processor.diagnostics.Construct;
 import dev.adjoint.processor.diagnostics.Diagnostics;
 import dev.adjoint.processor.diagnostics.Message;
@@ -31,9 +30,6 @@ public final class GenerateStep {
   }
 
   public Optional<AdjointClassWriter.Entry> generate(LowerStep.Lowered method) {
-    if (!callsAreDifferentiable(method.read())) {
-      return Optional.empty();
-    }
     MethodIR ir = method.ir();
     Aliases aliases = Aliases.of(ir);
     Activity activity = Activity.of(ir, aliases);
@@ -51,16 +47,5 @@ public final class GenerateStep {
           ir.element());
       return Optional.empty();
     }
-  }
-
-  /**
-   * Checks every call as written (before inlining), so a derivative that would be lost through a
-   * callee's {@code wrt} or a passive method is an error whether or not the call gets inlined.
-   */
-  private boolean callsAreDifferentiable(ReadStep.Read read) {
-    int before = diagnostics.errorCount();
-    MethodIR plain = Normalizer.normalize(read.ir());
-    Activity.of(plain, Aliases.of(plain)).check(plain, read.unit(), diagnostics);
-    return diagnostics.errorCount() == before;
   }
 }

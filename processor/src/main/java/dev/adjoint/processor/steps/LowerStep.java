@@ -11,7 +11,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -39,12 +38,12 @@ public final class LowerStep {
     for (ReadStep.Read r : methods) {
       inlinable.put(Normalizer.key(r.ir().owner().getQualifiedName().toString(), r.ir().name()), r.ir());
     }
-    settle(methods, ReadStep.Read::ir);
+    Mutations.settle(methods.stream().map(ReadStep.Read::ir).toList(), mutations);
     Map<ExecutableElement, Lowered> lowered = new java.util.LinkedHashMap<>();
     for (ReadStep.Read r : methods) {
       guard.run(r.element(), () -> lowered.put(r.element(), new Lowered(r, Normalizer.normalize(r.ir(), inlinable))));
     }
-    settle(List.copyOf(lowered.values()), Lowered::ir);
+    Mutations.settle(lowered.values().stream().map(Lowered::ir).toList(), mutations);
     // from here on the IR holds its facts and never changes: locals get their final names, and
     // calls a copy of what their callees write
     lowered.replaceAll((element, l) -> {
@@ -52,16 +51,5 @@ public final class LowerStep {
       return new Lowered(l.read(), IrRewriter.rewrite(l.ir(), v -> named.getOrDefault(v, v), CallTarget::frozen));
     });
     return lowered;
-  }
-
-  private <T> void settle(List<T> methods, Function<T, MethodIR> ir) {
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (T m : methods) {
-        MethodIR method = ir.apply(m);
-        changed |= Mutations.update(method, mutations.get(method.element()));
-      }
-    }
   }
 }
