@@ -6,11 +6,11 @@ import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.BitSet;
-import javax.lang.model.element.ExecutableElement;
-import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * Which arrays a method writes into: directly, through an alias, or by passing them to a callee

@@ -1,12 +1,12 @@
 package dev.adjoint.processor.steps;
 
-import dev.adjoint.processor.analyze.LocalNames;
 import dev.adjoint.processor.analyze.Mutations;
-import dev.adjoint.processor.analyze.Normalizer;
 import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.IrRewriter;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.lower.LocalNames;
+import dev.adjoint.processor.lower.Normalizer;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.analyze.StatementRecords;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.RuntimeClasses;
 import dev.adjoint.processor.emit.Snippet;

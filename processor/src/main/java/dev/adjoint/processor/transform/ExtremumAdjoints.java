@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.analyze.RunningExtremum;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.JType;

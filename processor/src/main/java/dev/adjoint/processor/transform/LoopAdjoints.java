@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.analyze.Checkpoints;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;

@@ -2,6 +2,7 @@ package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
+import dev.adjoint.processor.analyze.RunningExtremum;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.Names;
 import dev.adjoint.processor.emit.RuntimeClasses;

@@ -2,7 +2,10 @@ package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
+import dev.adjoint.processor.analyze.LoopPlan;
 import dev.adjoint.processor.analyze.Mutations;
+import dev.adjoint.processor.analyze.RunningExtremum;
+import dev.adjoint.processor.analyze.StatementRecords;
 import dev.adjoint.processor.emit.Names;
 import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.MethodIR;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.JType;
-import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.MathFunction;
+import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Variable;
 import java.util.List;
 import org.junit.jupiter.api.Test;

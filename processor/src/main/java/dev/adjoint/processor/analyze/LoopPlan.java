@@ -1,6 +1,5 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.analyze;
 
-import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.MethodIR;
@@ -21,7 +20,7 @@ import java.util.Set;
  * never changes, so the reverse iteration computes it again and the tape never sees it. Temporaries
  * that call a costly function such as {@code exp} are recorded instead.
  */
-final class LoopPlan {
+public final class LoopPlan {
   private final Aliases aliases;
   private final Map<Stmt, Set<Variable>> writtenScalars = new IdentityHashMap<>();
   private final Map<Stmt, Set<Variable>> declared = new IdentityHashMap<>();
@@ -29,7 +28,7 @@ final class LoopPlan {
   private final Map<Stmt, List<Stmt.LocalDecl>> recomputable = new IdentityHashMap<>();
   private final Set<Variable> recomputed = new HashSet<>();
 
-  LoopPlan(MethodIR method, Aliases aliases) {
+  public LoopPlan(MethodIR method, Aliases aliases) {
     this.aliases = aliases;
     Map<Variable, Integer> assignments = new HashMap<>();
     IrWalker.statements(method.body(), s -> {
@@ -43,21 +42,21 @@ final class LoopPlan {
   }
 
   /** The body declarations of a loop that its reverse iterations recompute, in order. */
-  List<Stmt.LocalDecl> recomputable(Stmt loop) {
+  public List<Stmt.LocalDecl> recomputable(Stmt loop) {
     return recomputable.getOrDefault(loop, List.of());
   }
 
-  boolean isRecomputed(Variable v) {
+  public boolean isRecomputed(Variable v) {
     return recomputed.contains(v);
   }
 
   /** The scalars a loop assigns, at any depth. */
-  Set<Variable> writtenScalars(Stmt loop) {
+  public Set<Variable> writtenScalars(Stmt loop) {
     return writtenScalars.getOrDefault(loop, Set.of());
   }
 
   /** The variables declared inside a loop, at any depth. */
-  Set<Variable> declaredIn(Stmt loop) {
+  public Set<Variable> declaredIn(Stmt loop) {
     return declared.getOrDefault(loop, Set.of());
   }
 
@@ -65,7 +64,7 @@ final class LoopPlan {
    * Whether e has the same value throughout the loop and after it: it reads nothing the loop
    * writes, so the reverse sweep can evaluate it again where the loop ends.
    */
-  boolean isLoopInvariant(Expr e, Stmt loop) {
+  public boolean isLoopInvariant(Expr e, Stmt loop) {
     Set<Variable> scalars = writtenScalars(loop);
     Set<Variable> arrays = writtenArrays.getOrDefault(loop, Set.of());
     boolean[] ok = {true};

@@ -1,7 +1,5 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.analyze;
 
-import dev.adjoint.processor.analyze.Activity;
-import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.MathFunction;
@@ -29,10 +27,10 @@ import java.util.Set;
  * call's arguments), and only in statements without calls, so moving a value ahead of the rest
  * of the statement cannot change what it reads.
  */
-final class StatementRecords {
+public final class StatementRecords {
   /** The records of one statement, each in the order the forward sweep pushes it. */
-  record Plan(List<Expr.MathCall> values, List<Expr.MathCall> choices) {
-    static final Plan NONE = new Plan(List.of(), List.of());
+  public record Plan(List<Expr.MathCall> values, List<Expr.MathCall> choices) {
+    public static final Plan NONE = new Plan(List.of(), List.of());
   }
 
   private static final Set<MathFunction> COSTLY = EnumSet.of(
@@ -44,7 +42,7 @@ final class StatementRecords {
   private final Set<Variable> overwritten;
   private final Set<Variable> mutatedClasses;
 
-  StatementRecords(Activity activity, Aliases aliases, Set<Variable> overwritten, Set<Variable> mutatedClasses) {
+  public StatementRecords(Activity activity, Aliases aliases, Set<Variable> overwritten, Set<Variable> mutatedClasses) {
     this.activity = activity;
     this.aliases = aliases;
     this.overwritten = overwritten;
@@ -52,7 +50,7 @@ final class StatementRecords {
   }
 
   /** The records for {@code target op= value}, or none where its reverse propagates nothing. */
-  Plan of(Expr target, Expr value, boolean inLoop) {
+  public Plan of(Expr target, Expr value, boolean inLoop) {
     Variable base = IrWalker.baseVariable(target);
     if (value == null || base == null || !activity.isActive(base) || !target.type().isFloating()
         || target.type().isArray() || containsCall(value)) {
@@ -83,7 +81,7 @@ final class StatementRecords {
   }
 
   /** Functions whose derivative is written with their value, and that cost more than a tape round trip. */
-  static boolean isCostly(MathFunction f) {
+  public static boolean isCostly(MathFunction f) {
     return COSTLY.contains(f);
   }
 

@@ -1,6 +1,5 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.analyze;
 
-import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.ir.AssignOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
@@ -23,10 +22,10 @@ import java.util.List;
  * argmax. In {@code logsumexp}'s running max that is one reverse step instead of n; in k-means'
  * nearest centroid, one distance's adjoint instead of k branches per point.
  */
-final class RunningExtremum {
+public final class RunningExtremum {
   /** The loop's update statement, its min/max, and which argument (0 or 1) is the challenger e. */
-  record Update(Stmt.Assign statement, Expr.MathCall call, int challenger) {
-    Variable running() {
+  public record Update(Stmt.Assign statement, Expr.MathCall call, int challenger) {
+    public Variable running() {
       return ((Expr.VarRef) statement.target()).variable();
     }
   }
@@ -34,7 +33,7 @@ final class RunningExtremum {
   private RunningExtremum() {}
 
   /** The loop's running min/max update when the loop qualifies (see the class comment), else null. */
-  static Update find(Stmt.CountedLoop loop, LoopPlan plan, Activity activity, StatementRecords records) {
+  public static Update find(Stmt.CountedLoop loop, LoopPlan plan, Activity activity, StatementRecords records) {
     List<Stmt> body = IrWalker.flattenBlocks(loop.body());
     if (body.isEmpty() || !(body.get(body.size() - 1) instanceof Stmt.Assign a) || a.op() != AssignOp.SET
         || !(a.target() instanceof Expr.VarRef target) || !(a.value() instanceof Expr.MathCall call)

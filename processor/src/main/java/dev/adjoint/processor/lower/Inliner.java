@@ -1,4 +1,4 @@
-package dev.adjoint.processor.analyze;
+package dev.adjoint.processor.lower;
 
 import dev.adjoint.processor.ir.AssignOp;
 import dev.adjoint.processor.ir.CallTarget;

@@ -1,6 +1,5 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.analyze;
 
-import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.ir.AssignOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
@@ -34,16 +33,16 @@ import java.util.Set;
  * a fill, and whose body's reverse never reads the array, is saved once before it and not per
  * iteration (a Runge–Kutta stage {@code for (i...) yTmp[i] = y[i] + h * k[i]}).
  */
-final class Checkpoints {
+public final class Checkpoints {
   /** A checkpointed array, named by a variable that holds it throughout the loop. */
-  record Checkpoint(Variable array, boolean perIteration) {}
+  public record Checkpoint(Variable array, boolean perIteration) {}
 
   private final Aliases aliases;
   private final Map<Variable, Integer> definitions = new HashMap<>();
   private final Map<Variable, Expr> initializers = new HashMap<>();
   private final Map<Stmt, List<Checkpoint>> candidates = new IdentityHashMap<>();
 
-  Checkpoints(MethodIR method, Aliases aliases) {
+  public Checkpoints(MethodIR method, Aliases aliases) {
     this.aliases = aliases;
     IrWalker.statements(method.body(), s -> {
       if (s instanceof Stmt.LocalDecl d) {
@@ -58,7 +57,7 @@ final class Checkpoints {
   }
 
   /** The arrays the loop may checkpoint, by the static conditions above; the caller keeps the recorded ones. */
-  List<Checkpoint> candidates(Stmt loop) {
+  public List<Checkpoint> candidates(Stmt loop) {
     return candidates.computeIfAbsent(loop, this::analyze);
   }
 

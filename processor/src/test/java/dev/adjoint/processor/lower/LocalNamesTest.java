@@ -1,4 +1,4 @@
-package dev.adjoint.processor.analyze;
+package dev.adjoint.processor.lower;
 
 import static dev.adjoint.processor.ir.Ir.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,11 +1,10 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.analyze;
 
 import static dev.adjoint.processor.ir.Ir.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MathFunction;
