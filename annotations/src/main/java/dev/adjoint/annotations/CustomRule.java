@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
  * static double mycos(double x) { return Math.cos(x) + 1; }
  * @CustomRule(of = "mycos") static double mycosPullback(double x, double dy) { return -Math.sin(x) * dy; }
  * }</pre>
+ *
+ * <p>For an overloaded method (a library's {@code erf(double)} and {@code erf(double[])}), each
+ * rule differentiates the overload whose pullback signature it has; {@link #params} names the
+ * overload where that is not enough.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -29,4 +33,12 @@ public @interface CustomRule {
 
   /** The class that declares that method; {@code void.class} (the default) means this class. */
   Class<?> target() default void.class;
+
+  /**
+   * The parameter types of the method this rule differentiates, in order. Needed only where
+   * {@link #of} names an overloaded method and the rule's own signature does not pick one
+   * overload; by default the overload whose rule signature this rule has is the one it
+   * differentiates.
+   */
+  Class<?>[] params() default {};
 }

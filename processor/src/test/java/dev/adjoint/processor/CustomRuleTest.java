@@ -59,17 +59,6 @@ class CustomRuleTest {
   }
 
   @Test
-  void ruleForAnOverloadedMethodIsAmbiguous() {
-    String[] body = {
-        "static double g(double x) { return x; }",
-        "static double g(double x, double y) { return x + y; }",
-        "@CustomRule(of = \"g\") static double gPullback(double x, double dy) { return dy; } " + Sources.HERE};
-    Compilation c = Sources.compile(Sources.bad(body));
-    assertThat(c).hadErrorContaining("[Adjoint:BadRule] Bad.g is overloaded").inFile(Sources.bad(body))
-        .onLine(Sources.markedLine(body));
-  }
-
-  @Test
   void ruleForAnotherClassIsFoundThroughItsTarget() throws IOException {
     Compilation c = Sources.compile(
         Sources.source("r.Lib", "package r;", "final class Lib { static double cube(double x) { return x * x * x; } }"),

@@ -48,6 +48,20 @@ public final class Annotations {
     return result;
   }
 
+  /** A {@code Class[]} member's types, in order; empty when absent. */
+  public static List<TypeMirror> types(AnnotationMirror mirror, String member) {
+    List<TypeMirror> result = new ArrayList<>();
+    AnnotationValue value = value(mirror, member);
+    if (value != null && value.getValue() instanceof List<?> list) {
+      for (Object item : list) {
+        if (((AnnotationValue) item).getValue() instanceof TypeMirror t) {
+          result.add(t);
+        }
+      }
+    }
+    return result;
+  }
+
   /** A string member, or null when absent. */
   public static String string(AnnotationMirror mirror, String member) {
     AnnotationValue value = value(mirror, member);

@@ -28,23 +28,32 @@ public final class RuleIndex {
    * A rule: the static method and the primal method it differentiates.
    *
    * @param stateful whether it is the stateful form, returning an {@code Rrule}
+   * @param params the parameter types the rule names its primal by ({@code params = {...}}), empty
+   *     when it does not
+   * @param candidates the target class's methods named {@code of}
+   * @param primal the candidate the rule differentiates: the only one, else the one {@code params}
+   *     names, else the one whose rule signature the rule's parameters match; null when none or
+   *     several do
    */
-  public record Rule(ExecutableElement pullback, TypeElement targetClass, String of, boolean stateful) {}
+  public record Rule(ExecutableElement pullback, TypeElement targetClass, String of, boolean stateful,
+      List<TypeMirror> params, List<ExecutableElement> candidates, ExecutableElement primal) {}
 
   private final Elements elements;
   private final Types types;
-  private final Map<String, Rule> declared = new HashMap<>();
+  private final PullbackSignature signature;
+  private final Map<ExecutableElement, Rule> declared = new HashMap<>();
 
   public RuleIndex(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;
+    this.signature = new PullbackSignature(types);
   }
 
   /** Registers a rule found in the sources being compiled. */
   public void add(ExecutableElement pullback) {
     Rule rule = describe(pullback);
-    if (rule != null) {
-      declared.put(key(rule.targetClass(), rule.of()), rule);
+    if (rule != null && rule.primal() != null) {
+      declared.put(rule.primal(), rule);
     }
   }
 
@@ -69,15 +78,14 @@ public final class RuleIndex {
   }
 
   private Optional<Rule> direct(ExecutableElement callee) {
-    TypeElement owner = (TypeElement) callee.getEnclosingElement();
-    String name = callee.getSimpleName().toString();
-    Rule rule = declared.get(key(owner, name));
+    Rule rule = declared.get(callee);
     if (rule != null) {
       return Optional.of(rule);
     }
+    TypeElement owner = (TypeElement) callee.getEnclosingElement();
     for (ExecutableElement m : ElementFilter.methodsIn(owner.getEnclosedElements())) {
       Rule r = describe(m);
-      if (r != null && r.of().equals(name) && r.targetClass().equals(owner)) {
+      if (r != null && callee.equals(r.primal())) {
         return Optional.of(r);
       }
     }
@@ -100,15 +108,26 @@ public final class RuleIndex {
       }
     }
     boolean stateful = types.erasure(pullback.getReturnType()).toString().equals(RRULE);
-    return new Rule(pullback, targetClass, of == null ? "" : of, stateful);
-  }
-
-  /** Every method of the target class named {@code of}: a rule must match exactly one. */
-  public List<ExecutableElement> candidates(Rule rule) {
-    return ElementFilter.methodsIn(rule.targetClass().getEnclosedElements()).stream()
-        .filter(m -> m.getSimpleName().contentEquals(rule.of()))
+    String name = of == null ? "" : of;
+    List<TypeMirror> params = Annotations.types(mirror.get(), "params");
+    List<ExecutableElement> candidates = ElementFilter.methodsIn(targetClass.getEnclosedElements()).stream()
+        .filter(m -> m.getSimpleName().contentEquals(name))
         .filter(m -> Annotations.find(m, Annotations.CUSTOM_RULE).isEmpty())
         .toList();
+    return new Rule(pullback, targetClass, name, stateful, params, candidates,
+        primal(pullback, stateful, params, candidates));
+  }
+
+  /** See {@link Rule#primal}. */
+  private ExecutableElement primal(ExecutableElement pullback, boolean stateful, List<TypeMirror> params,
+      List<ExecutableElement> candidates) {
+    List<ExecutableElement> named = params.isEmpty() ? candidates
+        : candidates.stream().filter(m -> signature.sameTypes(m, params)).toList();
+    if (named.size() == 1) {
+      return named.get(0);
+    }
+    List<ExecutableElement> fitting = named.stream().filter(m -> signature.fits(pullback, stateful, m)).toList();
+    return fitting.size() == 1 ? fitting.get(0) : null;
   }
 
   private List<TypeElement> supertypes(TypeElement type) {
@@ -125,7 +144,4 @@ public final class RuleIndex {
     return result;
   }
 
-  private static String key(TypeElement owner, String name) {
-    return owner.getQualifiedName() + "#" + name;
-  }
 }
