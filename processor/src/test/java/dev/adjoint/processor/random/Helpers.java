@@ -32,7 +32,9 @@ final class Helpers {
     /** {@code double h(double u, double v)} with a hand-written {@code @CustomRule} pullback. */
     RULE_SCALAR,
     /** {@code double h(double[] z, double c)} with a {@code @CustomRule} pullback into zBar. */
-    RULE_ARRAY;
+    RULE_ARRAY,
+    /** {@code double h(double u)} and {@code double h(double u, double k)}: one rule per overload. */
+    OVERLOADED_RULE;
 
     boolean returnsScalar() {
       return this != WRITES && this != RETURNS_ARRAY;
@@ -40,7 +42,7 @@ final class Helpers {
 
     /** Whether a random body is generated for it (the rules' targets are fixed). */
     boolean generated() {
-      return this != RULE_SCALAR && this != RULE_ARRAY;
+      return this != RULE_SCALAR && this != RULE_ARRAY && this != OVERLOADED_RULE;
     }
   }
 
@@ -49,7 +51,8 @@ final class Helpers {
       new Helper("rndlib.Library.bump", Shape.PURE),
       new Helper("rndlib.Library.total", Shape.READS),
       new Helper("rndlib.Library.smooth", Shape.WRITES),
-      new Helper("rndlib.Library.spread", Shape.WRITES_RETURNS));
+      new Helper("rndlib.Library.spread", Shape.WRITES_RETURNS),
+      new Helper("rndlib.Library.soft", Shape.OVERLOADED_RULE));
 
   record Helper(String name, Shape shape) {}
 
@@ -79,6 +82,9 @@ final class Helpers {
     if (h.shape() == Shape.GRID) {
       return ex.scope.grids.isEmpty() ? null
           : h.name() + "(" + ex.pick(new ArrayList<>(ex.scope.grids.keySet())) + ", " + arg + ")";
+    }
+    if (h.shape() == Shape.OVERLOADED_RULE) {
+      return h.name() + "(" + arg + (ex.chance(0.5) ? "" : ", " + ex.scalar(Math.max(0, depth - 1)).text()) + ")";
     }
     if (h.shape() == Shape.PURE || h.shape() == Shape.RULE_SCALAR) {
       return h.name() + "(" + arg + ", " + ex.scalar(Math.max(0, depth - 1)).text() + ")";

@@ -52,7 +52,8 @@ final class ProgramMaker {
     members.add(new Line("static final class Knob { final double k = 0.25; int pick(int i, int n) { return (i * 7 + 3) % n; } }"));
     members.add(new Line("static final Knob KNOB = new Knob();"));
     int helperCount = random.nextInt(4);
-    Shape[] shapes = Shape.values();
+    // the overloaded rules live in the library only: a local helper has one of the other shapes
+    Shape[] shapes = java.util.Arrays.stream(Shape.values()).filter(s -> s != Shape.OVERLOADED_RULE).toArray(Shape[]::new);
     for (int h = 0; h < helperCount; h++) {
       Shape shape = shapes[random.nextInt(shapes.length)];
       String hName = "h" + h;
