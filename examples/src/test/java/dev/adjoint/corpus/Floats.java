@@ -24,6 +24,13 @@ final class Floats {
     return a + b + (float) Math.sqrt(x * x + y * y);
   }
 
+  /** Math.fma's float overload: a float result, float partials. */
+  @Differentiable
+  static float fusedInFloat(float x, float y) {
+    float p = Math.fma(x, y, DAMPING);
+    return Math.fma(p, x, y * y);
+  }
+
   /** Widening float to double and narrowing the result back. */
   @Differentiable
   static double mixedPrecision(float x, double y, float[] w) {

@@ -20,6 +20,18 @@ class FloatsTest {
   }
 
   @Test
+  void fusedMultiplyAddOnFloats() {
+    float x = 0.8f;
+    float y = -0.5f;
+    var g = FloatsAdjoint.fusedInFloatGradient(x, y);
+    assertEquals(Floats.fusedInFloat(x, y), g.value());
+    float p = x * y + Floats.DAMPING;
+    assertEquals(p + y * x, g.x(), 1e-6f); // d/dx (p x + y^2) = p + x dp/dx
+    assertEquals(x * x + 2 * y, g.y(), 1e-6f);
+    Checks.gradient((float[] v) -> Floats.fusedInFloat(v[0], v[1]), Flat.floats(x, y), Flat.floats(g.x(), g.y()));
+  }
+
+  @Test
   void mathOnFloats() {
     float x = 0.8f;
     float y = -0.5f;

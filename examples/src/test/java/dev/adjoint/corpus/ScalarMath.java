@@ -42,6 +42,14 @@ final class ScalarMath {
     return Math.sqrt(x) + Math.cbrt(y) * x + Math.pow(x, y) + Math.pow(y, THREE) + Math.hypot(x, y);
   }
 
+  /** Math.fma, the fused multiply-add of numerical kernels (Horner's rule). */
+  @Differentiable
+  static double fused(double x, double y) {
+    double p = Math.fma(Math.fma(0.5, x, -1.0), x, y);
+    double q = Math.fma(x, y, 2.0);
+    return Math.fma(p, p, q) + StrictMath.fma(x, y, x);
+  }
+
   /** The piecewise-constant rules (floor, ceil, rint, signum) contribute nothing to the gradient. */
   @Differentiable
   static double piecewise(double x, double y) {

@@ -38,6 +38,19 @@ class ScalarMathTest {
   }
 
   @Test
+  void fusedMultiplyAdd() {
+    double x = 0.7;
+    double y = -1.3;
+    var g = ScalarMathAdjoint.fusedGradient(x, y);
+    assertEquals(ScalarMath.fused(x, y), g.value());
+    double p = (0.5 * x - 1) * x + y;
+    assertEquals(2 * p * (x - 1) + 2 * y + 1, g.x(), 1e-14);
+    assertEquals(2 * p + 2 * x, g.y(), 1e-14);
+    Checks.gradient(v -> ScalarMath.fused(v[0], v[1]), Flat.of(x, y), Flat.of(g.x(), g.y()));
+    Checks.taylor(v -> ScalarMath.fused(v[0], v[1]), Flat.of(x, y), Flat.of(g.x(), g.y()), 13);
+  }
+
+  @Test
   void trigonometry() {
     double x = 0.4;
     double y = 0.9;

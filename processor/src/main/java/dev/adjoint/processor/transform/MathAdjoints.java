@@ -99,6 +99,13 @@ final class MathAdjoints {
         b.propagateTo(args.get(1), s, out);
         b.closeBranch(out);
       }
+      case FMA -> {
+        // fma(a, b, c) = a * b + c, rounded once: the partials are b, a and 1
+        Seed s = b.reuse(seed, out);
+        b.propagateTo(args.get(0), s.times(b.operand(args.get(1), out)), out);
+        b.propagateTo(args.get(1), s.times(b.operand(args.get(0), out)), out);
+        b.propagateTo(args.get(2), s, out);
+      }
       case TO_RADIANS -> b.propagateTo(x, seed.times(RADIANS_PER_DEGREE), out);
       case TO_DEGREES -> b.propagateTo(x, seed.times(DEGREES_PER_RADIAN), out);
       case FLOOR, CEIL, RINT, SIGNUM -> { } // piecewise constant: zero derivative

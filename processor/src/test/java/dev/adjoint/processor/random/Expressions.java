@@ -124,7 +124,8 @@ final class Expressions {
         case 1 -> m + "pow(" + t + ", " + pick("2", "3.0", "2.0") + ")";
         default -> m + "pow(" + m + "abs(" + t + "), 1.5)";
       };
-      case 8 -> m + pick("hypot", "atan2") + "(" + t + ", " + scalar(depth).text() + ")";
+      case 8 -> random.nextInt(3) == 0 ? m + "fma(" + t + ", " + scalar(depth).text() + ", " + scalar(depth).text() + ")"
+          : m + pick("hypot", "atan2") + "(" + t + ", " + scalar(depth).text() + ")";
       case 9, 10 -> m + pick("min", "max") + "(" + t + ", " + scalar(depth).text() + ")";
       case 11 -> m + "abs(" + t + ")";
       case 12 -> m + pick(STEPS) + "(" + t + ")";
