@@ -59,4 +59,17 @@ class NameClashTest {
     assertEquals(6 * x[0] * x[2], grad[1], 1e-12);
     assertEquals(6 * x[0] * x[1], grad[2], 1e-12);
   }
+
+  @Test
+  void aLocalNamedLikeTheSweepsResultKeepsItsName() throws Exception {
+    Compilation c = Sources.compile(Sources.source("p.Val", "package p;", "import dev.adjoint.annotations.Differentiable;",
+        "public class Val {",
+        "  @Differentiable public static double f(double x) { double value = x * x; return value + 1; }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    Class<?> adjoint = Class.forName("p.ValAdjoint", true, CompiledClasses.loader(c, getClass().getClassLoader()));
+    Object g = adjoint.getMethod("fGradient", double.class).invoke(null, 1.5);
+    assertEquals(3.25, (double) g.getClass().getMethod("value").invoke(g), 0);
+    assertEquals(3.0, (double) g.getClass().getMethod("x").invoke(g), 0);
+  }
 }

@@ -347,9 +347,12 @@ public final class Normalizer {
     }
   }
 
+  /** Calls taken out of expressions in evaluation order, then the JDK's array helpers lowered to loops. */
   private List<Stmt> extractCalls(List<Stmt> in) {
-    return new EvaluationOrder((hint, type, depth) -> new Variable(hint + "$" + synthetic++, type,
+    List<Stmt> ordered = new EvaluationOrder((hint, type, depth) -> new Variable(hint + "$" + synthetic++, type,
         Variable.Kind.SYNTHETIC, loopDepth + depth)).statements(in);
+    return new JdkArrays((hint, type, depth) -> new Variable(hint + "$" + synthetic++, type,
+        Variable.Kind.SYNTHETIC, loopDepth + depth)).lower(ordered, 0);
   }
 
   private Variable synth(String hint, JType type) {

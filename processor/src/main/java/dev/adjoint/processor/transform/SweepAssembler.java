@@ -112,7 +112,7 @@ final class SweepAssembler {
     body.append(forward);
     boolean scalarResult = !st.method.returnType().isVoid() && !st.method.returnType().isArray();
     if (scalarResult) {
-      body.line("if (" + st.valueOutName + " != null) " + st.valueOutName + "[0] = value;");
+      body.line("if (" + st.valueOutName + " != null) " + st.valueOutName + "[0] = " + st.resultName + ";");
     }
     body.line("");
     body.line("// reverse sweep");
@@ -143,7 +143,7 @@ final class SweepAssembler {
         record.line(c.onlyIf() == null ? push : Snippet.of("if (" + c.onlyIf() + ") ", push));
       }
       if (scalarResult) {
-        record.line("return value;");
+        record.line("return " + st.resultName + ";");
       }
       recordBody = record;
       Code rev = new Code().append(reverseHead);

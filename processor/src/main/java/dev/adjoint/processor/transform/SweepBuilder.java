@@ -261,7 +261,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
       out.line(Snippet.of("if (" + st.valueOutName + " != null) " + st.valueOutName + "[0] = ", RuntimeClasses.SHADOWS,
           ".snapshot(" + value + ");"));
     } else {
-      out.line(t + " value = " + value + ";"); // the sweep hands it out, the recording sweep returns it
+      out.line(t + " " + st.resultName + " = " + value + ";"); // the sweep hands it out, the recording sweep returns it
     }
   }
 

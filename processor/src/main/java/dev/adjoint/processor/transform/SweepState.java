@@ -89,6 +89,8 @@ final class SweepState {
   boolean usesTape;
   String seedName;
   String valueOutName;
+  /** The local that holds the method's result in the sweep ({@code value} unless the method uses that name). */
+  String resultName;
   /** The tape local, as code names it (a {@link Snippet.Name}, so code that uses it can be found). */
   Snippet tape;
   /** The tape local's name. */

@@ -45,6 +45,7 @@ final class VariableNaming {
     }
     st.seedName = n.claim("dy");
     st.valueOutName = n.claim("valueOut");
+    st.resultName = n.claim("value");
     st.sharedTapeName = n.claim("sharedTape");
     st.tapeLocal = n.claim("tape");
     st.tape = dev.adjoint.processor.emit.Snippet.name(st.tapeLocal);

@@ -98,6 +98,14 @@ final class Statements {
           : target + " = (float) " + ex.scalar(2).at(E.UNARY) + ";"));
     }
     String a = ex.pick(ex.scope.writableArrays);
+    if (ex.chance(0.12)) {
+      // the JDK's helpers, lowered to loops: a shifted copy (possibly within one array) or a fill
+      String from = ex.pick(new ArrayList<>(ex.scope.arrays.keySet()));
+      return List.of(new Line(ex.chance(0.5)
+          ? "System.arraycopy(" + from + ", " + ex.pick("0, " + a + ", 1", "1, " + a + ", 0") + ", Math.min(" + from
+              + ".length, " + a + ".length) - 1);"
+          : "java.util.Arrays.fill(" + a + ", 0, 1, " + ex.scalar(2).text() + ");"));
+    }
     String target = a + "[" + ex.index(ex.scope.arrays.get(a), a) + "]";
     String op = ex.pick("=", "=", "+=", "*=", "-=");
     return List.of(new Line(target + " " + op + " " + ex.scalar(op.equals("*=") ? 1 : 3).text() + ";",
