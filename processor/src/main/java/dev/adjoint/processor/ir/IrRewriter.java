@@ -2,28 +2,51 @@ package dev.adjoint.processor.ir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * A copy of a method's IR with its variables and call targets replaced: how a stage that settles a
- * fact (a variable's final name, what a callee writes) hands the next stage an IR that already
- * holds it, instead of changing the IR in place. Every node is copied, so the copy shares no node
- * with the original.
+ * A copy of IR with its variables and call targets replaced: how a stage that settles a fact (a
+ * variable's final name, what a callee writes) hands the next stage an IR that already holds it,
+ * instead of changing the IR in place, and how inlining copies a callee's body with fresh locals.
+ * Every node is copied, so the copy shares no node with the original.
  */
 public final class IrRewriter {
-  private final UnaryOperator<Variable> variables;
+  private final UnaryOperator<Variable> declared;
+  private final Function<Expr.VarRef, Expr> references;
   private final UnaryOperator<CallTarget> targets;
 
-  private IrRewriter(UnaryOperator<Variable> variables, UnaryOperator<CallTarget> targets) {
-    this.variables = variables;
+  /**
+   * @param declared what each declared variable (a local, a loop index) becomes, in the order the
+   *     declarations are met
+   * @param references what each variable reference becomes (a reference or any expression)
+   * @param targets what each call target becomes
+   */
+  public IrRewriter(UnaryOperator<Variable> declared, Function<Expr.VarRef, Expr> references,
+      UnaryOperator<CallTarget> targets) {
+    this.declared = declared;
+    this.references = references;
     this.targets = targets;
   }
 
   /** m with each variable v replaced by variables(v) and each call target t by targets(t). */
   public static MethodIR rewrite(MethodIR m, UnaryOperator<Variable> variables, UnaryOperator<CallTarget> targets) {
-    IrRewriter r = new IrRewriter(variables, targets);
+    IrRewriter r = new IrRewriter(variables, v -> new Expr.VarRef(variables.apply(v.variable()), v.tree()), targets);
     return new MethodIR(m.element(), m.owner(), m.params().stream().map(variables).toList(),
         m.wrt().stream().map(variables).toList(), m.returnType(), (Stmt.Block) r.stmt(m.body()), m.sourceFile());
+  }
+
+  /** A fresh copy of e, with nothing replaced. */
+  public static Expr copyOf(Expr e) {
+    return new IrRewriter(v -> v, v -> new Expr.VarRef(v.variable(), v.tree()), t -> t).expression(e);
+  }
+
+  public List<Stmt> statements(List<Stmt> statements) {
+    return stmts(statements);
+  }
+
+  public Expr expression(Expr e) {
+    return expr(e);
   }
 
   private List<Stmt> stmts(List<Stmt> statements) {
@@ -38,7 +61,8 @@ public final class IrRewriter {
     } else if (s instanceof Stmt.Block b) {
       return new Stmt.Block(stmts(b.statements()), b.source());
     } else if (s instanceof Stmt.LocalDecl d) {
-      return new Stmt.LocalDecl(variables.apply(d.variable()), expr(d.init()), d.source());
+      Expr init = expr(d.init()); // read before the variable exists
+      return new Stmt.LocalDecl(declared.apply(d.variable()), init, d.source());
     } else if (s instanceof Stmt.Assign a) {
       return new Stmt.Assign(expr(a.target()), a.op(), expr(a.value()), a.source());
     } else if (s instanceof Stmt.Eval e) {
@@ -46,13 +70,15 @@ public final class IrRewriter {
     } else if (s instanceof Stmt.If i) {
       return new Stmt.If(expr(i.condition()), stmt(i.then()), stmt(i.otherwise()), i.source());
     } else if (s instanceof Stmt.For f) {
-      return new Stmt.For(stmts(f.init()), expr(f.condition()), stmts(f.update()), stmt(f.body()), f.source());
+      List<Stmt> init = stmts(f.init()); // declares the index before the rest reads it
+      return new Stmt.For(init, expr(f.condition()), stmts(f.update()), stmt(f.body()), f.source());
     } else if (s instanceof Stmt.ForEach f) {
-      return new Stmt.ForEach(variables.apply(f.variable()), expr(f.array()), stmt(f.body()), f.source());
+      Expr array = expr(f.array()); // read before the loop variable exists
+      return new Stmt.ForEach(declared.apply(f.variable()), array, stmt(f.body()), f.source());
     } else if (s instanceof Stmt.While w) {
       return new Stmt.While(expr(w.condition()), stmt(w.body()), w.doWhile(), w.source());
     } else if (s instanceof Stmt.CountedLoop c) {
-      return new Stmt.CountedLoop(variables.apply(c.index()), expr(c.start()), expr(c.condition()), expr(c.step()),
+      return new Stmt.CountedLoop(declared.apply(c.index()), expr(c.start()), expr(c.condition()), expr(c.step()),
           stmt(c.body()), c.source());
     } else if (s instanceof Stmt.Return r) {
       return new Stmt.Return(expr(r.value()), r.source());
@@ -77,7 +103,7 @@ public final class IrRewriter {
     } else if (e instanceof Expr.Literal l) {
       return new Expr.Literal(l.text(), l.type(), l.tree());
     } else if (e instanceof Expr.VarRef v) {
-      return new Expr.VarRef(variables.apply(v.variable()), v.tree());
+      return references.apply(v);
     } else if (e instanceof Expr.FieldRead f) {
       return new Expr.FieldRead(expr(f.receiver()), f.owner(), f.name(), f.type(), f.tree());
     } else if (e instanceof Expr.ArrayRead a) {

@@ -3,6 +3,7 @@ package dev.adjoint.processor.lower;
 import dev.adjoint.processor.ir.AssignOp;
 import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrRewriter;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
@@ -160,7 +161,7 @@ final class Inliner {
     MethodIR callee = inlinable.get(key);
     Map<Variable, Variable> map = new java.util.HashMap<>();
     Map<Variable, Expr> substitutions = new java.util.HashMap<>();
-    IrCopier copier = new IrCopier(map, substitutions, depth);
+    IrRewriter copier = IrCopier.of(map, substitutions, depth);
     List<Stmt> out = new ArrayList<>();
     Set<Variable> reassigned = IrWalker.writtenVariables(callee.body());
     int arg = 0;
@@ -179,8 +180,8 @@ final class Inliner {
     if (last != null) {
       statements.remove(statements.size() - 1);
     }
-    List<Stmt> copied = copier.copy(statements);
-    Expr result = last == null ? null : copier.copy(last.value());
+    List<Stmt> copied = copier.statements(statements);
+    Expr result = last == null ? null : copier.expression(last.value());
     inlining.push(key);
     List<Stmt> lowered = lowering.atDepth(depth, () -> {
       List<Stmt> body = new ArrayList<>(lowering.lower(copied));
