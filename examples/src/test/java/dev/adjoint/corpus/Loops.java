@@ -10,6 +10,28 @@ final class Loops {
   private Loops() {}
 
   /** sum_{i<n} x^(i+1) / (i+1): a counted for loop carrying a product. */
+  /** Integer counters stepped inside expressions: a[i++] = v, while (k-- > 0), do ... while (++m < n). */
+  @Differentiable
+  static double counters(double[] x) {
+    double[] a = new double[x.length];
+    int i = 0;
+    for (int j = 0; j < x.length; j++) {
+      a[i++] = x[j] * x[j];
+    }
+    double s = 0;
+    int k = a.length;
+    while (k-- > 0) {
+      s += a[k] * (k + 1);
+    }
+    int m = 0;
+    do {
+      s += Math.sin(x[m]);
+    } while (++m < x.length);
+    int p = 0;
+    double t = x[p++] + 2 * x[1];
+    return s + t * p;
+  }
+
   @Differentiable
   static double powerSeries(double x, int n) {
     double p = 1;

@@ -9,6 +9,24 @@ import org.junit.jupiter.api.Test;
 class LoopsTest {
 
   @Test
+  void countersSteppedInsideExpressions() {
+    double[] x = {0.3, -0.5, 0.8, 1.1};
+    var g = LoopsAdjoint.countersGradient(x.clone());
+    assertEquals(Loops.counters(x.clone()), g.value());
+    Checks.gradient(v -> Loops.counters(v), x, g.x());
+    // s = sum x_j^2 (j + 1) + sum sin(x_j); t = x0 + 2 x1 and p = 1
+    double[] expected = new double[4];
+    for (int j = 0; j < 4; j++) {
+      expected[j] = 2 * x[j] * (j + 1) + Math.cos(x[j]);
+    }
+    expected[0] += 1;
+    expected[1] += 2;
+    for (int j = 0; j < 4; j++) {
+      assertEquals(expected[j], g.x()[j], 1e-14);
+    }
+  }
+
+  @Test
   void forLoopCarryingAProduct() {
     double x = 0.8;
     var g = LoopsAdjoint.powerSeriesGradient(x, 7);

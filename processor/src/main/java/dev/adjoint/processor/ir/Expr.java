@@ -23,6 +23,18 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * {@code i++}, {@code ++i}, {@code i--} or {@code --i} on an integer local inside an expression
+   * ({@code a[i++]}, {@code while (k-- > 0)}): its value is the old value (postfix) or the new one
+   * (prefix). Lowering takes it out into statements, so the transform never sees one.
+   */
+  record Step(Variable variable, boolean up, boolean prefix, Tree tree) implements Expr {
+    @Override
+    public JType type() {
+      return variable.type();
+    }
+  }
+
   /** A field read: {@code receiver.name}, or {@code Owner.name} when static (receiver null). */
   record FieldRead(Expr receiver, String owner, String name, JType type, Tree tree) implements Expr {}
 

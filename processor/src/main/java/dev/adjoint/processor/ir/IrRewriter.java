@@ -104,6 +104,10 @@ public final class IrRewriter {
       return new Expr.Literal(l.text(), l.type(), l.tree());
     } else if (e instanceof Expr.VarRef v) {
       return references.apply(v);
+    } else if (e instanceof Expr.Step s) {
+      // a stepped variable is written, so it is a variable in the copy too, never a substituted value
+      Expr.VarRef r = (Expr.VarRef) references.apply(new Expr.VarRef(s.variable(), s.tree()));
+      return new Expr.Step(r.variable(), s.up(), s.prefix(), s.tree());
     } else if (e instanceof Expr.FieldRead f) {
       return new Expr.FieldRead(expr(f.receiver()), f.owner(), f.name(), f.type(), f.tree());
     } else if (e instanceof Expr.ArrayRead a) {

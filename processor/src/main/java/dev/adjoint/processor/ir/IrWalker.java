@@ -129,7 +129,7 @@ public final class IrWalker {
     return e instanceof Expr.VarRef v ? v.variable() : null;
   }
 
-  /** The variables s assigns or declares anywhere inside it. */
+  /** The variables s assigns or declares anywhere inside it, counters stepped inside expressions included. */
   public static java.util.Set<Variable> writtenVariables(Stmt s) {
     java.util.Set<Variable> written = new java.util.HashSet<>();
     statements(s, x -> {
@@ -137,6 +137,11 @@ public final class IrWalker {
         written.add(v.variable());
       } else if (x instanceof Stmt.LocalDecl d) {
         written.add(d.variable());
+      }
+    });
+    allExpressions(s, e -> {
+      if (e instanceof Expr.Step step) {
+        written.add(step.variable());
       }
     });
     return written;

@@ -189,8 +189,15 @@ final class EvaluationOrder {
     return out;
   }
 
-  /** Moves differentiated calls out of e, innermost and leftmost first, in evaluation order. */
+  /** Moves differentiated calls and counter steps out of e, innermost and leftmost first, in evaluation order. */
   private Expr extract(Expr e, List<Stmt> before) {
+    if (e instanceof Expr.Step s) {
+      // the validator made sure nothing else in the statement uses the counter
+      Expr value = s.prefix() ? null : spill(ref(s.variable()), before, s.variable().sourceName());
+      Expr one = new Expr.Literal("1", JType.INT, null);
+      before.add(new Stmt.Assign(ref(s.variable()), s.up() ? AssignOp.ADD : AssignOp.SUB, one, null));
+      return value != null ? value : ref(s.variable());
+    }
     if (e instanceof Expr.Invoke i && i.target().kind() != CallTarget.Kind.PASSIVE) {
       Expr.Invoke call = new Expr.Invoke(i.target(), i.receiver(), inOrder(i.args(), before), i.type(), i.tree());
       if (call.type().isVoid()) {
@@ -226,6 +233,14 @@ final class EvaluationOrder {
       return new Expr.Invoke(i.target(), i.receiver(), inOrder(i.args(), before), i.type(), i.tree());
     } else if (e instanceof Expr.ArrayInit a) {
       return new Expr.ArrayInit(a.type(), inOrder(a.elements(), before), a.tree());
+    } else if (e instanceof Expr.NewArray n) {
+      return new Expr.NewArray(n.type(), inOrder(n.dimensions(), before), n.tree());
+    } else if (e instanceof Expr.Length l) {
+      return new Expr.Length(extract(l.array(), before), l.tree());
+    } else if (e instanceof Expr.ArrayCopy c) {
+      return new Expr.ArrayCopy(extract(c.source(), before), c.tree());
+    } else if (e instanceof Expr.FieldRead f && f.receiver() != null) {
+      return new Expr.FieldRead(extract(f.receiver(), before), f.owner(), f.name(), f.type(), f.tree());
     }
     return e;
   }
@@ -265,9 +280,11 @@ final class EvaluationOrder {
     return ref(t);
   }
 
+  /** Whether e holds a differentiated call or a counter step: something that must run in order, once. */
   private static boolean hasCall(Expr e) {
     boolean[] found = {false};
-    IrWalker.expressions(e, x -> found[0] |= x instanceof Expr.Invoke i && i.target().kind() != CallTarget.Kind.PASSIVE);
+    IrWalker.expressions(e, x -> found[0] |= x instanceof Expr.Invoke i && i.target().kind() != CallTarget.Kind.PASSIVE
+        || x instanceof Expr.Step);
     return found[0];
   }
 

@@ -208,6 +208,13 @@ public final class Normalizer {
         || u.op() != AssignOp.ADD && u.op() != AssignOp.SUB) {
       return null;
     }
+    boolean[] steps = {false};
+    for (Expr header : java.util.Arrays.asList(f.condition(), d.init(), u.value())) {
+      IrWalker.expressions(header, e -> steps[0] |= e instanceof Expr.Step);
+    }
+    if (steps[0]) {
+      return null; // a header that steps a counter inside an expression runs each trip: not a counted loop
+    }
     Set<Variable> written = IrWalker.writtenVariables(f.body());
     boolean stepInvariant = u.value() instanceof Expr.Literal
         || u.value() instanceof Expr.VarRef v && !written.contains(v.variable());

@@ -95,7 +95,21 @@ final class ExpressionReader {
         };
         return new Expr.Unary(op, expression(new TreePath(path, u.getExpression()), null), typeOf(path), tree);
       }
-      case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT, ASSIGNMENT,
+      case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT: {
+        // an integer counter may step inside an expression (a[i++], while (k-- > 0)); anything else
+        // changes a value the derivative may depend on in the middle of an expression
+        Expr operand = expression(new TreePath(path, ((UnaryTree) tree).getExpression()), null);
+        if (operand instanceof Expr.VarRef v && v.type().dims() == 0 && switch (v.type().base()) {
+          case INT, LONG, SHORT, BYTE, CHAR -> true;
+          default -> false;
+        }) {
+          boolean up = tree.getKind() == Tree.Kind.PREFIX_INCREMENT || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+          boolean prefix = tree.getKind() == Tree.Kind.PREFIX_INCREMENT || tree.getKind() == Tree.Kind.PREFIX_DECREMENT;
+          return new Expr.Step(v.variable(), up, prefix, tree);
+        }
+        return new Expr.Unsupported(Problem.of(Construct.SIDE_EFFECT, describe(tree)), typeOf(path), tree);
+      }
+      case ASSIGNMENT,
           PLUS_ASSIGNMENT, MINUS_ASSIGNMENT, MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT,
           AND_ASSIGNMENT, OR_ASSIGNMENT, XOR_ASSIGNMENT, LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT,
           UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:

@@ -5,6 +5,10 @@ import dev.adjoint.processor.diagnostics.Diagnostics;
 import dev.adjoint.processor.diagnostics.Message;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
+import dev.adjoint.processor.diagnostics.Construct;
+import dev.adjoint.processor.diagnostics.Problem;
+import java.util.Map;
+import java.util.HashMap;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Stmt;
@@ -45,6 +49,7 @@ public final class SubsetValidator {
       if (s instanceof Stmt.Return r && r.value() == null && !method.returnType().isVoid()) {
         diagnostics.report(Message.UNSUPPORTED_STATEMENT, element, "return without a value", "");
       }
+      checkSteps(s, unit, element);
     });
     IrWalker.allExpressions(method.body(), e -> {
       if (e instanceof Expr.Unsupported u) {
@@ -55,6 +60,32 @@ public final class SubsetValidator {
       }
     });
     return diagnostics.errorCount() == before;
+  }
+
+  /**
+   * A counter stepped inside an expression ({@code a[i++]}) is fine where nothing else in the
+   * statement reads or steps it; otherwise the result hangs on Java's order of evaluation.
+   */
+  private void checkSteps(Stmt s, CompilationUnitTree unit, Element element) {
+    Map<Variable, Integer> mentions = new HashMap<>();
+    List<Expr.Step> steps = new ArrayList<>();
+    for (Expr own : IrWalker.ownExpressions(s)) {
+      IrWalker.expressions(own, e -> {
+        if (e instanceof Expr.VarRef v) {
+          mentions.merge(v.variable(), 1, Integer::sum);
+        } else if (e instanceof Expr.Step step) {
+          mentions.merge(step.variable(), 1, Integer::sum);
+          steps.add(step);
+        }
+      });
+    }
+    for (Expr.Step step : steps) {
+      if (mentions.get(step.variable()) > 1) {
+        diagnostics.report(Problem.of(Construct.SIDE_EFFECT, step.tree() + " (the same statement also uses "
+            + step.variable().sourceName() + ", so the result would hang on the order of evaluation)"), step.tree(), unit,
+            element);
+      }
+    }
   }
 
   private void checkDeclaration(MethodIR method) {

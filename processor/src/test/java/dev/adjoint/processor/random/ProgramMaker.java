@@ -20,7 +20,7 @@ final class ProgramMaker {
       {"java.util.function.DoubleUnaryOperator op = Math::sin;", "[Adjoint:UnsupportedExpression]"},
       {"Object o = new StringBuilder();", "[Adjoint:UnsupportedExpression]"},
       {"double len = (\"a\" + a).length();", "[Adjoint:UnsupportedExpression]"},
-      {"int at = 0; double first = x[at++];", "[Adjoint:SideEffectInExpression]"},
+      {"int at = 0; double first = x[at++] * x[at];", "[Adjoint:SideEffectInExpression]"},
       {"double tw; double th = (tw = a) * 2;", "[Adjoint:SideEffectInExpression]"},
       {"if (a < -100) throw new IllegalArgumentException();", "[Adjoint:UnsupportedStatement]"},
       {"outer: for (int i = 0; i < x.length; i++) { for (int j = 0; j < x.length; j++) { if (x[j] > 1) break outer; } }",

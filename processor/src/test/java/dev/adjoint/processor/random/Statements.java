@@ -98,6 +98,14 @@ final class Statements {
           : target + " = (float) " + ex.scalar(2).at(E.UNARY) + ";"));
     }
     String a = ex.pick(ex.scope.writableArrays);
+    if (ex.chance(0.06)) {
+      // a counter stepped inside the index, as in a[c++] = v, and read again after the statement
+      String c = ex.scope.fresh("c");
+      String value = ex.scalar(2).text();
+      return List.of(new Line("int " + c + " = " + ex.pick("0", "1", "2") + ";"),
+          new Line(a + "[wrap(" + c + ex.pick("++", "--") + ", " + a + ".length)] = " + value + ";"),
+          new Line(a + "[wrap(" + c + ", " + a + ".length)] += 0.5;"));
+    }
     if (ex.chance(0.12)) {
       // the JDK's helpers, lowered to loops: a shifted copy (possibly within one array) or a fill
       String from = ex.pick(new ArrayList<>(ex.scope.arrays.keySet()));
@@ -171,6 +179,12 @@ final class Statements {
     }
     List<Code> stmts = new ArrayList<>();
     stmts.add(new Line("int " + i + " = " + k + ";"));
+    if (ex.chance(0.25)) {
+      // counting down in the condition itself: while (k-- > 0)
+      stmts.addAll(block(ex.in(body), 1 + ex.pick(List.of(0, 1, 2)), nesting + 1));
+      return List.of(new Line("int " + k + " = " + array + ".length;"),
+          new Block("while (" + k + "-- > 0) {", stmts, "}", false));
+    }
     stmts.add(new Line(k + "++;"));
     stmts.addAll(block(ex.in(body), 1 + ex.pick(List.of(0, 1, 2)), nesting + 1));
     Line counter = new Line("int " + k + " = 0;");
