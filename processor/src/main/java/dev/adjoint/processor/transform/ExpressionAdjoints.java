@@ -26,11 +26,12 @@ final class ExpressionAdjoints {
     if (e instanceof Expr.VarRef v) {
       out.line(b.bar(v.variable()) + " += " + seed.text() + ";");
     } else if (e instanceof Expr.ArrayRead a) {
+      // the index is read even where a local sums the element: the loop's load and store read it
+      String index = b.value(a.index(), out);
       Snippet accumulator = b.accumulatorOf(a);
       if (accumulator != null) {
         out.line(Snippet.of(accumulator, " += " + seed.text() + ";"));
       } else {
-        String index = b.value(a.index(), out);
         out.line(b.barOf(a.array()) + "[" + index + "] += " + seed.text() + ";");
       }
     } else if (e instanceof Expr.Unary u) {

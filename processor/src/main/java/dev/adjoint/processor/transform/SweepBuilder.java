@@ -269,7 +269,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
   public boolean hasReverse(Stmt s) {
     Names saved = st.names;
     st.names = saved.copy();
-    Map<Stmt, Map<String, String>> savedLoopNames = copyOf(st.loopNames);
+    Map<Stmt, Map<String, String>> savedLoopNames = st.loopNamesCopy();
     Map<String, String> savedUpFront = new java.util.LinkedHashMap<>(st.declaredUpFront);
     Set<Variable> savedReads = st.printer.readsTarget();
     st.printer.recordReadsInto(null);
@@ -285,11 +285,6 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
     return nonEmpty;
   }
 
-  private static Map<Stmt, Map<String, String>> copyOf(Map<Stmt, Map<String, String>> loopNames) {
-    Map<Stmt, Map<String, String>> copy = new java.util.IdentityHashMap<>();
-    loopNames.forEach((loop, names) -> copy.put(loop, new java.util.HashMap<>(names)));
-    return copy;
-  }
 
   @Override
   public Code reverse(Stmt s) {

@@ -98,6 +98,13 @@ final class SweepState {
   /** The sweep's last parameter: a caller's tape to record on, or null to make its own. */
   String sharedTapeName;
 
+  /** A copy of {@link #loopNames} to restore after a probe. */
+  Map<Stmt, Map<String, String>> loopNamesCopy() {
+    Map<Stmt, Map<String, String>> copy = new java.util.IdentityHashMap<>();
+    loopNames.forEach((loop, names) -> copy.put(loop, new HashMap<>(names)));
+    return copy;
+  }
+
   /** The name of loop's local for this role (e.g. "trips"): the same in the forward and the reverse. */
   String loopName(Stmt loop, String prefix) {
     return loopNames.computeIfAbsent(loop, l -> new java.util.HashMap<>()).computeIfAbsent(prefix, names::fresh);
