@@ -28,8 +28,6 @@ public final class Snippet {
   /** A class, written by JavaPoet with an import (or qualified where the simple name clashes). */
   public record Type(ClassName className) implements Part {}
 
-  public static final Snippet EMPTY = new Snippet(List.of());
-
   private final List<Part> parts;
 
   private Snippet(List<Part> parts) {
