@@ -2,7 +2,6 @@ package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analyze.RunningExtremum;
 import dev.adjoint.processor.emit.Code;
-import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
@@ -47,10 +46,8 @@ final class ExtremumAdjoints {
     sets.withSaves(c, () -> {
       out.line("int " + won + " = -1;");
       Code body = new Code();
-      String index = c.index().name();
       String start = st.printer.print(c.start());
-      boolean up = c.step() instanceof Expr.Literal; // tripFormula admits only steps of +1 and -1
-      String trip = up ? TripCounts.difference(index, start) : TripCounts.difference(start, index);
+      String trip = tripCounts.tripNumber(c);
       withExtremum(update, won, c.index().type().base() == JType.Base.LONG ? "(int) (" + trip + ")" : trip,
           () -> sweep.forward(c.body(), body));
       if (recorder.mentionsTape(body)) {

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.ir.Arithmetic;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
@@ -31,18 +32,18 @@ final class TripCounts {
         || b.right().type().isFloating() || c.start().type().isFloating()) {
       return null; // a double bound (i < n with double n) compares after widening: count the trips
     }
-    String start = st.printer.print(c.start());
-    String end = st.printer.print(b.right());
-    String span;
+    Expr end = b.right();
+    Expr span;
     if (up && (b.op() == BinaryOp.LT || b.op() == BinaryOp.LE)) {
-      span = b.op() == BinaryOp.LE ? plus(difference(end, start), 1) : difference(end, start);
+      span = Arithmetic.minus(end, c.start());
     } else if (down && (b.op() == BinaryOp.GT || b.op() == BinaryOp.GE)) {
-      span = b.op() == BinaryOp.GE ? plus(difference(start, end), 1) : difference(start, end);
+      span = Arithmetic.minus(c.start(), end);
     } else {
       return null;
     }
+    String text = st.printer.print(b.op() == BinaryOp.LE || b.op() == BinaryOp.GE ? Arithmetic.plus(span, 1) : span);
     boolean isLong = c.index().type().base() == JType.Base.LONG;
-    return isLong ? "(int) Math.max(0L, " + span + ")" : "Math.max(0, " + span + ")";
+    return isLong ? "(int) Math.max(0L, " + text + ")" : "Math.max(0, " + text + ")";
   }
 
   /**
@@ -56,48 +57,22 @@ final class TripCounts {
     }
     Expr.Binary b = (Expr.Binary) c.condition();
     boolean up = c.step() instanceof Expr.Literal;
-    String start = operand(st.printer.print(c.start()));
-    String end = st.printer.print(b.right());
+    String start = st.printer.printRightOperand(c.start(), BinaryOp.GE.precedence());
     Variable i = c.index();
     String declare = i.type().sourceText() + " " + i.name();
     if (up) {
-      String last = b.op() == BinaryOp.LE ? end : plus(end, -1);
+      String last = st.printer.print(b.op() == BinaryOp.LE ? b.right() : Arithmetic.plus(b.right(), -1));
       return "for (" + declare + " = " + last + "; " + i.name() + " >= " + start + "; " + i.name() + "--)";
     }
-    String first = b.op() == BinaryOp.GE ? end : plus(end, 1);
+    String first = st.printer.print(b.op() == BinaryOp.GE ? b.right() : Arithmetic.plus(b.right(), 1));
     return "for (" + declare + " = " + first + "; " + i.name() + " <= " + start + "; " + i.name() + "++)";
   }
 
-  /** e + k as readable source, folding a constant e ends with: {@code n - 1} and -1 give {@code n - 2}. */
-  static String plus(String e, int k) {
-    if (k == 0) {
-      return e;
-    }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*) ([-+]) (\\d+)$").matcher(e);
-    if (m.matches() && !m.group(1).isEmpty() && operand(m.group(1)).equals(m.group(1))) {
-      long folded = (m.group(2).equals("-") ? -1 : 1) * Long.parseLong(m.group(3)) + k;
-      return folded == 0 ? m.group(1) : m.group(1) + (folded < 0 ? " - " + -folded : " + " + folded);
-    }
-    if (e.matches("-?\\d+")) {
-      return Long.toString(Long.parseLong(e) + k);
-    }
-    return operand(e) + (k < 0 ? " - " + -k : " + " + k);
-  }
-
-  /** e where an additive operator may follow it: parenthesised if it holds a looser operator. */
-  private static String operand(String e) {
-    return e.matches("[\\w$.\\[\\]() +\\-*/%]*") ? e : "(" + e + ")";
-  }
-
-  /** a - b as readable source: a constant b folded in ({@code n - 1} - 1 is {@code n - 2}), parentheses only around compound operands. */
-  static String difference(String a, String b) {
-    if (b.matches("\\d+")) {
-      int k = Integer.parseInt(b);
-      return k == 0 ? operand(a) : plus(a, -k);
-    }
-    // an operand looser than '-' (?:, shifts, bit operators) keeps its parentheses
-    String left = a.matches("[\\w$.\\[\\]() +\\-*/%]*") ? a : "(" + a + ")";
-    return left + " - " + (b.contains(" ") || b.startsWith("-") ? "(" + b + ")" : b);
+  /** The number of the trip a running extremum's loop is on: its index's distance from the start. */
+  String tripNumber(Stmt.CountedLoop c) {
+    Expr index = new Expr.VarRef(c.index(), null);
+    boolean up = c.step() instanceof Expr.Literal; // tripFormula admits only steps of +1 and -1
+    return st.printer.print(up ? Arithmetic.minus(index, c.start()) : Arithmetic.minus(c.start(), index));
   }
 
   /** start + k * step, tidied for the common cases. */
