@@ -57,25 +57,11 @@ final class Inliner {
 
 
   List<Stmt> inlineCalls(List<Stmt> in, int depth) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : in) {
-      out.addAll(inlineIn(s, depth));
-    }
-    return out;
+    return StatementLists.rewrite(in, depth, this::inlineIn);
   }
 
   private List<Stmt> inlineIn(Stmt s, int depth) {
-    if (s instanceof Stmt.Block b) {
-      return List.of(new Stmt.Block(inlineCalls(b.statements(), depth), b.source()));
-    } else if (s instanceof Stmt.If i) {
-      return List.of(new Stmt.If(i.condition(), block(inlineIn(i.then(), depth)),
-          i.otherwise() == null ? null : block(inlineIn(i.otherwise(), depth)), i.source()));
-    } else if (s instanceof Stmt.While w) {
-      return List.of(new Stmt.While(w.condition(), block(inlineIn(w.body(), depth + 1)), w.doWhile(), w.source()));
-    } else if (s instanceof Stmt.CountedLoop c) {
-      return List.of(new Stmt.CountedLoop(c.index(), c.start(), c.condition(), c.step(),
-          block(inlineIn(c.body(), depth + 1)), c.source()));
-    } else if (s instanceof Stmt.LocalDecl d && inlinableCall(d.init()) != null) {
+    if (s instanceof Stmt.LocalDecl d && inlinableCall(d.init()) != null) {
       return expand(inlinableCall(d.init()), d.source(), depth, (r, line) -> new Stmt.LocalDecl(d.variable(), r, line));
     } else if (s instanceof Stmt.Assign a && inlinableCall(a.value()) != null
         && (a.op() == AssignOp.SET || a.op() == AssignOp.ADD || a.op() == AssignOp.SUB)) {
@@ -86,10 +72,6 @@ final class Inliner {
       return expand(inlinableCall(r.value()), r.source(), depth, (v, line) -> new Stmt.Return(v, line));
     }
     return List.of(s);
-  }
-
-  private static Stmt block(List<Stmt> statements) {
-    return statements.size() == 1 ? statements.get(0) : new Stmt.Block(statements, null);
   }
 
   /** The call, if it is one Adjoint can inline. */

@@ -22,40 +22,21 @@ import java.util.List;
  * array come out right. Arguments are evaluated once, before any element moves.
  */
 final class JdkArrays {
-  /** Makes a temporary at a loop depth. */
-  interface Temps {
-    Variable make(String hint, JType type, int loopDepth);
-  }
-
   private static final Expr ZERO = new Expr.Literal("0", JType.INT, null);
   private static final Expr ONE = new Expr.Literal("1", JType.INT, null);
 
-  private final Temps temps;
+  private final EvaluationOrder.Locals temps;
 
-  JdkArrays(Temps temps) {
+  JdkArrays(EvaluationOrder.Locals temps) {
     this.temps = temps;
   }
 
   List<Stmt> lower(List<Stmt> in, int depth) {
-    List<Stmt> out = new ArrayList<>();
-    for (Stmt s : in) {
-      out.addAll(lowerOne(s, depth));
-    }
-    return out;
+    return StatementLists.rewrite(in, depth, this::lowerOne);
   }
 
   private List<Stmt> lowerOne(Stmt s, int depth) {
-    if (s instanceof Stmt.Block b) {
-      return List.of(new Stmt.Block(lower(b.statements(), depth), b.source()));
-    } else if (s instanceof Stmt.If i) {
-      return List.of(new Stmt.If(i.condition(), block(i.then(), depth),
-          i.otherwise() == null ? null : block(i.otherwise(), depth), i.source()));
-    } else if (s instanceof Stmt.While w) {
-      return List.of(new Stmt.While(w.condition(), block(w.body(), depth + 1), w.doWhile(), w.source()));
-    } else if (s instanceof Stmt.CountedLoop c) {
-      return List.of(new Stmt.CountedLoop(c.index(), c.start(), c.condition(), c.step(), block(c.body(), depth + 1),
-          c.source()));
-    } else if (s instanceof Stmt.Eval e && is(e.call(), "java.lang.System", "arraycopy", 5)
+    if (s instanceof Stmt.Eval e && is(e.call(), "java.lang.System", "arraycopy", 5)
         && floatingArrays(e.call().args().get(0), e.call().args().get(2))) {
       return arraycopy(e.call().args(), depth, e.source());
     } else if (s instanceof Stmt.Eval e && is(e.call(), "java.util.Arrays", "fill", 2, 4)
@@ -70,11 +51,6 @@ final class JdkArrays {
           a.source());
     }
     return List.of(s);
-  }
-
-  private Stmt block(Stmt s, int depth) {
-    List<Stmt> lowered = lowerOne(s, depth);
-    return lowered.size() == 1 ? lowered.get(0) : new Stmt.Block(lowered, null);
   }
 
   private static boolean is(Expr.Invoke call, String owner, String name, int... arities) {

@@ -356,10 +356,9 @@ public final class Normalizer {
 
   /** Calls taken out of expressions in evaluation order, then the JDK's array helpers lowered to loops. */
   private List<Stmt> extractCalls(List<Stmt> in) {
-    List<Stmt> ordered = new EvaluationOrder((hint, type, depth) -> new Variable(hint + "$" + synthetic++, type,
-        Variable.Kind.SYNTHETIC, loopDepth + depth)).statements(in);
-    return new JdkArrays((hint, type, depth) -> new Variable(hint + "$" + synthetic++, type,
-        Variable.Kind.SYNTHETIC, loopDepth + depth)).lower(ordered, 0);
+    EvaluationOrder.Locals temporaries = (hint, type, depth) -> new Variable(hint + "$" + synthetic++, type,
+        Variable.Kind.SYNTHETIC, loopDepth + depth);
+    return new JdkArrays(temporaries).lower(new EvaluationOrder(temporaries).statements(in), 0);
   }
 
   private Variable synth(String hint, JType type) {
