@@ -66,7 +66,6 @@ public enum Construct {
   // ---------------------------------------------------------------- families with their own message
   SIDE_EFFECT(Kind.SIDE_EFFECT, "%s", ""),
   FIELD_WRITE(Kind.FIELD_WRITE, "%s", ""),
-  PRIVATE_FIELD(Kind.PRIVATE_MEMBER, "the field %s.%s", ""),
   PRIVATE_METHOD(Kind.PRIVATE_MEMBER, "the method %s.%s", "");
 
   /** Which message a construct is reported under; the message carries the wording around it. */

@@ -23,7 +23,8 @@ public enum Message {
       "the field '%s' is written by a @Differentiable method. Fields are read as constants; keep the value in a"
           + " local variable or an array parameter"),
   PRIVATE_MEMBER("PrivateMember",
-      "%s is private, so the generated adjoint class cannot use it. Make it package-private"),
+      "%s is private, so the generated adjoint class cannot call it. Make it package-private (private fields are"
+          + " fine)"),
   UNKNOWN_WRT("UnknownWrt",
       "@Differentiable(wrt) names '%s', which is not a floating-point parameter of %s. Its floating-point"
           + " parameters are: %s"),

@@ -9,7 +9,8 @@ public final class RuntimeClasses {
   public static final ClassName SHADOWS = ClassName.get("dev.adjoint.runtime.tape", "Shadows");
   public static final ClassName SEEDS = ClassName.get("dev.adjoint.runtime.tape", "Seeds");
   public static final ClassName RRULE = ClassName.get("dev.adjoint.runtime.rules", "Rrule");
-  public static final List<ClassName> ALL = List.of(TAPE, SHADOWS, SEEDS, RRULE);
+  public static final ClassName FIELD_HANDLES = ClassName.get("dev.adjoint.runtime.tape", "FieldHandles");
+  public static final List<ClassName> ALL = List.of(TAPE, SHADOWS, SEEDS, RRULE, FIELD_HANDLES);
 
   private RuntimeClasses() {}
 }

@@ -35,8 +35,18 @@ public sealed interface Expr {
     }
   }
 
-  /** A field read: {@code receiver.name}, or {@code Owner.name} when static (receiver null). */
-  record FieldRead(Expr receiver, String owner, String name, JType type, Tree tree) implements Expr {}
+  /**
+   * A field read: {@code receiver.name}, or {@code Owner.name} when static (receiver null).
+   * {@code owner} is the declaring class's qualified name; a private field is read through a
+   * {@code VarHandle} in generated code.
+   */
+  record FieldRead(Expr receiver, String owner, String name, JType type, Tree tree, boolean isPrivate)
+      implements Expr {
+    /** A field generated code may name directly. */
+    public FieldRead(Expr receiver, String owner, String name, JType type, Tree tree) {
+      this(receiver, owner, name, type, tree, false);
+    }
+  }
 
   /** {@code array[index]}. */
   record ArrayRead(Expr array, Expr index, JType type, Tree tree) implements Expr {}

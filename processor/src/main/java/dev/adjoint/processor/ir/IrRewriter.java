@@ -109,7 +109,7 @@ public final class IrRewriter {
       Expr.VarRef r = (Expr.VarRef) references.apply(new Expr.VarRef(s.variable(), s.tree()));
       return new Expr.Step(r.variable(), s.up(), s.prefix(), s.tree());
     } else if (e instanceof Expr.FieldRead f) {
-      return new Expr.FieldRead(expr(f.receiver()), f.owner(), f.name(), f.type(), f.tree());
+      return new Expr.FieldRead(expr(f.receiver()), f.owner(), f.name(), f.type(), f.tree(), f.isPrivate());
     } else if (e instanceof Expr.ArrayRead a) {
       return new Expr.ArrayRead(expr(a.array()), expr(a.index()), a.type(), a.tree());
     } else if (e instanceof Expr.Length l) {

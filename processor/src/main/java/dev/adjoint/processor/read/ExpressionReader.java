@@ -198,6 +198,9 @@ final class ExpressionReader {
       markUnresolved(path.getLeaf());
       return unsupported(id, Construct.UNKNOWN_NAME, id.getName());
     }
+    if (id.getName().contentEquals("this") && self != null) {
+      return new Expr.VarRef(self, id); // javac's 'this' is a field
+    }
     switch (element.getKind()) {
       case LOCAL_VARIABLE, PARAMETER, EXCEPTION_PARAMETER, RESOURCE_VARIABLE, BINDING_VARIABLE: {
         Variable v = variables.get(element);
@@ -209,9 +212,6 @@ final class ExpressionReader {
       case FIELD:
         return field((VariableElement) element, null, id);
       default:
-        if (id.getName().contentEquals("this") && self != null) {
-          return new Expr.VarRef(self, id);
-        }
         return unsupported(id, Construct.OTHER_NAME, id.getName(), element.getKind().toString().toLowerCase());
     }
   }
@@ -249,11 +249,11 @@ final class ExpressionReader {
     if (constant != null && !(constant instanceof String)) {
       return Literals.literal(constant, tree);
     }
-    if (field.getModifiers().contains(Modifier.PRIVATE)) {
-      return new Expr.Unsupported(Problem.of(Construct.PRIVATE_FIELD, owner.getSimpleName(), field.getSimpleName()), type, tree);
-    }
+    boolean isPrivate = field.getModifiers().contains(Modifier.PRIVATE);
+    String ownerName = owner.getQualifiedName().toString();
+    String name = field.getSimpleName().toString();
     if (field.getModifiers().contains(Modifier.STATIC)) {
-      return new Expr.FieldRead(null, owner.getQualifiedName().toString(), field.getSimpleName().toString(), type, tree);
+      return new Expr.FieldRead(null, ownerName, name, type, tree, isPrivate);
     }
     if (receiver == null) {
       if (self == null) {
@@ -261,7 +261,7 @@ final class ExpressionReader {
       }
       receiver = new Expr.VarRef(self, null);
     }
-    return new Expr.FieldRead(receiver, null, field.getSimpleName().toString(), type, tree);
+    return new Expr.FieldRead(receiver, ownerName, name, type, tree, isPrivate);
   }
 
   private Expr invocation(TreePath path) {

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.emit.FieldHandle;
 import dev.adjoint.processor.emit.RuntimeClasses;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.JType;
@@ -29,6 +30,7 @@ final class Printer {
   private final java.util.List<Substituted> journal = new java.util.ArrayList<>();
   private Set<Variable> reads;
   private final Set<String> runtimeNamesTaken = new java.util.TreeSet<>();
+  private final Set<FieldHandle> fieldHandles = new java.util.TreeSet<>();
 
   Printer(String adjointPackage) {
     this.adjointPackage = adjointPackage;
@@ -109,6 +111,22 @@ final class Printer {
     return runtimeNamesTaken;
   }
 
+  /** The private fields printed code reads, through the adjoint class's handles. */
+  Set<FieldHandle> fieldHandles() {
+    return fieldHandles;
+  }
+
+  /** {@code (double) LOG_REG_BIAS.get(self)}: a private field, through its handle. */
+  private String privateField(Expr.FieldRead f) {
+    FieldHandle handle = FieldHandle.of(adjointPackage, f.owner(), f.name(), f.type(), f.receiver() == null);
+    fieldHandles.add(handle);
+    String receiver = f.receiver() == null ? "" : print(f.receiver(), 0);
+    JType type = f.type();
+    String typeName = type.base() == JType.Base.REFERENCE && type.dims() == 0 && type.mirror() != null
+        && !type.sourceText().contains("<") ? className(type.sourceText()) : type.sourceText();
+    return "(" + typeName + ") " + handle.constantName() + ".get(" + receiver + ")";
+  }
+
   private String print(Expr e, int minPrecedence) {
     String sub = substitutions.get(e);
     if (sub != null) {
@@ -124,7 +142,7 @@ final class Printer {
       return b.op().precedence();
     } else if (e instanceof Expr.Unary) {
       return UNARY;
-    } else if (e instanceof Expr.Cast) {
+    } else if (e instanceof Expr.Cast || e instanceof Expr.FieldRead f && f.isPrivate()) {
       return CAST;
     } else if (e instanceof Expr.Conditional) {
       return CONDITIONAL;
@@ -142,6 +160,8 @@ final class Printer {
         reads.add(v.variable());
       }
       return v.variable().name();
+    } else if (e instanceof Expr.FieldRead f && f.isPrivate()) {
+      return privateField(f);
     } else if (e instanceof Expr.FieldRead f) {
       return (f.receiver() == null ? className(f.owner()) : print(f.receiver(), PRIMARY)) + "." + f.name();
     } else if (e instanceof Expr.ArrayRead a) {

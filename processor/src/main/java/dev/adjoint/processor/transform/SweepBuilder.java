@@ -4,6 +4,7 @@ import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.analyze.RunningExtremum;
 import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.FieldHandle;
 import dev.adjoint.processor.emit.Names;
 import dev.adjoint.processor.emit.RuntimeClasses;
 import dev.adjoint.processor.emit.Snippet;
@@ -44,6 +45,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
    * CallAdjoints}), which take the tape as {@code tapeName}; null for a method that returns an
    * array. {@code splitCallees}: the same-class methods this sweep reverses split.
    * {@code runtimeNamesTaken}: runtime classes' simple names the body uses for user classes.
+   * {@code fieldHandles}: the private fields the body reads through the adjoint class's handles.
    */
   public record Sweep(
       Code body,
@@ -60,6 +62,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
       String tapeName,
       Set<String> splitCallees,
       Set<String> runtimeNamesTaken,
+      Set<FieldHandle> fieldHandles,
       Map<Long, Set<String>> recordedPerIteration) {}
 
   private static final int MAX_ROUNDS = 64;

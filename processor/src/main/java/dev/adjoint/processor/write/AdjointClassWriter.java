@@ -54,6 +54,9 @@ public final class AdjointClassWriter {
     entries.forEach(e -> splitCallees.addAll(e.sweep().splitCallees()));
     // a user class named like a runtime class keeps its simple name; the runtime class is qualified
     entries.forEach(e -> type.alwaysQualify(e.sweep().runtimeNamesTaken().toArray(String[]::new)));
+    java.util.Set<dev.adjoint.processor.emit.FieldHandle> handles = new java.util.TreeSet<>();
+    entries.forEach(e -> handles.addAll(e.sweep().fieldHandles()));
+    FieldHandleConstants.declare(type, handles);
     for (Entry e : entries) {
       addMethod(type, self, owner, e);
       if (splitCallees.contains(e.method().name())) {
