@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenFilesTest {
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"Loops", "EarlyExit", "ArraysAndSwaps", "Calls", "Rules", "RunningExtrema", "RecordBlocks"})
+  @ValueSource(strings = {"Loops", "EarlyExit", "ArraysAndSwaps", "Calls", "Rules", "RunningExtrema", "RecordBlocks",
+      "Fields"})
   void familyMatchesItsGoldenFile(String family) throws IOException {
     Path dir = Goldens.root().resolve("families");
     String source = Files.readString(dir.resolve(family + ".java"), StandardCharsets.UTF_8);

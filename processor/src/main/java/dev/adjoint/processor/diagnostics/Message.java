@@ -28,6 +28,7 @@ public enum Message {
   UNKNOWN_WRT("UnknownWrt",
       "@Differentiable(wrt) names '%s', which is not a floating-point parameter of %s. Its floating-point"
           + " parameters are: %s"),
+  WRT_THIS("WrtThis", "@Differentiable(wrt = \"this\") on %s cannot be honoured: %s"),
   OVERLOADED("Overloaded",
       "%s is overloaded; only one @Differentiable method of a name is supported per class. Rename one of them"),
   NAME_CLASH("NameClash", "the parameter name '%s' clashes with %s in the generated adjoint. Rename the parameter"),

@@ -43,8 +43,22 @@ public record CallTarget(
    * A callee parameter.
    *
    * @param differentiable whether the pullback has an adjoint slot for it
+   * @param receiverField whether it is a field of the receiver, passed to the pullback only
    */
-  public record Param(String name, JType type, boolean differentiable) {}
+  public record Param(String name, JType type, boolean differentiable, boolean receiverField) {
+    /** A parameter of the callee's source signature. */
+    public Param(String name, JType type, boolean differentiable) {
+      this(name, type, differentiable, false);
+    }
+  }
+
+  /**
+   * How many of the arguments the callee itself takes: the rest are its receiver's fields, which
+   * only its pullback takes (a callee differentiated with respect to {@code "this"}).
+   */
+  public int sourceArity() {
+    return (int) params.stream().filter(p -> !p.receiverField()).count();
+  }
 
   /**
    * This target with a copy of {@link #mutated} that nothing writes: what the lowering hands on once

@@ -7,7 +7,14 @@ package dev.adjoint.processor.ir;
  */
 public final class Variable {
   /** Where a variable comes from. */
-  public enum Kind { PARAMETER, RECEIVER, LOCAL, SYNTHETIC }
+  public enum Kind {
+    PARAMETER,
+    RECEIVER,
+    /** A field of the receiver differentiated as a hidden trailing parameter (see {@code ReceiverFields}). */
+    FIELD,
+    LOCAL,
+    SYNTHETIC
+  }
 
   private final String sourceName;
   private final JType type;
@@ -55,7 +62,7 @@ public final class Variable {
   }
 
   public boolean isParameter() {
-    return kind == Kind.PARAMETER || kind == Kind.RECEIVER;
+    return kind == Kind.PARAMETER || kind == Kind.RECEIVER || kind == Kind.FIELD;
   }
 
   @Override

@@ -52,7 +52,14 @@ public final class CallResolver {
       if (mutated == null) {
         mutated = mutatesFromGeneratedAdjoint(owner, name, callee);
       }
-      return target(CallTarget.Kind.DIFFERENTIABLE, callee, params(callee, Annotations.wrt(callee)),
+      List<CallTarget.Param> params = params(callee, Annotations.wrt(callee));
+      if (ReceiverFields.isWrtThis(callee)) {
+        for (VariableElement f : ReceiverFields.of(owner)) {
+          params.add(new CallTarget.Param(ReceiverFields.parameterName(f.getSimpleName().toString()),
+              TypeMapper.map(f.asType()), true, true));
+        }
+      }
+      return target(CallTarget.Kind.DIFFERENTIABLE, callee, params,
           AdjointNaming.adjointQualifiedName(owner), AdjointNaming.pullbackIntoMethod(name), mutated);
     }
     return target(CallTarget.Kind.PASSIVE, callee, params(callee, List.of()), null, null, new BitSet());

@@ -261,6 +261,10 @@ final class ExpressionReader {
       }
       receiver = new Expr.VarRef(self, null);
     }
+    Variable parameter = variables.get(field);
+    if (parameter != null && receiver instanceof Expr.VarRef r && r.variable() == self) {
+      return new Expr.VarRef(parameter, tree); // differentiated with respect to this
+    }
     return new Expr.FieldRead(receiver, ownerName, name, type, tree, isPrivate);
   }
 
@@ -315,7 +319,34 @@ final class ExpressionReader {
       return new Expr.Unsupported(Problem.of(Construct.PRIVATE_METHOD, owner.getSimpleName(), callee.getSimpleName()), type, call);
     }
     CallTarget target = calls.resolve(callee);
+    boolean onThis = receiver instanceof Expr.VarRef r && r.variable() == self;
+    if (ReceiverFields.isWrtThis(callee) && target.kind() == CallTarget.Kind.DIFFERENTIABLE) {
+      args.addAll(receiverFields(owner, receiver, onThis));
+    } else if (onThis && isWrtThis() && !isStatic
+        && (target.returnType().isFloating() || target.returnType().isVoid())) {
+      return unsupported(call, Construct.CALL_READS_FIELDS_AS_CONSTANTS, callee.getSimpleName());
+    }
     return new Expr.Invoke(target, receiver, args, type, call);
+  }
+
+  /** Whether this method is differentiated with respect to its receiver's fields. */
+  private boolean isWrtThis() {
+    return variables.values().stream().anyMatch(v -> v.kind() == Variable.Kind.FIELD);
+  }
+
+  /**
+   * The hidden trailing arguments of a callee differentiated with respect to its receiver: its
+   * fields, which are this method's own field parameters when both are differentiated so on this.
+   */
+  private List<Expr> receiverFields(TypeElement owner, Expr receiver, boolean onThis) {
+    List<Expr> out = new ArrayList<>();
+    for (VariableElement f : ReceiverFields.of(owner)) {
+      Variable parameter = onThis ? variables.get(f) : null;
+      out.add(parameter != null ? new Expr.VarRef(parameter, null)
+          : new Expr.FieldRead(receiver, owner.getQualifiedName().toString(), f.getSimpleName().toString(),
+              TypeMapper.map(f.asType()), null, f.getModifiers().contains(Modifier.PRIVATE)));
+    }
+    return out;
   }
 
   private Expr newArray(TreePath path, JType contextType) {

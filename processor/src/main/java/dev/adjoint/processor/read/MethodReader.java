@@ -100,6 +100,15 @@ public final class MethodReader {
         wrt.add(v);
       }
     }
+    if (ReceiverFields.isWrtThis(method)) {
+      for (VariableElement f : ReceiverFields.of(owner)) {
+        Variable v = new Variable(ReceiverFields.parameterName(f.getSimpleName().toString()),
+            TypeMapper.map(f.asType()), Variable.Kind.FIELD, 0);
+        variables.put(f, v); // the expression reader reads this.f as v
+        params.add(v);
+        wrt.add(v);
+      }
+    }
     TreePath bodyPath = new TreePath(methodPath, tree.getBody());
     // getTypeMirror only reads types javac has already computed. getElement on a tree that has no
     // symbol (the body block) makes javac attribute the whole class first, so ask it once here.

@@ -185,7 +185,7 @@ final class Printer {
       return m.owner() + "." + m.function().javaName() + "(" + args(m.args()) + ")";
     } else if (e instanceof Expr.Invoke i) {
       String target = i.receiver() == null ? className(i.target().owner()) : print(i.receiver(), PRIMARY);
-      return target + "." + i.target().name() + "(" + args(i.args()) + ")";
+      return target + "." + i.target().name() + "(" + args(i.args().subList(0, i.target().sourceArity())) + ")";
     } else if (e instanceof Expr.NewArray n) {
       StringBuilder sb = new StringBuilder("new ").append(baseName(n.type()));
       for (Expr d : n.dimensions()) {

@@ -173,7 +173,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
     st.recordedClasses = st.allRecordedClasses;
     Set<Variable> declaredEarly = st.on(Optimizations.Kind.TO_BE_RECORDED) ? reads : sets.everythingRecorded(reads);
     for (Variable v : declaredEarly) {
-      if (v.kind() != Variable.Kind.PARAMETER && v.kind() != Variable.Kind.RECEIVER && !st.countedIndices.contains(v)
+      if (!v.isParameter() && !st.countedIndices.contains(v)
           && !st.isRecomputed(v)) {
         st.hoisted.add(v);
       }

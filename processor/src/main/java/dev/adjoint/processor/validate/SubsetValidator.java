@@ -14,6 +14,7 @@ import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.read.Annotations;
+import dev.adjoint.processor.read.ReceiverFields;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -104,7 +105,7 @@ public final class SubsetValidator {
     }
     List<String> floating = new ArrayList<>();
     for (Variable p : method.params()) {
-      if (p.kind() == Variable.Kind.RECEIVER) {
+      if (p.kind() == Variable.Kind.RECEIVER || p.kind() == Variable.Kind.FIELD) {
         continue;
       }
       if (p.type().isFloating()) {
@@ -116,7 +117,9 @@ public final class SubsetValidator {
       }
     }
     for (String name : Annotations.wrt(element)) {
-      if (!floating.contains(name)) {
+      if (name.equals(ReceiverFields.THIS)) {
+        checkWrtThis(method, element);
+      } else if (!floating.contains(name)) {
         diagnostics.report(Message.UNKNOWN_WRT, element,
             Annotations.find(element, Annotations.DIFFERENTIABLE).orElseThrow(), name, method.name(),
             String.join(", ", floating));
@@ -124,6 +127,18 @@ public final class SubsetValidator {
     }
     if (method.wrt().isEmpty() && diagnostics.errorCount() == 0) {
       diagnostics.report(Message.NOTHING_TO_DIFFERENTIATE, element, method.name());
+    }
+  }
+
+  /** {@code wrt = "this"} needs a receiver with fields to differentiate. */
+  private void checkWrtThis(MethodIR method, Element element) {
+    var annotation = Annotations.find(element, Annotations.DIFFERENTIABLE).orElseThrow();
+    if (method.isStatic()) {
+      diagnostics.report(Message.WRT_THIS, element, annotation, method.name(),
+          "it is static, so it has no receiver. Pass the parameters as arguments, or make the method an instance method");
+    } else if (ReceiverFields.of(method.owner()).isEmpty()) {
+      diagnostics.report(Message.WRT_THIS, element, annotation, method.name(), method.owner().getSimpleName()
+          + " declares no instance field of type double, float or an array of them to differentiate");
     }
   }
 
@@ -136,19 +151,22 @@ public final class SubsetValidator {
     }
   }
 
+  /** Whether an element write lands in a field's array (read directly or as a field parameter). */
   private static boolean writesThroughField(Expr.ArrayRead target) {
-    Expr e = target;
-    while (e instanceof Expr.ArrayRead a) {
-      e = a.array();
-    }
-    return e instanceof Expr.FieldRead;
+    Expr e = root(target);
+    return e instanceof Expr.FieldRead || e instanceof Expr.VarRef v && v.variable().kind() == Variable.Kind.FIELD;
   }
 
   private static String describeField(Expr.ArrayRead target) {
+    Expr e = root(target);
+    return e instanceof Expr.FieldRead f ? f.name() : ReceiverFields.fieldName(((Expr.VarRef) e).variable().sourceName());
+  }
+
+  private static Expr root(Expr.ArrayRead target) {
     Expr e = target;
     while (e instanceof Expr.ArrayRead a) {
       e = a.array();
     }
-    return ((Expr.FieldRead) e).name();
+    return e;
   }
 }

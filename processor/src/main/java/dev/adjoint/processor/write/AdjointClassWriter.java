@@ -13,6 +13,7 @@ import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.read.ReceiverFields;
 import dev.adjoint.processor.transform.SweepBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +57,14 @@ public final class AdjointClassWriter {
     entries.forEach(e -> type.alwaysQualify(e.sweep().runtimeNamesTaken().toArray(String[]::new)));
     java.util.Set<dev.adjoint.processor.emit.FieldHandle> handles = new java.util.TreeSet<>();
     entries.forEach(e -> handles.addAll(e.sweep().fieldHandles()));
+    ReceiverParamsWriter receiverParams = new ReceiverParamsWriter(owner, pkg);
+    if (entries.stream().anyMatch(e -> !fieldWrt(e.method()).isEmpty())) {
+      handles.addAll(receiverParams.handles());
+      type.addType(receiverParams.record(self));
+    }
     FieldHandleConstants.declare(type, handles);
     for (Entry e : entries) {
-      addMethod(type, self, owner, e);
+      addMethod(type, self, owner, e, receiverParams);
       if (splitCallees.contains(e.method().name())) {
         addSplitHalves(type, e);
       }
@@ -66,12 +72,16 @@ public final class AdjointClassWriter {
     return JavaFile.builder(pkg, type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
-  private static void addMethod(TypeSpec.Builder type, ClassName self, TypeElement owner, Entry e) {
+  private static void addMethod(TypeSpec.Builder type, ClassName self, TypeElement owner, Entry e,
+      ReceiverParamsWriter receiverParams) {
     MethodIR m = e.method();
     SweepBuilder.Sweep sweep = e.sweep();
     String name = m.name();
     String link = "{@link " + owner.getQualifiedName() + "#" + name + "}";
     List<ParameterSpec> primal = primalParams(m);
+    List<Variable> fieldWrt = fieldWrt(m);
+    List<ParameterSpec> publicParams = primal.subList(0, primal.size() - fieldWrt.size());
+    List<String> publicNames = sweep.paramNames().subList(0, primal.size() - fieldWrt.size());
     List<Variable> scalarWrt = m.wrt().stream().filter(v -> !v.type().isArray()).toList();
     List<Variable> arrayWrt = m.wrt().stream().filter(v -> v.type().isArray()).toList();
     TypeName sweepReturn = scalarAdjoints(scalarWrt);
@@ -105,6 +115,8 @@ public final class AdjointClassWriter {
             + (scalarWrt.isEmpty() ? "nothing" : scalarWrt.size() == 1 ? "the adjoint of {@code "
                 + scalarWrt.get(0).name() + "}" : "the adjoints of " + names(scalarWrt) + ", in that order")
             + ". Arrays are left as they were found.\n"
+            + (fieldWrt.isEmpty() ? "" : "The receiver's fields follow the parameters, as values ("
+                + names(fieldWrt) + "), and their adjoints follow the parameters' likewise.\n")
             + (isVoid ? "\n" : ""));
     if (isVoid) {
       into.addJavadoc("$L", Summary.of(m, sweep));
@@ -149,7 +161,12 @@ public final class AdjointClassWriter {
     ClassName record = self.nestedClass(recordName);
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addParameter(resultType, "value");
     for (Variable v : m.wrt()) {
-      ctor.addParameter(typeName(v.type()), v.name());
+      if (v.kind() != Variable.Kind.FIELD) {
+        ctor.addParameter(typeName(v.type()), v.name());
+      }
+    }
+    if (!fieldWrt.isEmpty()) {
+      ctor.addParameter(self.nestedClass(ReceiverParamsWriter.RECORD), ReceiverParamsWriter.COMPONENT);
     }
     type.addType(TypeSpec.recordBuilder(recordName)
         .addModifiers(Modifier.PUBLIC)
@@ -162,7 +179,7 @@ public final class AdjointClassWriter {
     MethodSpec.Builder pullback = MethodSpec.methodBuilder(AdjointNaming.pullbackMethod(name))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(record)
-        .addParameters(primal)
+        .addParameters(publicParams)
         .addParameter(resultType, "dy")
         .addJavadoc("Value of " + link + " and the adjoints of its parameters for the output seed {@code dy}.\n");
     if (m.returnType().isArray()) {
@@ -173,8 +190,15 @@ public final class AdjointClassWriter {
     List<String> callArgs = new ArrayList<>(sweep.paramNames());
     callArgs.add("dy");
     for (Variable p : m.params()) {
+      String shown = p.name();
+      if (p.kind() == Variable.Kind.FIELD) {
+        var field = receiverParams.fields().stream()
+            .filter(f -> f.getSimpleName().contentEquals(ReceiverFields.fieldName(p.sourceName()))).findFirst().orElseThrow();
+        pullback.addStatement("$T $N = $L", typeName(p.type()), p.name(), receiverParams.read(field, "self"));
+        shown = "this." + field.getSimpleName();
+      }
       if (p.type().isArray()) {
-        pullback.addStatement("$T.checkNotNull($S, $S, $L)", SEEDS, display + "Pullback", p.name(), p.name());
+        pullback.addStatement("$T.checkNotNull($S, $S, $L)", SEEDS, display + "Pullback", shown, p.name());
       }
     }
     for (Variable v : arrayWrt) {
@@ -196,23 +220,28 @@ public final class AdjointClassWriter {
       pullback.addStatement("$L", call);
     }
     int scalarIndex = 0;
+    List<String> fieldComponents = new ArrayList<>();
     for (Variable v : m.wrt()) {
+      List<String> target = v.kind() == Variable.Kind.FIELD ? fieldComponents : components;
       if (v.type().isArray() || scalarWrt.size() == 1) {
-        components.add(AdjointNaming.bar(v.name()));
+        target.add(AdjointNaming.bar(v.name()));
       } else {
         String cast = v.type().base() == JType.Base.FLOAT ? "(float) " : "";
-        components.add(cast + "scalars[" + scalarIndex++ + "]");
+        target.add(cast + "scalars[" + scalarIndex++ + "]");
       }
+    }
+    if (!fieldWrt.isEmpty()) {
+      components.add("new " + ReceiverParamsWriter.RECORD + "(" + String.join(", ", fieldComponents) + ")");
     }
     pullback.addStatement("return new $T($L)", record, String.join(", ", components));
 
     if (!m.returnType().isArray()) {
-      List<String> gradArgs = new ArrayList<>(sweep.paramNames());
+      List<String> gradArgs = new ArrayList<>(publicNames);
       gradArgs.add(m.returnType().base() == JType.Base.FLOAT ? "1f" : "1.0");
       type.addMethod(MethodSpec.methodBuilder(AdjointNaming.gradientMethod(name))
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .returns(record)
-          .addParameters(primal)
+          .addParameters(publicParams)
           .addJavadoc("Value and gradient of " + link + ".\n\n$L", Summary.of(m, sweep))
           .addStatement("return $L($L)", AdjointNaming.pullbackMethod(name), String.join(", ", gradArgs))
           .build());
@@ -276,6 +305,11 @@ public final class AdjointClassWriter {
 
   private static String names(List<Variable> vars) {
     return String.join(", ", vars.stream().map(v -> "{@code " + v.name() + "}").toList());
+  }
+
+  /** The receiver's fields a method is differentiated with respect to: its trailing hidden parameters. */
+  private static List<Variable> fieldWrt(MethodIR m) {
+    return m.wrt().stream().filter(v -> v.kind() == Variable.Kind.FIELD).toList();
   }
 
   private static List<ParameterSpec> primalParams(MethodIR m) {

@@ -5,6 +5,7 @@ import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.read.ReceiverFields;
 import dev.adjoint.processor.transform.SweepBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ final class Summary {
   /** The summary as Javadoc HTML, ending in a newline. */
   static String of(MethodIR m, SweepBuilder.Sweep sweep) {
     List<String> items = new ArrayList<>();
-    items.add("with respect to: " + codes(m.wrt().stream().map(Variable::name).toList()));
+    items.add("with respect to: " + codes(m.wrt().stream().map(v -> v.kind() == Variable.Kind.FIELD
+        ? "this." + ReceiverFields.fieldName(v.sourceName()) : v.name()).toList()));
     if (m.returnType().isVoid()) {
       items.add("active output: the arrays it writes, " + codes(sweep.mutatedParams()));
     } else {

@@ -72,6 +72,7 @@ final class Checker {
     Probe.reset();
     try {
       Inputs probed = inputs.copy();
+      setScale(twinReceiver, probed.scale());
       twin.invoke(twinReceiver, probed.x(), probed.y(), probed.a(), probed.b(), probed.n());
     } catch (ReflectiveOperationException e) {
       return new Verdict(Outcome.ILL_DEFINED, "the plain twin throws: " + e, 0, 0);
@@ -132,7 +133,7 @@ final class Checker {
     }
     double[] derivative = new double[reference[0].length];
     for (String name : program.wrt()) {
-      Object d = component(record, name);
+      Object d = name.equals("this") ? component(component(record, "self"), "scale") : component(record, name);
       int[] slot = inputs.slot(name);
       if (d instanceof double[] arr) {
         System.arraycopy(arr, 0, derivative, slot[0], slot[1]);
@@ -214,7 +215,8 @@ final class Checker {
 
   private String namedComponent(int i) {
     int l = program.length();
-    return i < l ? "x[" + i + "]" : i < 2 * l ? "y[" + (i - l) + "]" : i == 2 * l ? "a" : "b";
+    return i < l ? "x[" + i + "]" : i < 2 * l ? "y[" + (i - l) + "]" : i == 2 * l ? "a" : i == 2 * l + 1 ? "b"
+        : "this.scale";
   }
 
   private Verdict unchanged(Inputs before, Inputs after, long budget, String what) {
@@ -228,6 +230,7 @@ final class Checker {
 
   double callPlain(Inputs in) {
     try {
+      setScale(receiver, in.scale());
       return ((Number) plain.invoke(receiver, in.x(), in.y(), in.a(), in.b(), in.n())).doubleValue();
     } catch (InvocationTargetException e) {
       throw new IllegalStateException(e.getCause());
@@ -242,6 +245,10 @@ final class Checker {
       args.add(receiver);
     }
     args.addAll(List.of(in.x(), in.y(), in.a(), in.b(), in.n()));
+    setScale(receiver, in.scale());
+    if (tail != null && program.wrt().contains("this")) {
+      args.add(in.scale()); // the low-level pullback takes the receiver's fields after the parameters
+    }
     if (tail != null) {
       args.add(tail[0]);
       if (program.wrt().contains("x")) {
@@ -252,6 +259,23 @@ final class Checker {
       }
     }
     return args.toArray();
+  }
+
+  /** Sets the receiver's field scale, which an instance program reads (and may differentiate). */
+  private static void setScale(Object receiver, double value) {
+    if (receiver == null) {
+      return;
+    }
+    try {
+      for (java.lang.reflect.Field f : receiver.getClass().getDeclaredFields()) {
+        if (f.getName().equals("scale")) { // kept regressions may have no such field
+          f.setAccessible(true);
+          f.setDouble(receiver, value);
+        }
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Object component(Object record, String name) {

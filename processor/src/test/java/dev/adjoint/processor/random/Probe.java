@@ -130,7 +130,8 @@ public final class Probe {
     if (!line.endsWith(";") || line.startsWith("if ") || line.startsWith("for ") || line.startsWith("while ")
         || line.startsWith("case ") || line.startsWith("default") || line.startsWith("switch ")
         || line.startsWith("return") || line.startsWith("int ")
-        || line.startsWith("boolean ") || line.startsWith("static ") || line.startsWith("final ")) {
+        || line.startsWith("boolean ") || line.startsWith("static ") || line.startsWith("final ")
+        || line.startsWith("private ") || line.startsWith("double scale")) {
       return null;
     }
     int depth = 0;

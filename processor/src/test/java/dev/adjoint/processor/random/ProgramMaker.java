@@ -43,12 +43,13 @@ final class ProgramMaker {
     members.add(new Line("static final double C = 0.75;"));
     boolean instance = random.nextInt(5) == 0;
     if (instance) {
-      members.add(new Line("final double scale = 1.25;"));
+      // a field the method reads, private or not (not a constant, so it is read, not inlined)
+      members.add(new Line((random.nextBoolean() ? "private " : "") + "double scale = " + Inputs.SCALE + ";"));
     }
     // a passive index helper, called on integers only; a static field, read as a constant; a
     // reference type with a field and a passive method, held in a local
     members.add(new Line("static int wrap(int i, int n) { return ((i % n) + n) % n; }"));
-    members.add(new Line("static double gain = 0.5;"));
+    members.add(new Line((random.nextBoolean() ? "private " : "") + "static double gain = 0.5;"));
     members.add(new Line("static final class Knob { final double k = 0.25; int pick(int i, int n) { return (i * 7 + 3) % n; } }"));
     members.add(new Line("static final Knob KNOB = new Knob();"));
     int helperCount = random.nextInt(4);
@@ -78,6 +79,11 @@ final class ProgramMaker {
     if (random.nextInt(6) == 0) {
       wrt = random.nextBoolean() ? List.of("x", "a") : List.of("y", "b");
       annotation = "@Differentiable(wrt = {\"" + wrt.get(0) + "\", \"" + wrt.get(1) + "\"})";
+    }
+    if (instance && random.nextBoolean()) {
+      // with respect to the receiver's field too: "this" last, as the pullback's scalars come
+      wrt = List.of("x", "y", "a", "b", "this");
+      annotation = "@Differentiable(wrt = {\"x\", \"y\", \"a\", \"b\", \"this\"})";
     }
     Scope scope = new Scope("double", null);
     scope.scalars.addAll(List.of("a", "b"));

@@ -1,0 +1,55 @@
+package dev.adjoint.processor.read;
+
+import dev.adjoint.processor.ir.JType;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * The model parameters of a class: the fields a method differentiated with respect to
+ * {@code "this"} ({@code @Differentiable(wrt = "this")}) gets adjoints for. They are the
+ * instance fields the class declares whose type is {@code double} or {@code float} or an array of
+ * them (one or two dimensions) and that are not compile-time constants, in declaration order.
+ *
+ * <p>Inside such a method each field is a hidden trailing parameter ({@code thisW} for {@code w}),
+ * so the sweep, the low-level pullback and its callers treat it as they treat a parameter.
+ */
+public final class ReceiverFields {
+  /** The {@code wrt} entry that selects the receiver's fields. */
+  public static final String THIS = "this";
+
+  private ReceiverFields() {}
+
+  /** The differentiable fields of owner, in declaration order. */
+  public static List<VariableElement> of(TypeElement owner) {
+    List<VariableElement> out = new ArrayList<>();
+    for (VariableElement f : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+      JType type = TypeMapper.map(f.asType());
+      if (!f.getModifiers().contains(Modifier.STATIC) && type.isFloating() && type.dims() <= 2
+          && f.getConstantValue() == null) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** Whether method is an instance method differentiated with respect to its receiver's fields. */
+  public static boolean isWrtThis(ExecutableElement method) {
+    return !method.getModifiers().contains(Modifier.STATIC) && Annotations.wrt(method).contains(THIS);
+  }
+
+  /** The name of a field's hidden parameter: {@code thisWeights} for {@code weights}. */
+  public static String parameterName(String field) {
+    return THIS + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+  }
+
+  /** The field a hidden parameter stands for: {@code weights} for {@code thisWeights}. */
+  public static String fieldName(String parameterName) {
+    String rest = parameterName.substring(THIS.length());
+    return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+  }
+}
