@@ -15,6 +15,7 @@ public final class IrRewriter {
   private final UnaryOperator<Variable> declared;
   private final Function<Expr.VarRef, Expr> references;
   private final UnaryOperator<CallTarget> targets;
+  private final Function<Expr.FieldRead, Expr> fields;
 
   /**
    * @param declared what each declared variable (a local, a loop index) becomes, in the order the
@@ -24,9 +25,19 @@ public final class IrRewriter {
    */
   public IrRewriter(UnaryOperator<Variable> declared, Function<Expr.VarRef, Expr> references,
       UnaryOperator<CallTarget> targets) {
+    this(declared, references, targets, f -> null);
+  }
+
+  /**
+   * As above, and each field read f becomes fields(f) where that is not null (a field read
+   * otherwise, its receiver rewritten).
+   */
+  public IrRewriter(UnaryOperator<Variable> declared, Function<Expr.VarRef, Expr> references,
+      UnaryOperator<CallTarget> targets, Function<Expr.FieldRead, Expr> fields) {
     this.declared = declared;
     this.references = references;
     this.targets = targets;
+    this.fields = fields;
   }
 
   /** m with each variable v replaced by variables(v) and each call target t by targets(t). */
@@ -108,6 +119,8 @@ public final class IrRewriter {
       // a stepped variable is written, so it is a variable in the copy too, never a substituted value
       Expr.VarRef r = (Expr.VarRef) references.apply(new Expr.VarRef(s.variable(), s.tree()));
       return new Expr.Step(r.variable(), s.up(), s.prefix(), s.tree());
+    } else if (e instanceof Expr.FieldRead f && fields.apply(f) != null) {
+      return fields.apply(f);
     } else if (e instanceof Expr.FieldRead f) {
       return new Expr.FieldRead(expr(f.receiver()), f.owner(), f.name(), f.type(), f.tree(), f.isPrivate());
     } else if (e instanceof Expr.ArrayRead a) {

@@ -84,7 +84,7 @@ public final class Normalizer {
     }
     Inliner inliner = new Inliner(key(method.owner().getQualifiedName().toString(), method.name()), inlinable,
         new CalleeLowering());
-    List<Stmt> extracted = inliner.inlineCalls(extractCalls(out), 0);
+    List<Stmt> extracted = PrivateFieldLocals.hoist(inliner.inlineCalls(extractCalls(out), 0));
     return new MethodIR(method.element(), method.owner(), method.params(), method.wrt(), method.returnType(),
         new Stmt.Block(extracted, null), method.sourceFile());
   }

@@ -14,8 +14,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Declares the {@code static final VarHandle} of each private field the sweeps read. Being
- * static final, the JIT treats each handle as a constant and compiles {@code (double)
- * H.get(self)} to a plain field load.
+ * static final, each handle is a constant to the JIT; the sweeps read a field of the receiver
+ * once, into a local (see {@code lower.PrivateFieldLocals}).
  */
 final class FieldHandleConstants {
   private FieldHandleConstants() {}

@@ -5,9 +5,9 @@ import java.lang.invoke.VarHandle;
 
 /**
  * Finds the {@link VarHandle}s through which generated adjoints read a user class's private
- * fields. Generated code keeps each in a {@code static final} constant, which the JIT folds, so a
- * private field costs what a package-private one does once the code is compiled (no reflection
- * in the steady state).
+ * fields. Generated code keeps each in a {@code static final} constant, which the JIT treats as a
+ * constant, and reads a receiver's field once per sweep, so a private field costs what a
+ * package-private one does once the code is compiled (no reflection in the steady state).
  *
  * <p>The adjoint class lives in the user class's package and module, so it may look into the
  * class privately ({@link MethodHandles#privateLookupIn}).
