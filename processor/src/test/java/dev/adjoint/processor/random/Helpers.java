@@ -34,15 +34,21 @@ final class Helpers {
     /** {@code double h(double[] z, double c)} with a {@code @CustomRule} pullback into zBar. */
     RULE_ARRAY,
     /** {@code double h(double u)} and {@code double h(double u, double k)}: one rule per overload. */
-    OVERLOADED_RULE;
+    OVERLOADED_RULE,
+    /** {@code double h(double[] z, double[] w)}: {@code w == null ? 1.0 : w[i]}, called with null or an array. */
+    OPTIONAL_WEIGHTS,
+    /** {@code double h(double u, char unit)}: called with a char literal. */
+    CHAR_UNIT,
+    /** {@code double h(double[] z, double c)}: a counted loop whose bound is a double. */
+    DOUBLE_BOUND;
 
     boolean returnsScalar() {
       return this != WRITES && this != RETURNS_ARRAY;
     }
 
-    /** Whether a random body is generated for it (the rules' targets are fixed). */
+    /** Whether a random body is generated for it (the rules' targets and the everyday forms are fixed). */
     boolean generated() {
-      return this != RULE_SCALAR && this != RULE_ARRAY && this != OVERLOADED_RULE;
+      return ordinal() < RULE_SCALAR.ordinal();
     }
   }
 
@@ -86,6 +92,9 @@ final class Helpers {
     if (h.shape() == Shape.OVERLOADED_RULE) {
       return h.name() + "(" + arg + (ex.chance(0.5) ? "" : ", " + ex.scalar(Math.max(0, depth - 1)).text()) + ")";
     }
+    if (h.shape() == Shape.CHAR_UNIT) {
+      return h.name() + "(" + arg + ", " + ex.pick("'a'", "'b'") + ")";
+    }
     if (h.shape() == Shape.PURE || h.shape() == Shape.RULE_SCALAR) {
       return h.name() + "(" + arg + ", " + ex.scalar(Math.max(0, depth - 1)).text() + ")";
     }
@@ -96,6 +105,7 @@ final class Helpers {
     return switch (h.shape()) {
       case RECURSIVE -> h.name() + "(" + array + ", " + depthArgument(ex) + ")";
       case EARLY_RETURN -> h.name() + "(" + arg + ", " + array + ")";
+      case OPTIONAL_WEIGHTS -> h.name() + "(" + array + ", " + (ex.chance(0.5) ? "null" : array(ex, h.shape())) + ")";
       default -> h.name() + "(" + array + ", " + arg + ")";
     };
   }

@@ -58,7 +58,7 @@ final class ProgramMaker {
     for (int h = 0; h < helperCount; h++) {
       Shape shape = shapes[random.nextInt(shapes.length)];
       String hName = "h" + h;
-      members.addAll(shape.generated() ? List.of(helper(random, helpers, statements, hName, shape)) : rule(hName, shape));
+      members.addAll(shape.generated() ? List.of(helper(random, helpers, statements, hName, shape)) : fixed(hName, shape));
       helpers.all.add(new Helpers.Helper(hName, shape));
     }
     if (random.nextInt(4) == 0) {
@@ -119,6 +119,20 @@ final class ProgramMaker {
     int n = random.nextInt(length + 1);
     Block root = new Block("public class " + name + " {", members, "}", false);
     return new Program(name, seed, root, instance, wrt, length, n, expectedError);
+  }
+
+  /** A helper of a fixed form: a rule's target and pullback, or one of the everyday forms. */
+  private static List<Code> fixed(String name, Shape shape) {
+    return switch (shape) {
+      case OPTIONAL_WEIGHTS -> List.of(new Line("@Differentiable static double " + name + "(double[] z, double[] w) {"
+          + " double s = 0; for (int i = 0; i < z.length; i++) { s += (w == null ? 1.0 : w[i % w.length]) * z[i] * z[i]; }"
+          + " return s; }"));
+      case CHAR_UNIT -> List.of(new Line("@Differentiable static double " + name + "(double u, char unit) {"
+          + " return unit == 'a' ? u * u : 2 * u + 0.5; }"));
+      case DOUBLE_BOUND -> List.of(new Line("@Differentiable static double " + name + "(double[] z, double c) {"
+          + " double s = 0; double lim = z.length * 0.75; for (int i = 0; i < lim; i++) { s += z[i] * c; } return s; }"));
+      default -> rule(name, shape);
+    };
   }
 
   /** A rule's target and its hand-written pullback, which the processor must use as they are. */
