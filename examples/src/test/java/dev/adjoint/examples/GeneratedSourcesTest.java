@@ -42,7 +42,8 @@ class GeneratedSourcesTest {
     Path dir = TARGET.resolve("generated-test-sources/test-annotations/dev/adjoint/corpus");
     assertGenerated(dir, Set.of("ScalarMathAdjoint", "LoopsAdjoint", "ControlFlowAdjoint", "Arrays1DAdjoint",
         "Arrays2DAdjoint", "InPlaceAdjoint", "InPlace_StencilAdjoint", "CallsAdjoint", "FloatsAdjoint",
-        "InstanceAdjoint", "RecursionAdjoint", "RunningExtremaAdjoint", "JdkArraysAdjoint", "PrivateFieldsAdjoint", "ModelParamsAdjoint"), "dev.adjoint.corpus");
+        "InstanceAdjoint", "RecursionAdjoint", "RunningExtremaAdjoint", "JdkArraysAdjoint", "PrivateFieldsAdjoint", "ModelParamsAdjoint",
+        "InheritedParamsAdjoint", "InheritedParamsBaseAdjoint"), "dev.adjoint.corpus");
   }
 
   private static void assertGenerated(Path dir, Set<String> expected, String pkg) throws IOException {

@@ -315,10 +315,20 @@ public final class AdjointClassWriter {
   private static List<ParameterSpec> primalParams(MethodIR m) {
     List<ParameterSpec> out = new ArrayList<>();
     for (Variable p : m.params()) {
-      TypeName t = p.kind() == Variable.Kind.RECEIVER ? TypeName.get(m.owner().asType()) : typeName(p.type());
+      TypeName t = p.kind() == Variable.Kind.RECEIVER ? receiverType(m.owner()) : typeName(p.type());
       out.add(ParameterSpec.builder(t, p.name()).build());
     }
     return out;
+  }
+
+  /** The type of a receiver: {@code Model}, or {@code Model<?>} for a generic class. */
+  static TypeName receiverType(TypeElement owner) {
+    if (owner.getTypeParameters().isEmpty()) {
+      return TypeName.get(owner.asType());
+    }
+    TypeName[] wildcards = new TypeName[owner.getTypeParameters().size()];
+    java.util.Arrays.fill(wildcards, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class));
+    return com.palantir.javapoet.ParameterizedTypeName.get(ClassName.get(owner), wildcards);
   }
 
   static TypeName typeName(JType type) {

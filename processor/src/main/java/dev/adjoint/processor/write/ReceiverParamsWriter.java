@@ -65,7 +65,7 @@ final class ReceiverParamsWriter {
 
   TypeSpec record(ClassName adjoint) {
     ClassName record = adjoint.nestedClass(RECORD);
-    TypeName model = TypeName.get(owner.asType());
+    TypeName model = AdjointClassWriter.receiverType(owner);
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
     List<CodeBlock> values = new ArrayList<>();
     List<String> names = new ArrayList<>();
@@ -146,7 +146,8 @@ final class ReceiverParamsWriter {
   }
 
   private FieldHandle handle(VariableElement f) {
-    return FieldHandle.of(pkg, owner.getQualifiedName().toString(), f.getSimpleName().toString(),
+    TypeElement declaring = (TypeElement) f.getEnclosingElement();
+    return FieldHandle.of(pkg, declaring.getQualifiedName().toString(), f.getSimpleName().toString(),
         TypeMapper.map(f.asType()), false);
   }
 
