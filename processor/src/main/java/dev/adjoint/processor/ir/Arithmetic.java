@@ -37,8 +37,12 @@ public final class Arithmetic {
     return value != null ? plus(a, -value) : new Expr.Binary(BinaryOp.SUB, a, b, a.type(), null);
   }
 
-  /** The value of an integer literal, or null. */
+  /** The value of an integer literal, or of a negated one ({@code -1}), or null. */
   public static Long constantValue(Expr e) {
+    if (e instanceof Expr.Unary u && u.op() == UnaryOp.NEGATE) {
+      Long v = constantValue(u.operand());
+      return v == null ? null : -v;
+    }
     if (e instanceof Expr.Literal l && !l.type().isFloating() && l.type().dims() == 0) {
       try {
         return Long.parseLong(l.text().endsWith("L") || l.text().endsWith("l")

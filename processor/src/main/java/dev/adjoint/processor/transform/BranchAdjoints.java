@@ -32,14 +32,14 @@ final class BranchAdjoints {
     st.usesTape = true;
     out.open("if (" + cond + ")");
     sweep.forward(i.then(), out);
-    recorder.record(JType.BOOLEAN, "true", out);
+    recorder.recordFlag(true, out);
     st.noteRecorded(i.source() == null ? "the branch a break, continue or return takes"
         : "the branch taken at " + LoopAdjoints.where(i));
     out.reopen("else");
     if (i.otherwise() != null) {
       sweep.forward(i.otherwise(), out);
     }
-    recorder.record(JType.BOOLEAN, "false", out);
+    recorder.recordFlag(false, out);
     out.close();
   }
 

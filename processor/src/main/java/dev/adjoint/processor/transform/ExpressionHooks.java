@@ -68,8 +68,11 @@ abstract class ExpressionHooks implements AdjointContext {
 
   @Override
   public String operand(Expr e, Code out) {
-    String v = value(e, out);
-    return v.startsWith("-") || v.contains(" ") ? "(" + v + ")" : v;
+    String sub = st.printer.substitution(e);
+    if (sub == null && Printer.isSimple(e)) {
+      return st.printer.printPrimary(e); // a negative constant or a cast comes parenthesised
+    }
+    return value(e, out); // a name
   }
 
 

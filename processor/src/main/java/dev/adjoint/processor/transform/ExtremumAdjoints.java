@@ -70,7 +70,7 @@ final class ExtremumAdjoints {
       }
       Variable i = c.index();
       header.open("if (" + won + " >= 0)");
-      header.line(i.type().sourceText() + " " + i.name() + " = " + tripCounts.indexAt(st.printer.print(c.start()), won, c.step()) + ";");
+      header.line(i.type().sourceText() + " " + i.name() + " = " + tripCounts.indexAt(c.start(), null, won, c.step()) + ";");
       loops.recompute(c, header);
       header.append(body);
       header.close();

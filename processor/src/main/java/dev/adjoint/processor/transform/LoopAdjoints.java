@@ -292,16 +292,17 @@ final class LoopAdjoints {
     Code iteration = new Code();
     if (reverseHeader == null) {
       // the trips are counted: the index is worked out from the trip's number
-      String start;
+      Expr start = null;
+      String startName = null;
       if (formula != null || tripCounts.isInvariant(c.start())) {
-        start = st.printer.print(c.start());
+        start = c.start();
       } else {
-        start = st.loopName(c, i.name() + "Start");
-        out.line(Snippet.of(st.declaredInReverse(c, i.type().sourceText(), start) + start + " = ", recorder.popOf(i.type()),
+        startName = st.loopName(c, i.name() + "Start");
+        out.line(Snippet.of(st.declaredInReverse(c, i.type().sourceText(), startName) + startName + " = ", recorder.popOf(i.type()),
             ";"));
       }
       k = st.names.fresh("k");
-      iteration.line(i.type().sourceText() + " " + i.name() + " = " + tripCounts.indexAt(start, k, c.step()) + ";");
+      iteration.line(i.type().sourceText() + " " + i.name() + " = " + tripCounts.indexAt(start, startName, k, c.step()) + ";");
     }
     recompute(c, iteration);
     iteration.append(body);

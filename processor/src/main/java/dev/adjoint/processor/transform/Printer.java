@@ -70,6 +70,16 @@ final class Printer {
     }
   }
 
+  /** e printed as an operand of a binary operator of the given precedence, on its left. */
+  String printLeftOperand(Expr e, int precedence) {
+    return print(e, precedence);
+  }
+
+  /** e printed where only a primary fits (an operand of a method's result, say): parenthesised unless it is one. */
+  String printPrimary(Expr e) {
+    return print(e, PRIMARY);
+  }
+
   /** e printed as an operand of a binary operator of the given precedence, on its right. */
   String printRightOperand(Expr e, int precedence) {
     return print(e, precedence + 1);
@@ -170,9 +180,6 @@ final class Printer {
       return print(l.array(), PRIMARY) + ".length";
     } else if (e instanceof Expr.Unary u) {
       String operand = print(u.operand(), UNARY + 1);
-      if (u.op() == UnaryOp.NEGATE && operand.startsWith("-") || u.op() == UnaryOp.PLUS && operand.startsWith("+")) {
-        operand = "(" + operand + ")";
-      }
       return u.op().symbol() + operand;
     } else if (e instanceof Expr.Binary b) {
       return print(b.left(), b.op().precedence()) + " " + b.op().symbol() + " " + print(b.right(), b.op().precedence() + 1);

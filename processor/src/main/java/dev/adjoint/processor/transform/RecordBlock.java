@@ -145,11 +145,7 @@ final class RecordBlock {
     String records = onDoubles ? doubleRecords : intRecords;
     String top = onDoubles ? doubleTop : intTop;
     if (e.push()) {
-      String value = e.value();
-      if (e.type().base() == JType.Base.BOOLEAN) {
-        value = (value.matches("[\\w.]+") ? value : "(" + value + ")") + " ? 1 : 0";
-      }
-      return Snippet.of(records + "[" + top + "++] = " + value + ";");
+      return Snippet.of(records + "[" + top + "++] = " + e.value() + ";");
     }
     String read = records + "[--" + top + "]";
     return Snippet.of(switch (e.type().base()) {

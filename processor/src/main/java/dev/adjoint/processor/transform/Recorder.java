@@ -51,10 +51,23 @@ final class Recorder {
     };
   }
 
-  /** Records value of type: in the loop's record block where it takes it, else on the tape. */
+  /**
+   * Records value of type: in the loop's record block where it takes it, else on the tape. A
+   * boolean value is a condition (a block holds it as an int).
+   */
   void record(JType type, String value, Code out) {
+    record(type, value, type.base() == JType.Base.BOOLEAN ? "(" + value + ") ? 1 : 0" : value, out);
+  }
+
+  /** Records which way a branch went. */
+  void recordFlag(boolean flag, Code out) {
+    record(JType.BOOLEAN, String.valueOf(flag), flag ? "1" : "0", out);
+  }
+
+  /** Records value; a record block stores blockValue, its form as an element of the block's array. */
+  private void record(JType type, String value, String blockValue, Code out) {
     Snippet onTape = Snippet.of(st.tape, "." + pushMethod(type) + "(" + value + ");");
-    Snippet inBlock = block == null ? null : block.push(type, value, onTape);
+    Snippet inBlock = block == null ? null : block.push(type, blockValue, onTape);
     out.line(inBlock != null ? inBlock : onTape);
     st.usesTape = true;
   }

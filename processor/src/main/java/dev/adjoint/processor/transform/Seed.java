@@ -15,9 +15,6 @@ record Seed(String text, boolean atomic) {
   }
 
   Seed negate() {
-    if (atomic && text.startsWith("-")) {
-      return new Seed(text.substring(1), true);
-    }
     return new Seed("-" + operand(), false);
   }
 

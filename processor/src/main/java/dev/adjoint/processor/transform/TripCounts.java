@@ -75,18 +75,23 @@ final class TripCounts {
     return st.printer.print(up ? Arithmetic.minus(index, c.start()) : Arithmetic.minus(c.start(), index));
   }
 
-  /** start + k * step, tidied for the common cases. */
-  String indexAt(String start, String k, Expr step) {
-    String stepText = st.printer.print(step);
-    String scaled = stepText.equals("1") ? k : stepText.equals("-1") ? "-" + k : k + " * " + atom(step, stepText);
-    if (start.equals("0")) {
-      return scaled;
+  /**
+   * The index on trip k of a loop from start by step: {@code k}, {@code start - k} or {@code start
+   * + k * step}, decided on the IR (start is a name when start is null).
+   *
+   * @param start the loop's start, or null when it was saved in a local named startName
+   */
+  String indexAt(Expr start, String startName, String k, Expr step) {
+    Long stepValue = Arithmetic.constantValue(step);
+    boolean down = stepValue != null && stepValue == -1;
+    String scaled = stepValue != null && Math.abs(stepValue) == 1 ? k
+        : k + " * " + st.printer.printPrimary(step);
+    Long startValue = start == null ? null : Arithmetic.constantValue(start);
+    if (startValue != null && startValue == 0) {
+      return down ? "-" + scaled : scaled;
     }
-    return scaled.startsWith("-") ? start + " - " + scaled.substring(1) : start + " + " + scaled;
-  }
-
-  private static String atom(Expr e, String text) {
-    return Printer.isSimple(e) && !text.startsWith("-") ? text : "(" + text + ")";
+    String from = start == null ? startName : st.printer.printLeftOperand(start, BinaryOp.ADD.precedence());
+    return from + (down ? " - " : " + ") + scaled;
   }
 
   /** The loop's header as written, starting its index at start. */
