@@ -9,6 +9,7 @@ import dev.adjoint.processor.diagnostics.Problem;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.transform.Optimizations;
+import dev.adjoint.processor.transform.Sweep;
 import dev.adjoint.processor.transform.SweepBuilder;
 import dev.adjoint.processor.transform.TransformException;
 import dev.adjoint.processor.write.AdjointClassWriter;
@@ -34,7 +35,7 @@ public final class GenerateStep {
     Aliases aliases = Aliases.of(ir);
     Activity activity = Activity.of(ir, aliases);
     try {
-      SweepBuilder.Sweep sweep = SweepBuilder.build(ir, activity, aliases, AdjointNaming.packageName(ir.owner()),
+      Sweep sweep = SweepBuilder.build(ir, activity, aliases, AdjointNaming.packageName(ir.owner()),
           optimizations);
       if (verbose) {
         diagnostics.report(Message.VERBOSE, ir.element(), ir.owner().getSimpleName() + "." + ir.name()

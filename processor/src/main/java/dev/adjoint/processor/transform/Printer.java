@@ -4,7 +4,6 @@ import dev.adjoint.processor.emit.FieldHandle;
 import dev.adjoint.processor.emit.RuntimeClasses;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.JType;
-import dev.adjoint.processor.ir.UnaryOp;
 import dev.adjoint.processor.ir.Variable;
 import java.util.IdentityHashMap;
 import java.util.Map;

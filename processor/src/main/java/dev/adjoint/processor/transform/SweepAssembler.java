@@ -35,7 +35,7 @@ final class SweepAssembler {
    */
   private record Carried(JType type, String name, boolean declare, String onlyIf) {}
 
-  SweepBuilder.Sweep assemble(Code forward, Code reverse) {
+  Sweep assemble(Code forward, Code reverse) {
     Code body = new Code();
     Code recordHead = new Code(); // the recording sweep's declarations
     Code reverseHead = new Code(); // the reverse sweep's
@@ -163,7 +163,7 @@ final class SweepAssembler {
     Set<String> active = st.activity.describe(st.method);
     // what the forward sweep puts on the tape, not what the analysis allowed it to
     Set<String> recorded = new LinkedHashSet<>(st.pushed);
-    return new SweepBuilder.Sweep(body, paramNames, st.method.returnType().isVoid() ? null : st.seedName, barParams,
+    return new Sweep(body, paramNames, st.method.returnType().isVoid() ? null : st.seedName, barParams,
         st.valueOutName, st.sharedTapeName, active, new java.util.TreeSet<>(recorded), mutatedParams,
         recordBody, reverseBody, st.tapeLocal, st.calls.splitCallees(),
         st.printer.runtimeNamesTaken(), st.printer.fieldHandles(), perIteration());

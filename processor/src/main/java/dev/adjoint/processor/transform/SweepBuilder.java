@@ -4,7 +4,6 @@ import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.analyze.RunningExtremum;
 import dev.adjoint.processor.emit.Code;
-import dev.adjoint.processor.emit.FieldHandle;
 import dev.adjoint.processor.emit.Names;
 import dev.adjoint.processor.emit.RuntimeClasses;
 import dev.adjoint.processor.emit.Snippet;
@@ -39,32 +38,6 @@ import java.util.Set;
  * {@link ExpressionAdjoints} and {@link MathAdjoints}), sharing {@link SweepState}.
  */
 public final class SweepBuilder extends ExpressionHooks implements StatementContext {
-  /**
-   * The generated body and what it is made of, for the writer and the verbose report. {@code
-   * recordBody} and {@code reverseBody} are the two halves of split reversal (see {@link
-   * CallAdjoints}), which take the tape as {@code tapeName}; null for a method that returns an
-   * array. {@code splitCallees}: the same-class methods this sweep reverses split.
-   * {@code runtimeNamesTaken}: runtime classes' simple names the body uses for user classes.
-   * {@code fieldHandles}: the private fields the body reads through the adjoint class's handles.
-   */
-  public record Sweep(
-      Code body,
-      List<String> paramNames,
-      String seedName,
-      List<String> barParamNames,
-      String valueOutName,
-      String sharedTapeName,
-      Set<String> active,
-      Set<String> recorded,
-      List<String> mutatedParams,
-      Code recordBody,
-      Code reverseBody,
-      String tapeName,
-      Set<String> splitCallees,
-      Set<String> runtimeNamesTaken,
-      Set<FieldHandle> fieldHandles,
-      Map<Long, Set<String>> recordedPerIteration) {}
-
   private static final int MAX_ROUNDS = 64;
   private final Recorder recorder;
   private final RecordingSets sets;

@@ -14,7 +14,7 @@ import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.read.ReceiverFields;
-import dev.adjoint.processor.transform.SweepBuilder;
+import dev.adjoint.processor.transform.Sweep;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -33,7 +33,7 @@ public final class AdjointClassWriter {
   private static final ClassName MUTATES = ClassName.get("dev.adjoint.annotations", "Mutates");
 
   /** A method and its generated sweep. */
-  public record Entry(MethodIR method, SweepBuilder.Sweep sweep) {}
+  public record Entry(MethodIR method, Sweep sweep) {}
 
   private AdjointClassWriter() {}
 
@@ -75,7 +75,7 @@ public final class AdjointClassWriter {
   private static void addMethod(TypeSpec.Builder type, ClassName self, TypeElement owner, Entry e,
       ReceiverParamsWriter receiverParams) {
     MethodIR m = e.method();
-    SweepBuilder.Sweep sweep = e.sweep();
+    Sweep sweep = e.sweep();
     String name = m.name();
     String link = "{@link " + owner.getQualifiedName() + "#" + name + "}";
     List<ParameterSpec> primal = primalParams(m);
@@ -258,7 +258,7 @@ public final class AdjointClassWriter {
    */
   private static void addSplitHalves(TypeSpec.Builder type, Entry e) {
     MethodIR m = e.method();
-    SweepBuilder.Sweep sweep = e.sweep();
+    Sweep sweep = e.sweep();
     if (sweep.recordBody() == null) {
       throw new IllegalStateException(m.name() + " is reversed split but has no recording sweep");
     }
@@ -287,7 +287,7 @@ public final class AdjointClassWriter {
   }
 
   /** The adjoint arrays of the array parameters, as the sweep names them. */
-  private static void addBarParams(MethodSpec.Builder method, List<Variable> arrayWrt, SweepBuilder.Sweep sweep) {
+  private static void addBarParams(MethodSpec.Builder method, List<Variable> arrayWrt, Sweep sweep) {
     for (int k = 0; k < arrayWrt.size(); k++) {
       method.addParameter(typeName(arrayWrt.get(k).type()), sweep.barParamNames().get(k));
     }

@@ -6,7 +6,7 @@ import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.read.ReceiverFields;
-import dev.adjoint.processor.transform.SweepBuilder;
+import dev.adjoint.processor.transform.Sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ final class Summary {
   private Summary() {}
 
   /** The summary as Javadoc HTML, ending in a newline. */
-  static String of(MethodIR m, SweepBuilder.Sweep sweep) {
+  static String of(MethodIR m, Sweep sweep) {
     List<String> items = new ArrayList<>();
     items.add("with respect to: " + codes(m.wrt().stream().map(v -> v.kind() == Variable.Kind.FIELD
         ? "this." + ReceiverFields.fieldName(v.sourceName()) : v.name()).toList()));
