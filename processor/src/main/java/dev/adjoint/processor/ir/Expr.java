@@ -37,14 +37,18 @@ public sealed interface Expr {
 
   /**
    * A field read: {@code receiver.name}, or {@code Owner.name} when static (receiver null).
-   * {@code owner} is the declaring class's qualified name; a private field is read through a
-   * {@code VarHandle} in generated code.
+   * {@code owner} is the declaring class's qualified name; a field the generated class may not
+   * name ({@link Visibility}) is read through a {@code VarHandle}.
    */
-  record FieldRead(Expr receiver, String owner, String name, JType type, Tree tree, boolean isPrivate)
+  record FieldRead(Expr receiver, String owner, String name, JType type, Tree tree, Visibility visibility)
       implements Expr {
-    /** A field generated code may name directly. */
+    /** A public field. */
     public FieldRead(Expr receiver, String owner, String name, JType type, Tree tree) {
-      this(receiver, owner, name, type, tree, false);
+      this(receiver, owner, name, type, tree, Visibility.PUBLIC);
+    }
+
+    public boolean isPrivate() {
+      return visibility.isPrivate();
     }
   }
 

@@ -122,7 +122,7 @@ public final class IrRewriter {
     } else if (e instanceof Expr.FieldRead f && fields.apply(f) != null) {
       return fields.apply(f);
     } else if (e instanceof Expr.FieldRead f) {
-      return new Expr.FieldRead(expr(f.receiver()), f.owner(), f.name(), f.type(), f.tree(), f.isPrivate());
+      return new Expr.FieldRead(expr(f.receiver()), f.owner(), f.name(), f.type(), f.tree(), f.visibility());
     } else if (e instanceof Expr.ArrayRead a) {
       return new Expr.ArrayRead(expr(a.array()), expr(a.index()), a.type(), a.tree());
     } else if (e instanceof Expr.Length l) {

@@ -240,7 +240,7 @@ final class EvaluationOrder {
     } else if (e instanceof Expr.ArrayCopy c) {
       return new Expr.ArrayCopy(extract(c.source(), before), c.tree());
     } else if (e instanceof Expr.FieldRead f && f.receiver() != null) {
-      return new Expr.FieldRead(extract(f.receiver(), before), f.owner(), f.name(), f.type(), f.tree(), f.isPrivate());
+      return new Expr.FieldRead(extract(f.receiver(), before), f.owner(), f.name(), f.type(), f.tree(), f.visibility());
     }
     return e;
   }

@@ -10,6 +10,7 @@ import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.SourceLine;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.ir.Visibility;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,9 +21,9 @@ import java.util.function.Supplier;
 
 /**
  * Inlines calls of differentiable methods compiled in the same round where that is simple (not
- * recursive, one final return, at most {@value #MAX_INLINE_DEPTH} deep), so the caller's one
- * sweep covers them: without it, each callee's pullback would run its forward sweep again. The
- * callee's body is lowered as the caller's is ({@link Lowering}).
+ * recursive, one final return, at most {@value #MAX_INLINE_DEPTH} deep, declared in the caller's
+ * package), so the caller's one sweep covers them: without it, each callee's pullback would run its
+ * forward sweep again. The callee's body is lowered as the caller's is ({@link Lowering}).
  */
 final class Inliner {
   /** Inlining stops this deep, which bounds the size of generated code. */
@@ -45,13 +46,19 @@ final class Inliner {
 
   private final Map<String, MethodIR> inlinable;
   private final Lowering lowering;
+  /** The caller's package: a callee from another may use members the caller's adjoint cannot name. */
+  private final String callerPackage;
   /** The methods being inlined into one another, the caller first: none is inlined into itself. */
   private final Deque<String> inlining = new ArrayDeque<>();
 
-  /** @param caller the key ({@link Normalizer#key}) of the method calls are inlined into */
-  Inliner(String caller, Map<String, MethodIR> inlinable, Lowering lowering) {
+  /**
+   * @param caller the key ({@link Normalizer#key}) of the method calls are inlined into
+   * @param callerPackage the package of its class
+   */
+  Inliner(String caller, String callerPackage, Map<String, MethodIR> inlinable, Lowering lowering) {
     this.inlinable = inlinable;
     this.lowering = lowering;
+    this.callerPackage = callerPackage;
     inlining.push(caller);
   }
 
@@ -82,8 +89,9 @@ final class Inliner {
     }
     String key = Normalizer.key(call.target().owner(), call.target().name());
     MethodIR callee = inlinable.get(key);
-    if (callee == null || inlining.contains(key) || !respectsWrt(call)) {
-      return null;
+    if (callee == null || inlining.contains(key) || !respectsWrt(call)
+        || !Visibility.packageOf(callee.owner()).equals(callerPackage)) {
+      return null; // across packages, the callee's public pullback is called instead
     }
     return hasOnlyFinalReturn(callee) ? call : null;
   }

@@ -9,6 +9,7 @@ import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.UnaryOp;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.ir.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,8 @@ public final class Normalizer {
     if (earlyReturn) {
       out.add(new Stmt.Return(result == null ? null : ref(result), null));
     }
-    Inliner inliner = new Inliner(key(method.owner().getQualifiedName().toString(), method.name()), inlinable,
+    Inliner inliner = new Inliner(key(method.owner().getQualifiedName().toString(), method.name()),
+        Visibility.packageOf(method.owner()), inlinable,
         new CalleeLowering());
     List<Stmt> extracted = PrivateFieldLocals.hoist(inliner.inlineCalls(extractCalls(out), 0));
     return new MethodIR(method.element(), method.owner(), method.params(), method.wrt(), method.returnType(),

@@ -24,6 +24,7 @@ import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MathFunction;
 import dev.adjoint.processor.ir.UnaryOp;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.ir.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -249,11 +250,11 @@ final class ExpressionReader {
     if (constant != null && !(constant instanceof String)) {
       return Literals.literal(constant, tree);
     }
-    boolean isPrivate = field.getModifiers().contains(Modifier.PRIVATE);
+    Visibility visibility = Visibility.of(field);
     String ownerName = owner.getQualifiedName().toString();
     String name = field.getSimpleName().toString();
     if (field.getModifiers().contains(Modifier.STATIC)) {
-      return new Expr.FieldRead(null, ownerName, name, type, tree, isPrivate);
+      return new Expr.FieldRead(null, ownerName, name, type, tree, visibility);
     }
     if (receiver == null) {
       if (self == null) {
@@ -265,7 +266,7 @@ final class ExpressionReader {
     if (parameter != null && receiver instanceof Expr.VarRef r && r.variable() == self) {
       return new Expr.VarRef(parameter, tree); // differentiated with respect to this
     }
-    return new Expr.FieldRead(receiver, ownerName, name, type, tree, isPrivate);
+    return new Expr.FieldRead(receiver, ownerName, name, type, tree, visibility);
   }
 
   private Expr invocation(TreePath path) {
@@ -344,7 +345,7 @@ final class ExpressionReader {
       Variable parameter = onThis ? variables.get(f) : null;
       out.add(parameter != null ? new Expr.VarRef(parameter, null)
           : new Expr.FieldRead(receiver, owner.getQualifiedName().toString(), f.getSimpleName().toString(),
-              TypeMapper.map(f.asType()), null, f.getModifiers().contains(Modifier.PRIVATE)));
+              TypeMapper.map(f.asType()), null, Visibility.of(f)));
     }
     return out;
   }

@@ -125,8 +125,8 @@ final class Printer {
     return fieldHandles;
   }
 
-  /** {@code (double) LOG_REG_BIAS.get(self)}: a private field, through its handle. */
-  private String privateField(Expr.FieldRead f) {
+  /** {@code (double) LOG_REG_BIAS.get(self)}: a field the adjoint class may not name, through its handle. */
+  private String throughHandle(Expr.FieldRead f) {
     FieldHandle handle = FieldHandle.of(adjointPackage, f.owner(), f.name(), f.type(), f.receiver() == null);
     fieldHandles.add(handle);
     String receiver = f.receiver() == null ? "" : print(f.receiver(), 0);
@@ -146,12 +146,12 @@ final class Printer {
     return precedence < minPrecedence ? "(" + text + ")" : text;
   }
 
-  private static int precedence(Expr e) {
+  private int precedence(Expr e) {
     if (e instanceof Expr.Binary b) {
       return b.op().precedence();
     } else if (e instanceof Expr.Unary) {
       return UNARY;
-    } else if (e instanceof Expr.Cast || e instanceof Expr.FieldRead f && f.isPrivate()) {
+    } else if (e instanceof Expr.Cast || e instanceof Expr.FieldRead f && !f.visibility().readableFrom(adjointPackage)) {
       return CAST;
     } else if (e instanceof Expr.Conditional) {
       return CONDITIONAL;
@@ -169,8 +169,8 @@ final class Printer {
         reads.add(v.variable());
       }
       return v.variable().name();
-    } else if (e instanceof Expr.FieldRead f && f.isPrivate()) {
-      return privateField(f);
+    } else if (e instanceof Expr.FieldRead f && !f.visibility().readableFrom(adjointPackage)) {
+      return throughHandle(f);
     } else if (e instanceof Expr.FieldRead f) {
       return (f.receiver() == null ? className(f.owner()) : print(f.receiver(), PRIMARY)) + "." + f.name();
     } else if (e instanceof Expr.ArrayRead a) {

@@ -11,6 +11,7 @@ import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.ir.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class PrivateFieldLocalsTest {
   private final Variable x = param("x", DOUBLES);
 
   private static Expr.FieldRead field(Variable receiver, String name, JType type, boolean isPrivate) {
-    return new Expr.FieldRead(receiver == null ? null : ref(receiver), "p.Model", name, type, null, isPrivate);
+    Visibility v = new Visibility(isPrivate ? Visibility.Level.PRIVATE : Visibility.Level.PACKAGE, "p");
+    return new Expr.FieldRead(receiver == null ? null : ref(receiver), "p.Model", name, type, null, v);
   }
 
   @Test
