@@ -108,7 +108,8 @@ class InvalidProgramsTest {
             "@Differentiable(wrt = {\"this\", \"x\"}) " + Sources.HERE,
             "double f(double x) { return x * n * s; }"),
         program("wrt this calling a method that reads the fields as constants",
-            "[Adjoint:UnsupportedExpression] The call g on this, from a method differentiated with respect to this",
+            "[Adjoint:UnsupportedExpression] The call g() on this, in a method differentiated with respect to this, is"
+                + " not supported",
             "(x);",
             "double w;",
             "@Differentiable double g(double x) { return w * x; }",

@@ -58,9 +58,9 @@ public enum Construct {
   CLONE_2D(Kind.EXPRESSION, "clone() of a two-dimensional array (it copies only the row references)",
       "Copy the rows one by one into a new array"),
   CALL_READS_FIELDS_AS_CONSTANTS(Kind.EXPRESSION,
-      "the call %s on this, from a method differentiated with respect to this, to a method that is not",
-      "Its reads of the fields would be constants. Add \"this\" to the callee's @Differentiable(wrt), or pass"
-          + " the fields it needs as arguments"),
+      "the call %s() on this, in a method differentiated with respect to this,",
+      "The callee is not differentiated with respect to this, so its reads of the fields would be constants. Add"
+          + " \"this\" to the callee's @Differentiable(wrt), or read the fields directly"),
   INSTANCE_CALL_WITHOUT_RECEIVER(Kind.EXPRESSION, "the instance call %s",
       "Call it from an instance method, or make it static"),
   CONSTANT(Kind.EXPRESSION, "the constant %s", "Use a numeric or boolean constant"),

@@ -49,6 +49,7 @@ final class ExpressionReader {
   private final Map<Element, Variable> variables;
   /** The receiver of an instance method, or null. */
   private final Variable self;
+  private final ReceiverMembers receiverMembers;
   private String unresolved;
 
   ExpressionReader(Trees trees, CallResolver calls, Map<Element, Variable> variables, Variable self) {
@@ -56,6 +57,7 @@ final class ExpressionReader {
     this.calls = calls;
     this.variables = variables;
     this.self = self;
+    this.receiverMembers = new ReceiverMembers(trees, variables);
   }
 
   /** The first expression javac could not attribute, or null. */
@@ -319,35 +321,19 @@ final class ExpressionReader {
     if (callee.getModifiers().contains(Modifier.PRIVATE)) {
       return new Expr.Unsupported(Problem.of(Construct.PRIVATE_METHOD, owner.getSimpleName(), callee.getSimpleName()), type, call);
     }
+    VariableElement component = receiverMembers.recordComponentField(callee);
+    if (component != null && receiver != null) {
+      return field(component, receiver, call); // r.w() is r.w
+    }
     CallTarget target = calls.resolve(callee);
     boolean onThis = receiver instanceof Expr.VarRef r && r.variable() == self;
     if (ReceiverFields.isWrtThis(callee) && target.kind() == CallTarget.Kind.DIFFERENTIABLE) {
-      args.addAll(receiverFields(owner, receiver, onThis));
-    } else if (onThis && isWrtThis() && !isStatic
+      args.addAll(receiverMembers.hiddenArguments(owner, receiver, onThis));
+    } else if (onThis && receiverMembers.isWrtThis() && !isStatic
         && (target.returnType().isFloating() || target.returnType().isVoid())) {
       return unsupported(call, Construct.CALL_READS_FIELDS_AS_CONSTANTS, callee.getSimpleName());
     }
     return new Expr.Invoke(target, receiver, args, type, call);
-  }
-
-  /** Whether this method is differentiated with respect to its receiver's fields. */
-  private boolean isWrtThis() {
-    return variables.values().stream().anyMatch(v -> v.kind() == Variable.Kind.FIELD);
-  }
-
-  /**
-   * The hidden trailing arguments of a callee differentiated with respect to its receiver: its
-   * fields, which are this method's own field parameters when both are differentiated so on this.
-   */
-  private List<Expr> receiverFields(TypeElement owner, Expr receiver, boolean onThis) {
-    List<Expr> out = new ArrayList<>();
-    for (VariableElement f : ReceiverFields.of(owner)) {
-      Variable parameter = onThis ? variables.get(f) : null;
-      out.add(parameter != null ? new Expr.VarRef(parameter, null)
-          : new Expr.FieldRead(receiver, owner.getQualifiedName().toString(), f.getSimpleName().toString(),
-              TypeMapper.map(f.asType()), null, Visibility.of(f)));
-    }
-    return out;
   }
 
   private Expr newArray(TreePath path, JType contextType) {

@@ -1,0 +1,72 @@
+package dev.adjoint.processor.read;
+
+import com.sun.source.util.Trees;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.ir.Visibility;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * What the expression reader needs to know about receivers' fields: whether the method is
+ * differentiated with respect to its own ({@code wrt = "this"}), the hidden field arguments of a
+ * callee that is, and the field behind a record's accessor.
+ */
+final class ReceiverMembers {
+  private final Trees trees;
+  /** The method's variables, its field parameters included (by their fields). */
+  private final Map<Element, Variable> variables;
+
+  ReceiverMembers(Trees trees, Map<Element, Variable> variables) {
+    this.trees = trees;
+    this.variables = variables;
+  }
+
+  /** Whether this method is differentiated with respect to its receiver's fields. */
+  boolean isWrtThis() {
+    return variables.values().stream().anyMatch(v -> v.kind() == Variable.Kind.FIELD);
+  }
+
+  /**
+   * The hidden trailing arguments of a callee differentiated with respect to its receiver: its
+   * fields, which are this method's own field parameters when both are differentiated so on this.
+   */
+  List<Expr> hiddenArguments(TypeElement owner, Expr receiver, boolean onThis) {
+    List<Expr> out = new ArrayList<>();
+    for (VariableElement f : ReceiverFields.of(owner)) {
+      Variable parameter = onThis ? variables.get(f) : null;
+      out.add(parameter != null ? new Expr.VarRef(parameter, null)
+          : new Expr.FieldRead(receiver, owner.getQualifiedName().toString(), f.getSimpleName().toString(),
+              TypeMapper.map(f.asType()), null, Visibility.of(f)));
+    }
+    return out;
+  }
+
+  /**
+   * The field behind a record's accessor that the record does not declare itself (so it returns
+   * the field as it is), or null.
+   */
+  VariableElement recordComponentField(ExecutableElement callee) {
+    TypeElement owner = (TypeElement) callee.getEnclosingElement();
+    if (owner.getKind() != ElementKind.RECORD || !callee.getParameters().isEmpty() || trees.getTree(callee) != null) {
+      return null;
+    }
+    for (var c : owner.getRecordComponents()) {
+      if (callee.equals(c.getAccessor())) {
+        for (VariableElement f : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+          if (f.getSimpleName().contentEquals(c.getSimpleName())) {
+            return f;
+          }
+        }
+      }
+    }
+    return null;
+  }
+}
