@@ -34,4 +34,18 @@ final class InheritedParams<T> extends InheritedParamsBase {
     }
     return r;
   }
+
+  /** Passes a field's array to a method that writes into it: the model's weights are scaled in place. */
+  @Differentiable(wrt = {"this", "x"})
+  double scaleInPlace(double x) {
+    scale(w, x);
+    return w[0] + w[1] * w[2];
+  }
+
+  @Differentiable
+  static void scale(double[] a, double s) {
+    for (int i = 0; i < a.length; i++) {
+      a[i] *= s;
+    }
+  }
 }

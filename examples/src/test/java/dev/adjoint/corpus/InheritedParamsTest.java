@@ -55,4 +55,15 @@ class InheritedParamsTest {
     var p = InheritedParamsAdjoint.featuresPullback(model, 0.4, seed);
     Checks.gradient(t -> Checks.dot(seed, with(t).features(0.4)), theta, p.self().flatten());
   }
+
+  @Test
+  void aFieldsArrayWrittenByACallee() {
+    InheritedParams<String> model = new InheritedParams<>();
+    double[] theta = InheritedParamsAdjoint.Params.of(model).flatten();
+    var g = InheritedParamsAdjoint.scaleInPlaceGradient(model, 0.7);
+    assertEquals(new InheritedParams<String>().scaleInPlace(0.7), g.value(), 0.0);
+    assertEquals(theta[0], model.w[0], 0.0); // the gradient leaves the model as it found it
+    Checks.gradient(t -> with(t).scaleInPlace(0.7), theta, g.self().flatten());
+    Checks.gradient(v -> new InheritedParams<String>().scaleInPlace(v[0]), new double[] {0.7}, new double[] {g.x()});
+  }
 }

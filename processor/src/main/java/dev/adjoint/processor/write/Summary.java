@@ -25,15 +25,14 @@ final class Summary {
   /** The summary as Javadoc HTML, ending in a newline. */
   static String of(MethodIR m, Sweep sweep) {
     List<String> items = new ArrayList<>();
-    items.add("with respect to: " + codes(m.wrt().stream().map(v -> v.kind() == Variable.Kind.FIELD
-        ? "this." + ReceiverFields.fieldName(v.sourceName()) : v.name()).toList()));
+    items.add("with respect to: " + codes(shown(m, m.wrt().stream().map(Variable::name).toList())));
     if (m.returnType().isVoid()) {
-      items.add("active output: the arrays it writes, " + codes(sweep.mutatedParams()));
+      items.add("active output: the arrays it writes, " + codes(shown(m, sweep.mutatedParams())));
     } else {
       items.add("active output: the result, {@code " + m.returnType().sourceText() + "}");
     }
     items.add("mutates: " + (sweep.mutatedParams().isEmpty() ? "no parameter"
-        : codes(sweep.mutatedParams()) + ", left as found by the pullbacks"));
+        : codes(shown(m, sweep.mutatedParams())) + ", left as found by the pullbacks"));
     Map<Long, Set<String>> perIteration = sweep.recordedPerIteration();
     if (perIteration.isEmpty()) {
       items.add("records per loop iteration: nothing");
@@ -65,5 +64,12 @@ final class Summary {
 
   private static String codes(List<String> names) {
     return names.isEmpty() ? "none" : String.join(", ", names.stream().map(n -> "{@code " + n + "}").toList());
+  }
+
+  /** Parameter names as a reader knows them: a field parameter ({@code thisW}) as {@code this.w}. */
+  private static List<String> shown(MethodIR m, List<String> names) {
+    return names.stream().map(n -> m.params().stream()
+        .filter(p -> p.kind() == Variable.Kind.FIELD && p.name().equals(n)).findFirst()
+        .map(p -> "this." + ReceiverFields.fieldName(p.sourceName())).orElse(n)).toList();
   }
 }
