@@ -72,4 +72,24 @@ class NameClashTest {
     assertEquals(3.25, (double) g.getClass().getMethod("value").invoke(g), 0);
     assertEquals(3.0, (double) g.getClass().getMethod("x").invoke(g), 0);
   }
+
+  @Test
+  void aUserClassNamedParamsIsNotTheGeneratedParamsRecord() throws Exception {
+    Compilation c = Sources.compile(
+        Sources.source("q.Params", "package q;", "public class Params {",
+            "  public double scale = 2;", "  public static double DEFAULT = 3;", "}"),
+        Sources.source("q.Model", "package q;", "import dev.adjoint.annotations.Differentiable;",
+            "public class Model {",
+            "  double w = 1.5;",
+            "  @Differentiable(wrt = {\"this\", \"x\"})",
+            "  public double f(Params p, double x) { return w * x * p.scale * Params.DEFAULT; }",
+            "}"));
+    assertThat(c).succeededWithoutWarnings();
+    ClassLoader loader = CompiledClasses.loader(c, getClass().getClassLoader());
+    Object model = Class.forName("q.Model", true, loader).getConstructor().newInstance();
+    Object params = Class.forName("q.Params", true, loader).getConstructor().newInstance();
+    Object g = Class.forName("q.ModelAdjoint", true, loader)
+        .getMethod("fGradient", model.getClass(), params.getClass(), double.class).invoke(null, model, params, 0.5);
+    assertEquals(1.5 * 2 * 3, (double) g.getClass().getMethod("x").invoke(g), 1e-12);
+  }
 }

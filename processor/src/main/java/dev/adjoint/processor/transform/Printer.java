@@ -109,6 +109,9 @@ final class Printer {
       return qualified;
     }
     String outermost = local.contains(".") ? local.substring(0, local.indexOf('.')) : local;
+    if (outermost.equals("Params") && !adjointPackage.isEmpty()) {
+      return qualified; // the adjoint class may nest a Params record, which the simple name would mean
+    }
     if (RuntimeClasses.ALL.stream().anyMatch(c -> c.simpleName().equals(outermost))) {
       runtimeNamesTaken.add(outermost);
     }
