@@ -40,7 +40,11 @@ final class Helpers {
     /** {@code double h(double u, char unit)}: called with a char literal. */
     CHAR_UNIT,
     /** {@code double h(double[] z, double c)}: a counted loop whose bound is a double. */
-    DOUBLE_BOUND;
+    DOUBLE_BOUND,
+    /** {@code double h(double u)}: an instance method reading the field, differentiated with respect to this. */
+    SELF_PURE,
+    /** {@code double h(double u, int k)}: the same, recursive, so it is reached through its pullback. */
+    SELF_RECURSIVE;
 
     boolean returnsScalar() {
       return this != WRITES && this != RETURNS_ARRAY;
@@ -91,6 +95,12 @@ final class Helpers {
     }
     if (h.shape() == Shape.OVERLOADED_RULE) {
       return h.name() + "(" + arg + (ex.chance(0.5) ? "" : ", " + ex.scalar(Math.max(0, depth - 1)).text()) + ")";
+    }
+    if (h.shape() == Shape.SELF_PURE) {
+      return h.name() + "(" + arg + ")";
+    }
+    if (h.shape() == Shape.SELF_RECURSIVE) {
+      return h.name() + "(" + arg + ", " + depthArgument(ex) + ")";
     }
     if (h.shape() == Shape.CHAR_UNIT) {
       return h.name() + "(" + arg + ", " + ex.pick("'a'", "'b'") + ")";

@@ -54,7 +54,8 @@ final class ProgramMaker {
     members.add(new Line("static final Knob KNOB = new Knob();"));
     int helperCount = random.nextInt(4);
     // the overloaded rules live in the library only: a local helper has one of the other shapes
-    Shape[] shapes = java.util.Arrays.stream(Shape.values()).filter(s -> s != Shape.OVERLOADED_RULE).toArray(Shape[]::new);
+    Shape[] shapes = java.util.Arrays.stream(Shape.values())
+        .filter(s -> s != Shape.OVERLOADED_RULE && s != Shape.SELF_PURE && s != Shape.SELF_RECURSIVE).toArray(Shape[]::new);
     for (int h = 0; h < helperCount; h++) {
       Shape shape = shapes[random.nextInt(shapes.length)];
       String hName = "h" + h;
@@ -73,6 +74,16 @@ final class ProgramMaker {
     }
     if (random.nextInt(4) == 0) {
       helpers.all.add(Helpers.LIBRARY.get(random.nextInt(Helpers.LIBRARY.size())));
+    }
+    if (instance && random.nextBoolean()) {
+      // methods on this that read the field and are differentiated with respect to it: inlined, or
+      // (recursive) reached through a pullback that takes the field as a hidden argument
+      members.add(new Line("@Differentiable(wrt = {\"this\", \"u\"}) double hs(double u) {"
+          + " return scale * Math.sin(u) + 0.5 * u * u * scale; }"));
+      members.add(new Line("@Differentiable(wrt = {\"this\", \"u\"}) double hr(double u, int k) {"
+          + " return k <= 0 ? scale * u : Math.tanh(hr(u, k - 1)) * scale + 0.25 * u; }"));
+      helpers.all.add(new Helpers.Helper("hs", Shape.SELF_PURE));
+      helpers.all.add(new Helpers.Helper("hr", Shape.SELF_RECURSIVE));
     }
     List<String> wrt = List.of("x", "y", "a", "b");
     String annotation = "@Differentiable";
