@@ -107,7 +107,7 @@ public final class Activity {
     Set<String> names = new LinkedHashSet<>();
     for (Variable p : method.params()) {
       if (isActive(p)) {
-        names.add(p.name());
+        names.add(p.displayName());
       }
     }
     IrWalker.statements(method.body(), s -> {

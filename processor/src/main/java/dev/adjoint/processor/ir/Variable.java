@@ -61,6 +61,20 @@ public final class Variable {
     return loopDepth;
   }
 
+  /** The name of the hidden parameter for a receiver's field: {@code thisWeights} for {@code weights}. */
+  public static String fieldParameterName(String field) {
+    return "this" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+  }
+
+  /** The name a reader of the source knows: a field parameter ({@code thisW}) as {@code this.w}. */
+  public String displayName() {
+    if (kind != Kind.FIELD) {
+      return name;
+    }
+    String rest = sourceName.substring("this".length());
+    return "this." + Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+  }
+
   public boolean isParameter() {
     return kind == Kind.PARAMETER || kind == Kind.RECEIVER || kind == Kind.FIELD;
   }

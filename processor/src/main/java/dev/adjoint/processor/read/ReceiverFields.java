@@ -1,6 +1,7 @@
 package dev.adjoint.processor.read;
 
 import dev.adjoint.processor.ir.JType;
+import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,12 +69,6 @@ public final class ReceiverFields {
 
   /** The name of a field's hidden parameter: {@code thisWeights} for {@code weights}. */
   public static String parameterName(String field) {
-    return THIS + Character.toUpperCase(field.charAt(0)) + field.substring(1);
-  }
-
-  /** The field a hidden parameter stands for: {@code weights} for {@code thisWeights}. */
-  public static String fieldName(String parameterName) {
-    String rest = parameterName.substring(THIS.length());
-    return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+    return Variable.fieldParameterName(field);
   }
 }

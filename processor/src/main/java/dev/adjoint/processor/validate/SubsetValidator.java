@@ -159,7 +159,7 @@ public final class SubsetValidator {
 
   private static String describeField(Expr.ArrayRead target) {
     Expr e = root(target);
-    return e instanceof Expr.FieldRead f ? f.name() : ReceiverFields.fieldName(((Expr.VarRef) e).variable().sourceName());
+    return e instanceof Expr.FieldRead f ? f.name() : ((Expr.VarRef) e).variable().displayName().substring("this.".length());
   }
 
   private static Expr root(Expr.ArrayRead target) {

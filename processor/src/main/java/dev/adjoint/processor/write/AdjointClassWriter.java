@@ -13,7 +13,6 @@ import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Variable;
-import dev.adjoint.processor.read.ReceiverFields;
 import dev.adjoint.processor.transform.Sweep;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,7 +192,7 @@ public final class AdjointClassWriter {
       String shown = p.name();
       if (p.kind() == Variable.Kind.FIELD) {
         var field = receiverParams.fields().stream()
-            .filter(f -> f.getSimpleName().contentEquals(ReceiverFields.fieldName(p.sourceName()))).findFirst().orElseThrow();
+            .filter(f -> p.displayName().equals("this." + f.getSimpleName())).findFirst().orElseThrow();
         pullback.addStatement("$T $N = $L", typeName(p.type()), p.name(), receiverParams.read(field, "self"));
         shown = "this." + field.getSimpleName();
       }

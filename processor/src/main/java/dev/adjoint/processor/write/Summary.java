@@ -5,7 +5,6 @@ import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Variable;
-import dev.adjoint.processor.read.ReceiverFields;
 import dev.adjoint.processor.transform.Sweep;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +69,6 @@ final class Summary {
   private static List<String> shown(MethodIR m, List<String> names) {
     return names.stream().map(n -> m.params().stream()
         .filter(p -> p.kind() == Variable.Kind.FIELD && p.name().equals(n)).findFirst()
-        .map(p -> "this." + ReceiverFields.fieldName(p.sourceName())).orElse(n)).toList();
+        .map(Variable::displayName).orElse(n)).toList();
   }
 }
