@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.emit.RuntimeClasses;
+import dev.adjoint.processor.emit.FieldHandle;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
@@ -16,6 +17,8 @@ import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.transform.Sweep;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
@@ -54,7 +57,7 @@ public final class AdjointClassWriter {
     entries.forEach(e -> splitCallees.addAll(e.sweep().splitCallees()));
     // a user class named like a runtime class keeps its simple name; the runtime class is qualified
     entries.forEach(e -> type.alwaysQualify(e.sweep().runtimeNamesTaken().toArray(String[]::new)));
-    java.util.Set<dev.adjoint.processor.emit.FieldHandle> handles = new java.util.TreeSet<>();
+    Set<FieldHandle> handles = new TreeSet<>();
     entries.forEach(e -> handles.addAll(e.sweep().fieldHandles()));
     ReceiverParamsWriter receiverParams = new ReceiverParamsWriter(owner, pkg);
     if (entries.stream().anyMatch(e -> !fieldWrt(e.method()).isEmpty())) {
@@ -189,15 +192,11 @@ public final class AdjointClassWriter {
     List<String> callArgs = new ArrayList<>(sweep.paramNames());
     callArgs.add("dy");
     for (Variable p : m.params()) {
-      String shown = p.name();
       if (p.kind() == Variable.Kind.FIELD) {
-        var field = receiverParams.fields().stream()
-            .filter(f -> p.displayName().equals("this." + f.getSimpleName())).findFirst().orElseThrow();
-        pullback.addStatement("$T $N = $L", typeName(p.type()), p.name(), receiverParams.read(field, "self"));
-        shown = "this." + field.getSimpleName();
+        pullback.addStatement("$T $N = $L", typeName(p.type()), p.name(), receiverParams.read(p, "self"));
       }
       if (p.type().isArray()) {
-        pullback.addStatement("$T.checkNotNull($S, $S, $L)", SEEDS, display + "Pullback", shown, p.name());
+        pullback.addStatement("$T.checkNotNull($S, $S, $L)", SEEDS, display + "Pullback", p.displayName(), p.name());
       }
     }
     for (Variable v : arrayWrt) {

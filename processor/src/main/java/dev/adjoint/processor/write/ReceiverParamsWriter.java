@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.emit.FieldHandle;
 import dev.adjoint.processor.ir.JType;
+import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.read.ReceiverFields;
 import dev.adjoint.processor.read.TypeMapper;
 import java.util.ArrayList;
@@ -59,8 +60,14 @@ final class ReceiverParamsWriter {
     return CodeBlock.of("$N.$N", receiver, f.getSimpleName().toString());
   }
 
-  List<VariableElement> fields() {
-    return fields;
+  /** The value of the field a field parameter ({@code thisW}) stands for, on receiver. */
+  CodeBlock read(Variable parameter, String receiver) {
+    for (VariableElement f : fields) {
+      if (parameter.displayName().equals("this." + f.getSimpleName())) {
+        return read(f, receiver);
+      }
+    }
+    throw new IllegalStateException(parameter + " is no field of " + owner);
   }
 
   TypeSpec record(ClassName adjoint) {
