@@ -61,6 +61,9 @@ public enum Construct {
       "the call %s() on this, in a method differentiated with respect to this,",
       "The callee is not differentiated with respect to this, so its reads of the fields would be constants. Add"
           + " \"this\" to the callee's @Differentiable(wrt), or read the fields directly"),
+  THIS_ESCAPES(Kind.EXPRESSION, "'this' passed on or stored, in a method differentiated with respect to this,",
+      "Code that reads the fields through another name would see them as constants. Read the fields here, or call"
+          + " a method on this that is differentiated with respect to this"),
   INSTANCE_CALL_WITHOUT_RECEIVER(Kind.EXPRESSION, "the instance call %s",
       "Call it from an instance method, or make it static"),
   CONSTANT(Kind.EXPRESSION, "the constant %s", "Use a numeric or boolean constant"),

@@ -202,6 +202,9 @@ final class ExpressionReader {
       return unsupported(id, Construct.UNKNOWN_NAME, id.getName());
     }
     if (id.getName().contentEquals("this") && self != null) {
+      if (receiverMembers.thisEscapes(path)) {
+        return unsupported(id, Construct.THIS_ESCAPES); // its fields would be read under another name
+      }
       return new Expr.VarRef(self, id); // javac's 'this' is a field
     }
     switch (element.getKind()) {

@@ -1,5 +1,8 @@
 package dev.adjoint.processor.read;
 
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.Variable;
@@ -32,6 +35,18 @@ final class ReceiverMembers {
   /** Whether this method is differentiated with respect to its receiver's fields. */
   boolean isWrtThis() {
     return variables.values().stream().anyMatch(v -> v.kind() == Variable.Kind.FIELD);
+  }
+
+  /**
+   * Whether {@code this}, at path, is passed on or stored in a method differentiated with respect
+   * to this: code reading the fields under another name would see constants. Selecting a member
+   * ({@code this.w}, {@code this.f(x)}) and comparing ({@code this == o}) are fine.
+   */
+  boolean thisEscapes(TreePath path) {
+    Tree parent = path.getParentPath() == null ? null : path.getParentPath().getLeaf();
+    boolean harmless = parent instanceof MemberSelectTree || parent != null
+        && (parent.getKind() == Tree.Kind.EQUAL_TO || parent.getKind() == Tree.Kind.NOT_EQUAL_TO);
+    return !harmless && isWrtThis();
   }
 
   /**
