@@ -11,10 +11,10 @@ final class InheritedParams<T> extends InheritedParamsBase {
   double gain = 1.1;
   T tag;
 
-  /** Reads its own field, the superclass's, and calls the superclass's method on this. */
+  /** Reads its own field, the superclass's (also as super.w), and calls the superclass's method on this. */
   @Differentiable(wrt = "this")
   double f(double x) {
-    return shifted(x) * gain + w[1] * w[2];
+    return shifted(x) * gain + super.w[1] * w[2]; // super.w is this.w
   }
 
   /** Writes into a parameter array: the field adjoints come with the array's. */

@@ -61,6 +61,11 @@ public enum Construct {
       "the call %s() on this, in a method differentiated with respect to this,",
       "The callee is not differentiated with respect to this, so its reads of the fields would be constants. Add"
           + " \"this\" to the callee's @Differentiable(wrt), or read the fields directly"),
+  SUPER_CALL(Kind.EXPRESSION, "a call through super",
+      "The adjoint class would reach the override instead. Call a method of another name that the override and"
+          + " this one share"),
+  SUPER_HIDDEN_FIELD(Kind.EXPRESSION, "super naming a field this class hides",
+      "Rename one of the two fields"),
   THIS_ESCAPES(Kind.EXPRESSION, "'this' passed on or stored, in a method differentiated with respect to this,",
       "Code that reads the fields through another name would see them as constants. Read the fields here, or call"
           + " a method on this that is differentiated with respect to this"),

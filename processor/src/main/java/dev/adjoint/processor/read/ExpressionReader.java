@@ -201,11 +201,8 @@ final class ExpressionReader {
       markUnresolved(path.getLeaf());
       return unsupported(id, Construct.UNKNOWN_NAME, id.getName());
     }
-    if (id.getName().contentEquals("this") && self != null) {
-      if (receiverMembers.thisEscapes(path)) {
-        return unsupported(id, Construct.THIS_ESCAPES); // its fields would be read under another name
-      }
-      return new Expr.VarRef(self, id); // javac's 'this' is a field
+    if (self != null && (id.getName().contentEquals("this") || id.getName().contentEquals("super"))) {
+      return receiverMembers.receiver(path, self); // javac's 'this' and 'super' are fields
     }
     switch (element.getKind()) {
       case LOCAL_VARIABLE, PARAMETER, EXCEPTION_PARAMETER, RESOURCE_VARIABLE, BINDING_VARIABLE: {

@@ -1,10 +1,15 @@
 package dev.adjoint.processor.read;
 
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.adjoint.processor.diagnostics.Construct;
+import dev.adjoint.processor.diagnostics.Problem;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.ir.Visibility;
 import java.util.ArrayList;
@@ -15,6 +20,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.ElementFilter;
 
 /**
@@ -37,16 +43,51 @@ final class ReceiverMembers {
     return variables.values().stream().anyMatch(v -> v.kind() == Variable.Kind.FIELD);
   }
 
+  /** {@code this} or {@code super} at path, as the receiver self, or the construct that may not be. */
+  Expr receiver(TreePath path, Variable self) {
+    IdentifierTree id = (IdentifierTree) path.getLeaf();
+    Construct problem = id.getName().contentEquals("super") ? superProblem(path)
+        : thisEscapes(path) ? Construct.THIS_ESCAPES : null;
+    return problem == null ? new Expr.VarRef(self, id) : new Expr.Unsupported(Problem.of(problem), JType.VOID, id);
+  }
+
   /**
    * Whether {@code this}, at path, is passed on or stored in a method differentiated with respect
    * to this: code reading the fields under another name would see constants. Selecting a member
    * ({@code this.w}, {@code this.f(x)}) and comparing ({@code this == o}) are fine.
    */
-  boolean thisEscapes(TreePath path) {
+  private boolean thisEscapes(TreePath path) {
     Tree parent = path.getParentPath() == null ? null : path.getParentPath().getLeaf();
     boolean harmless = parent instanceof MemberSelectTree || parent != null
         && (parent.getKind() == Tree.Kind.EQUAL_TO || parent.getKind() == Tree.Kind.NOT_EQUAL_TO);
     return !harmless && isWrtThis();
+  }
+
+  /**
+   * What is wrong with {@code super} at path, or null: {@code super.w} reads this.w unless a
+   * subclass hides w; {@code super.f(x)} cannot be called from the adjoint class, which would
+   * dispatch to the override.
+   */
+  private Construct superProblem(TreePath path) {
+    TreePath parent = path.getParentPath();
+    Element member = parent == null ? null : trees.getElement(parent);
+    if (!(member instanceof VariableElement field)) {
+      return Construct.SUPER_CALL;
+    }
+    TreePath classPath = path;
+    while (classPath != null && !(classPath.getLeaf() instanceof ClassTree)) {
+      classPath = classPath.getParentPath();
+    }
+    Element declaring = field.getEnclosingElement();
+    for (Element t = classPath == null ? null : trees.getElement(classPath); t instanceof TypeElement type
+        && !type.equals(declaring); t = type.getSuperclass() instanceof DeclaredType d ? d.asElement() : null) {
+      for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+        if (f.getSimpleName().equals(field.getSimpleName())) {
+          return Construct.SUPER_HIDDEN_FIELD;
+        }
+      }
+    }
+    return null;
   }
 
   /**
