@@ -32,7 +32,7 @@ class CrossPackageTest {
             "}"));
     assertThat(c).succeededWithoutWarnings();
     String code = c.generatedSourceFile("b.CallerAdjoint").orElseThrow().getCharContent(true).toString();
-    assertTrue(code.contains("a.OtherAdjoint.gPullbackInto("), code);
+    assertTrue(code.contains("import a.OtherAdjoint;") && code.contains(" OtherAdjoint.gPullbackInto("), code);
     assertFalse(code.contains("o.w"), code);
     ClassLoader loader = CompiledClasses.loader(c, getClass().getClassLoader());
     Object other = Class.forName("a.Other", true, loader).getConstructor().newInstance();

@@ -92,4 +92,33 @@ class NameClashTest {
         .getMethod("fGradient", model.getClass(), params.getClass(), double.class).invoke(null, model, params, 0.5);
     assertEquals(1.5 * 2 * 3, (double) g.getClass().getMethod("x").invoke(g), 1e-12);
   }
+
+  @Test
+  void aUserClassNamedLikeAnImportedLibraryClassKeepsItsSimpleName() throws Exception {
+    Compilation c = Sources.compile(
+        Sources.source("p.Fft", "package p;", "public class Fft {", "  public static int half(int n) { return n / 2; }", "}"),
+        Sources.source("p.Model", "package p;", "import dev.adjoint.annotations.Differentiable;",
+            "public class Model {",
+            "  @Differentiable public static double f(double[] z) {",
+            "    double[] y = dev.adjoint.runtime.fft.Fft.forward(z);",
+            "    return y[Fft.half(2)] * y[0];",
+            "  }",
+            "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String code = c.generatedSourceFile("p.ModelAdjoint").orElseThrow().getCharContent(true).toString();
+    assertTrue(code.contains("dev.adjoint.runtime.fft.Fft.forward(z)"), code); // qualified, not imported
+    assertFalse(code.contains("import dev.adjoint.runtime.fft.Fft;"), code);
+    assertTrue(code.contains("Fft.half(2)"), code);
+    Class<?> adjoint = Class.forName("p.ModelAdjoint", true, CompiledClasses.loader(c, getClass().getClassLoader()));
+    double[] z = {1, 2, 3, 4};
+    Object g = adjoint.getMethod("fGradient", double[].class).invoke(null, (Object) z);
+    double[] grad = (double[]) g.getClass().getMethod("z").invoke(g);
+    double[] fd = dev.adjoint.runtime.check.GradCheck.centralDifference(v -> {
+      double[] y = dev.adjoint.runtime.fft.Fft.forward(v);
+      return y[1] * y[0];
+    }, z);
+    for (int i = 0; i < z.length; i++) {
+      assertEquals(fd[i], grad[i], 1e-6);
+    }
+  }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Generated statements as a tree: lines, and blocks with a header ({@code for (...)},
@@ -131,6 +133,24 @@ public final class Code {
     return false;
   }
 
+
+  /** The simple names of the top-level classes the code names as typed parts (which JavaPoet imports). */
+  public Set<String> classNames() {
+    Set<String> out = new TreeSet<>();
+    for (Node n : nodes) {
+      if (n instanceof Line l) {
+        l.text().addClassNames(out);
+      } else {
+        Block b = (Block) n;
+        b.header.addClassNames(out);
+        if (b.closer != null) {
+          b.closer.addClassNames(out);
+        }
+        out.addAll(b.body.classNames());
+      }
+    }
+    return out;
+  }
 
   /** The code's text line by line, indented, as the writer lays it out. */
   public List<String> lines() {

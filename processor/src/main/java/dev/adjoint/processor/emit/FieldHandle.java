@@ -19,14 +19,9 @@ public record FieldHandle(ClassName owner, String name, JType type, boolean isSt
    * is split there, any other by JavaPoet's convention (lower-case packages).
    */
   public static FieldHandle of(String adjointPackage, String qualifiedOwner, String name, JType type, boolean isStatic) {
-    String prefix = adjointPackage.isEmpty() ? "" : adjointPackage + ".";
-    ClassName owner;
-    String rest = qualifiedOwner.startsWith(prefix) ? qualifiedOwner.substring(prefix.length()) : "";
-    if (!rest.isEmpty() && (!rest.contains(".") || Character.isUpperCase(rest.charAt(0)))) {
-      String[] names = rest.split("\\.");
-      owner = ClassName.get(adjointPackage, names[0], java.util.Arrays.copyOfRange(names, 1, names.length));
-    } else {
-      owner = ClassName.bestGuess(qualifiedOwner);
+    ClassName owner = ClassNames.of(adjointPackage, qualifiedOwner);
+    if (owner == null) {
+      throw new IllegalArgumentException("cannot tell the package of " + qualifiedOwner);
     }
     return new FieldHandle(owner, name, type, isStatic);
   }

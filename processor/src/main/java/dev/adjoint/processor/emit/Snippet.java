@@ -105,6 +105,17 @@ public final class Snippet {
     return false;
   }
 
+  /** Adds the simple names of the top-level classes this snippet names, resolved slots included. */
+  void addClassNames(java.util.Set<String> out) {
+    for (Part p : parts) {
+      if (p instanceof Type t) {
+        out.add(t.className().topLevelClassName().simpleName());
+      } else if (p instanceof Slot s && s.isResolved()) {
+        s.resolution().addClassNames(out);
+      }
+    }
+  }
+
   /** The source text, classes by their simple names (for reading and for tests). */
   public String plain() {
     StringBuilder sb = new StringBuilder();

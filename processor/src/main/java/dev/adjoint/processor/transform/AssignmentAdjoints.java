@@ -69,7 +69,7 @@ final class AssignmentAdjoints {
       }
       lhs = st.hoisted.contains(v) ? v.name() : type.sourceText() + " " + v.name();
     }
-    out.line(lhs + " " + op.symbol() + " " + st.printer.print(value) + ";");
+    out.line(Snippet.of(lhs + " " + op.symbol() + " ", st.printer.printTyped(value), ";"));
     if (type.isArray() && base != null && st.activity.isActive(base)) {
       out.line(Snippet.of(sweep.barOf(target) + " = ", shadowOf(value, st.printer.print(target)), ";"));
     }

@@ -110,7 +110,7 @@ final class CallAdjoints {
     out.line(Snippet.of(assign + target.name() + "Record(", Snippet.join(", ", recordArgs), ");"));
     out.line(Snippet.of(tape, ".pushBoolean(true);"));
     out.reopen("else");
-    out.line(assign + printer.print(call) + ";");
+    out.line(Snippet.of(assign, printer.printTyped(call), ";"));
     out.line(Snippet.of(tape, ".pushBoolean(false);"));
     out.close();
     splitCallees.add(target.name());
@@ -138,7 +138,7 @@ final class CallAdjoints {
    */
   void runRule(Expr.Invoke call, Code out) {
     String r = sweep.freshName("rule");
-    out.line(Snippet.of(rruleType(call), " " + r + " = " + ruleCall(call) + ";"));
+    out.line(Snippet.of(rruleType(call), " " + r + " = ", ruleCall(call), ";"));
     out.line(Snippet.of(sweep.tape(), ".pushObject(" + r + ");"));
     printer.substitute(call, r + ".value()");
   }
@@ -162,14 +162,14 @@ final class CallAdjoints {
     return out;
   }
 
-  private String ruleCall(Expr.Invoke call) {
-    List<String> args = new ArrayList<>();
+  private Snippet ruleCall(Expr.Invoke call) {
+    List<Object> args = new ArrayList<>();
     if (!call.target().isStatic()) {
-      args.add(printer.print(call.receiver()));
+      args.add(printer.printTyped(call.receiver()));
     }
-    call.args().forEach(a -> args.add(printer.print(a)));
-    return printer.className(call.target().pullbackOwner()) + "." + call.target().pullbackName()
-        + "(" + String.join(", ", args) + ")";
+    call.args().forEach(a -> args.add(printer.printTyped(a)));
+    return Snippet.of(printer.classRef(call.target().pullbackOwner()), "." + call.target().pullbackName() + "(",
+        Snippet.join(", ", args), ")");
   }
 
   private static Snippet rruleType(Expr.Invoke call) {
@@ -199,18 +199,16 @@ final class CallAdjoints {
       return;
     }
     List<Object> args = new ArrayList<>();
-    String invocationHead;
+    Snippet invocationHead;
     boolean split = splits(call);
     List<Object> splitArgs = new ArrayList<>();
     if (target.kind() == CallTarget.Kind.STATEFUL_RULE) {
       String r = sweep.freshName("rule");
       out.line(Snippet.of(rruleType(call), " " + r + " = ", sweep.tapeName(), ".popObject();"));
-      invocationHead = r + ".pullback";
+      invocationHead = Snippet.of(r + ".pullback");
     } else {
-      invocationHead = printer.className(target.pullbackOwner()) + "." + target.pullbackName();
-      if (sharesTape(target)) {
-        invocationHead = target.name() + "Sweep"; // same class: records on this sweep's tape
-      }
+      invocationHead = sharesTape(target) ? Snippet.of(target.name() + "Sweep") // same class: this sweep's tape
+          : Snippet.of(printer.classRef(target.pullbackOwner()), "." + target.pullbackName());
       if (!target.isStatic()) {
         args.add(sweep.value(call.receiver(), out));
       }
@@ -241,7 +239,7 @@ final class CallAdjoints {
       splitArgs.add(sweep.tapeName());
     }
     args.addAll(sweepTail);
-    Snippet invocation = Snippet.of(invocationHead + "(", Snippet.join(", ", args), ")");
+    Snippet invocation = Snippet.of(invocationHead, "(", Snippet.join(", ", args), ")");
     Snippet splitInvocation = split ? Snippet.of(target.name() + "Reverse(", Snippet.join(", ", splitArgs), ")") : null;
     boolean anyScalarActive = scalarSlots.stream().anyMatch(j -> activity.isActive(call.args().get(j)));
     if (scalarSlots.isEmpty() || !anyScalarActive) {

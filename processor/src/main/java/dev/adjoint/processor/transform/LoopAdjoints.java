@@ -238,7 +238,8 @@ final class LoopAdjoints {
     st.printer.clearSubstitutions(); // temporaries of the body's adjoint code do not exist yet here
     for (Stmt.LocalDecl d : st.plan.recomputable(loop)) {
       if (needed.contains(d.variable())) {
-        out.line(d.variable().type().sourceText() + " " + d.variable().name() + " = " + st.printer.print(d.init()) + ";");
+        out.line(Snippet.of(d.variable().type().sourceText() + " " + d.variable().name() + " = ",
+            st.printer.printTyped(d.init()), ";"));
       }
     }
   }

@@ -1,14 +1,17 @@
 package dev.adjoint.processor.transform;
 
+import com.palantir.javapoet.ClassName;
+import dev.adjoint.processor.emit.ClassNames;
 import dev.adjoint.processor.emit.FieldHandle;
-import dev.adjoint.processor.emit.RuntimeClasses;
+import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Prints IR expressions as Java source, parenthesised by precedence. It can substitute the name
@@ -28,7 +31,7 @@ final class Printer {
 
   private final java.util.List<Substituted> journal = new java.util.ArrayList<>();
   private Set<Variable> reads;
-  private final Set<String> runtimeNamesTaken = new java.util.TreeSet<>();
+  private final Set<String> localNames = new java.util.TreeSet<>();
   private final Set<FieldHandle> fieldHandles = new java.util.TreeSet<>();
 
   Printer(String adjointPackage) {
@@ -98,9 +101,17 @@ final class Printer {
   }
 
   /**
-   * A name for a class: simple within the adjoint's package, qualified elsewhere. A simple name
-   * that is also a runtime class's is noted (see {@link #runtimeNamesTaken}): the writer then
-   * qualifies the runtime class instead, which works in the default package too.
+   * e as a snippet whose classes from other packages are typed parts, which the writer imports
+   * ({@code Fft.forward(z)}); {@link #print} writes them qualified instead.
+   */
+  Snippet printTyped(Expr e) {
+    return snippet(e, 0);
+  }
+
+  /**
+   * A name for a class: simple within the adjoint's package, qualified elsewhere. The simple name
+   * is noted (see {@link #localNames}): where an imported class has it too, the writer qualifies
+   * the imported one, which works in the default package too.
    */
   String className(String qualified) {
     String local = adjointPackage.isEmpty() ? qualified
@@ -112,15 +123,13 @@ final class Printer {
     if (outermost.equals("Params") && !adjointPackage.isEmpty()) {
       return qualified; // the adjoint class may nest a Params record, which the simple name would mean
     }
-    if (RuntimeClasses.ALL.stream().anyMatch(c -> c.simpleName().equals(outermost))) {
-      runtimeNamesTaken.add(outermost);
-    }
+    localNames.add(outermost);
     return local;
   }
 
-  /** The runtime classes' simple names that printed code uses for a user's class. */
-  Set<String> runtimeNamesTaken() {
-    return runtimeNamesTaken;
+  /** The simple names printed code uses, as text, for classes of the adjoint's package. */
+  Set<String> localNames() {
+    return localNames;
   }
 
   /** The private fields printed code reads, through the adjoint class's handles. */
@@ -129,24 +138,49 @@ final class Printer {
   }
 
   /** {@code (double) LOG_REG_BIAS.get(self)}: a field the adjoint class may not name, through its handle. */
-  private String throughHandle(Expr.FieldRead f) {
+  private Snippet throughHandle(Expr.FieldRead f) {
     FieldHandle handle = FieldHandle.of(adjointPackage, f.owner(), f.name(), f.type(), f.receiver() == null);
     fieldHandles.add(handle);
-    String receiver = f.receiver() == null ? "" : print(f.receiver(), 0);
+    Object receiver = f.receiver() == null ? "" : snippet(f.receiver(), 0);
     JType type = f.type();
-    String typeName = type.base() == JType.Base.REFERENCE && type.dims() == 0 && type.mirror() != null
-        && !type.sourceText().contains("<") ? className(type.sourceText()) : type.sourceText();
-    return "(" + typeName + ") " + handle.constantName() + ".get(" + receiver + ")";
+    Object typeName = type.base() == JType.Base.REFERENCE && type.dims() == 0 && type.mirror() != null
+        && !type.sourceText().contains("<") ? classRef(type.sourceText()) : type.sourceText();
+    return Snippet.of("(", typeName, ") " + handle.constantName() + ".get(", receiver, ")");
+  }
+
+  /**
+   * A class in printed code: its simple name in the adjoint's package (noted for the writer, see
+   * {@link #localNames}), a typed part for a class of another package, or the qualified name
+   * where JavaPoet's convention cannot tell the package.
+   */
+  Object classRef(String qualified) {
+    ClassName c = ClassNames.of(adjointPackage, qualified);
+    if (c == null || c.packageName().equals(adjointPackage)) {
+      return className(qualified);
+    }
+    return c;
   }
 
   private String print(Expr e, int minPrecedence) {
+    return render(snippet(e, minPrecedence));
+  }
+
+  /** The snippet's text with classes qualified, as the printer's String results have always read. */
+  private static String render(Snippet s) {
+    StringBuilder sb = new StringBuilder();
+    for (Snippet.Part p : s.parts()) {
+      sb.append(p instanceof Snippet.Type t ? t.className().canonicalName() : ((Snippet.Text) p).text());
+    }
+    return sb.toString();
+  }
+
+  private Snippet snippet(Expr e, int minPrecedence) {
     String sub = substitutions.get(e);
     if (sub != null) {
-      return sub;
+      return Snippet.of(sub);
     }
-    int precedence = precedence(e);
-    String text = text(e);
-    return precedence < minPrecedence ? "(" + text + ")" : text;
+    Snippet body = body(e);
+    return precedence(e) < minPrecedence ? Snippet.of("(", body, ")") : body;
   }
 
   private int precedence(Expr e) {
@@ -164,48 +198,48 @@ final class Printer {
     return PRIMARY;
   }
 
-  private String text(Expr e) {
+  private Snippet body(Expr e) {
     if (e instanceof Expr.Literal l) {
-      return literal(l);
+      return Snippet.of(literal(l));
     } else if (e instanceof Expr.VarRef v) {
       if (reads != null) {
         reads.add(v.variable());
       }
-      return v.variable().name();
+      return Snippet.of(v.variable().name());
     } else if (e instanceof Expr.FieldRead f && !f.visibility().readableFrom(adjointPackage)) {
       return throughHandle(f);
     } else if (e instanceof Expr.FieldRead f) {
-      return (f.receiver() == null ? className(f.owner()) : print(f.receiver(), PRIMARY)) + "." + f.name();
+      return Snippet.of(f.receiver() == null ? classRef(f.owner()) : snippet(f.receiver(), PRIMARY), "." + f.name());
     } else if (e instanceof Expr.ArrayRead a) {
-      return print(a.array(), PRIMARY) + "[" + print(a.index(), 0) + "]";
+      return Snippet.of(snippet(a.array(), PRIMARY), "[", snippet(a.index(), 0), "]");
     } else if (e instanceof Expr.Length l) {
-      return print(l.array(), PRIMARY) + ".length";
+      return Snippet.of(snippet(l.array(), PRIMARY), ".length");
     } else if (e instanceof Expr.Unary u) {
-      String operand = print(u.operand(), UNARY + 1);
-      return u.op().symbol() + operand;
+      return Snippet.of(u.op().symbol(), snippet(u.operand(), UNARY + 1));
     } else if (e instanceof Expr.Binary b) {
-      return print(b.left(), b.op().precedence()) + " " + b.op().symbol() + " " + print(b.right(), b.op().precedence() + 1);
+      return Snippet.of(snippet(b.left(), b.op().precedence()), " " + b.op().symbol() + " ",
+          snippet(b.right(), b.op().precedence() + 1));
     } else if (e instanceof Expr.Conditional c) {
-      return print(c.condition(), CONDITIONAL + 1) + " ? " + print(c.ifTrue(), CONDITIONAL + 1) + " : "
-          + print(c.ifFalse(), CONDITIONAL);
+      return Snippet.of(snippet(c.condition(), CONDITIONAL + 1), " ? ", snippet(c.ifTrue(), CONDITIONAL + 1), " : ",
+          snippet(c.ifFalse(), CONDITIONAL));
     } else if (e instanceof Expr.Cast c) {
-      return "(" + c.type().sourceText() + ") " + print(c.operand(), UNARY);
+      return Snippet.of("(" + c.type().sourceText() + ") ", snippet(c.operand(), UNARY));
     } else if (e instanceof Expr.MathCall m) {
-      return m.owner() + "." + m.function().javaName() + "(" + args(m.args()) + ")";
+      return Snippet.of(m.owner() + "." + m.function().javaName() + "(", args(m.args()), ")");
     } else if (e instanceof Expr.Invoke i) {
-      String target = i.receiver() == null ? className(i.target().owner()) : print(i.receiver(), PRIMARY);
-      return target + "." + i.target().name() + "(" + args(i.args().subList(0, i.target().sourceArity())) + ")";
+      Object target = i.receiver() == null ? classRef(i.target().owner()) : snippet(i.receiver(), PRIMARY);
+      return Snippet.of(target, "." + i.target().name() + "(", args(i.args().subList(0, i.target().sourceArity())), ")");
     } else if (e instanceof Expr.NewArray n) {
-      StringBuilder sb = new StringBuilder("new ").append(baseName(n.type()));
+      List<Object> parts = new ArrayList<>(List.of("new " + baseName(n.type())));
       for (Expr d : n.dimensions()) {
-        sb.append('[').append(print(d, 0)).append(']');
+        parts.addAll(List.of("[", snippet(d, 0), "]"));
       }
-      sb.append("[]".repeat(n.type().dims() - n.dimensions().size()));
-      return sb.toString();
+      parts.add("[]".repeat(n.type().dims() - n.dimensions().size()));
+      return Snippet.of(parts.toArray());
     } else if (e instanceof Expr.ArrayCopy c) {
-      return print(c.source(), PRIMARY) + ".clone()";
+      return Snippet.of(snippet(c.source(), PRIMARY), ".clone()");
     } else if (e instanceof Expr.ArrayInit a) {
-      return "new " + a.type().sourceText() + " {" + args(a.elements()) + "}";
+      return Snippet.of("new " + a.type().sourceText() + " {", args(a.elements()), "}");
     }
     throw new IllegalStateException("cannot print " + e);
   }
@@ -221,8 +255,8 @@ final class Printer {
     return narrow && l.text().matches("-?\\d+") ? "(" + base.keyword() + ") " + l.text() : l.text();
   }
 
-  private String args(java.util.List<Expr> args) {
-    return args.stream().map(a -> print(a, 0)).collect(Collectors.joining(", "));
+  private Snippet args(List<Expr> args) {
+    return Snippet.join(", ", args.stream().map(a -> snippet(a, 0)).toList());
   }
 
   private static String baseName(JType type) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * recordBody} and {@code reverseBody} are the two halves of split reversal (see {@link
  * CallAdjoints}), which take the tape as {@code tapeName}; null for a method that returns an
  * array. {@code splitCallees}: the same-class methods this sweep reverses split.
- * {@code runtimeNamesTaken}: runtime classes' simple names the body uses for user classes.
+ * {@code localNames}: the simple names the body uses, as text, for classes of the adjoint's package.
  * {@code fieldHandles}: the private fields the body reads through the adjoint class's handles.
  */
 public record Sweep(
@@ -28,6 +28,6 @@ public record Sweep(
     Code reverseBody,
     String tapeName,
     Set<String> splitCallees,
-    Set<String> runtimeNamesTaken,
+    Set<String> localNames,
     Set<FieldHandle> fieldHandles,
     Map<Long, Set<String>> recordedPerIteration) {}

@@ -166,7 +166,7 @@ final class SweepAssembler {
     return new Sweep(body, paramNames, st.method.returnType().isVoid() ? null : st.seedName, barParams,
         st.valueOutName, st.sharedTapeName, active, new java.util.TreeSet<>(recorded), mutatedParams,
         recordBody, reverseBody, st.tapeLocal, st.calls.splitCallees(),
-        st.printer.runtimeNamesTaken(), st.printer.fieldHandles(), perIteration());
+        st.printer.localNames(), st.printer.fieldHandles(), perIteration());
   }
 
   /**

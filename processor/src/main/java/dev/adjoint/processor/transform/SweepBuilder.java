@@ -198,7 +198,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
         st.calls.forwardSplit(e.call(), out);
       } else {
         st.calls.pushSnapshots(e.call(), out);
-        out.line(st.printer.print(e.call()) + ";");
+        out.line(Snippet.of(st.printer.printTyped(e.call()), ";"));
       }
     } else if (s instanceof Stmt.If i) {
       recorder.nested(() -> branches.forwardIf(i, out));

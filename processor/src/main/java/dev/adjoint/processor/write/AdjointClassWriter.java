@@ -55,8 +55,8 @@ public final class AdjointClassWriter {
     entries.forEach(e -> type.addOriginatingElement(e.method().element()));
     java.util.Set<String> splitCallees = new java.util.TreeSet<>();
     entries.forEach(e -> splitCallees.addAll(e.sweep().splitCallees()));
-    // a user class named like a runtime class keeps its simple name; the runtime class is qualified
-    entries.forEach(e -> type.alwaysQualify(e.sweep().runtimeNamesTaken().toArray(String[]::new)));
+    // a class of this package keeps its simple name in printed code; an imported one of that name is qualified
+    type.alwaysQualify(ImportClashes.of(entries).toArray(String[]::new));
     Set<FieldHandle> handles = new TreeSet<>();
     entries.forEach(e -> handles.addAll(e.sweep().fieldHandles()));
     ReceiverParamsWriter receiverParams = new ReceiverParamsWriter(owner, pkg);
