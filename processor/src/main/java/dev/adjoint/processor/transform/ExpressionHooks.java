@@ -59,9 +59,9 @@ abstract class ExpressionHooks implements AdjointContext {
     if (Printer.isSimple(e)) {
       return st.printer.print(e);
     }
-    String text = st.printer.print(e);
+    Snippet text = st.printer.printTyped(e);
     String t = st.names.fresh("t");
-    out.line(e.type().sourceText() + " " + t + " = " + text + ";");
+    out.line(Snippet.of(e.type().sourceText() + " " + t + " = ", text, ";"));
     st.printer.substitute(e, t);
     return t;
   }
