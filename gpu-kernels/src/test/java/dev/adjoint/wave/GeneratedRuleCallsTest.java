@@ -34,7 +34,7 @@ class GeneratedRuleCallsTest {
         """);
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("p.FwiAdjoint").contentsAsUtf8String()
-        .contains("Rrule<float[]> rule1 = dev.adjoint.wave.Wave.forwardRule(f, m, q);");
+        .contains("Rrule<float[]> rule1 = Wave.forwardRule(f, m, q);");
     assertThat(c).generatedSourceFile("p.FwiAdjoint").contentsAsUtf8String()
         .containsMatch("rule0\\.pullback\\(\\w+, mBar, \\(Object\\) null\\)");
   }
