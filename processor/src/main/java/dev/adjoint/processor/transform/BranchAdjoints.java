@@ -18,9 +18,9 @@ final class BranchAdjoints {
   }
 
   void forwardIf(Stmt.If i, Code out) {
-    String cond = st.printer.print(i.condition());
+    Snippet cond = st.printer.printTyped(i.condition());
     if (!sweep.hasReverse(i)) {
-      out.open("if (" + cond + ")");
+      out.open(Snippet.of("if (", cond, ")"));
       sweep.forward(i.then(), out);
       if (i.otherwise() != null) {
         out.reopen("else");
@@ -30,7 +30,7 @@ final class BranchAdjoints {
       return;
     }
     st.usesTape = true;
-    out.open("if (" + cond + ")");
+    out.open(Snippet.of("if (", cond, ")"));
     sweep.forward(i.then(), out);
     recorder.recordFlag(true, out);
     st.noteRecorded(i.source() == null ? "the branch a break, continue or return takes"

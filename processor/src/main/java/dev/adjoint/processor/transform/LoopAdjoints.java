@@ -118,14 +118,14 @@ final class LoopAdjoints {
   }
 
   private void forwardWhileLoop(Stmt.While w, List<Checkpoints.Checkpoint> chosen, Code out) {
-    String cond = st.printer.print(w.condition());
+    Snippet cond = st.printer.printTyped(w.condition());
     if (!sweep.hasReverse(w.body())) {
       if (w.doWhile()) {
         out.open("do");
         forwardBody(w.body(), chosen, out);
-        out.closeWith(Snippet.of("while (" + cond + ")"));
+        out.closeWith(Snippet.of("while (", cond, ")"));
       } else {
-        out.open("while (" + cond + ")");
+        out.open(Snippet.of("while (", cond, ")"));
         forwardBody(w.body(), chosen, out);
         out.close();
       }
@@ -138,9 +138,9 @@ final class LoopAdjoints {
       out.open("do");
       forwardBody(w.body(), chosen, out);
       out.line(trips + "++;");
-      out.closeWith(Snippet.of("while (" + cond + ")"));
+      out.closeWith(Snippet.of("while (", cond, ")"));
     } else {
-      out.open("while (" + cond + ")");
+      out.open(Snippet.of("while (", cond, ")"));
       forwardBody(w.body(), chosen, out);
       out.line(trips + "++;");
       out.close();
