@@ -121,4 +121,22 @@ class NameClashTest {
       assertEquals(fd[i], grad[i], 1e-6);
     }
   }
+
+  @Test
+  void aFieldNamedInCapitalsIsFoundAgainByItsName() throws Exception {
+    Compilation c = Sources.compile(Sources.source("q.Lens", "package q;", "import dev.adjoint.annotations.Differentiable;",
+        "public class Lens {",
+        "  private double[] URL = {0.5, 2.0};",
+        "  @Differentiable(wrt = \"this\") public double f(double x) { return URL[0] * x + URL[1]; }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    ClassLoader loader = CompiledClasses.loader(c, getClass().getClassLoader());
+    Object lens = Class.forName("q.Lens", true, loader).getConstructor().newInstance();
+    Object g = Class.forName("q.LensAdjoint", true, loader).getMethod("fGradient", lens.getClass(), double.class)
+        .invoke(null, lens, 3.0);
+    Object self = g.getClass().getMethod("self").invoke(g);
+    double[] bar = (double[]) self.getClass().getMethod("URL").invoke(self);
+    assertEquals(3.0, bar[0], 0.0);
+    assertEquals(1.0, bar[1], 0.0);
+  }
 }

@@ -61,18 +61,22 @@ public final class Variable {
     return loopDepth;
   }
 
-  /** The name of the hidden parameter for a receiver's field: {@code thisWeights} for {@code weights}. */
+  /**
+   * The hidden parameter standing for the receiver's field: its source name is the field's, its
+   * name in generated code {@code thisWeights} for {@code weights}.
+   */
+  public static Variable field(String field, JType type) {
+    return new Variable(field, type, Kind.FIELD, 0, fieldParameterName(field));
+  }
+
+  /** The generated name of a field's hidden parameter: {@code thisWeights} for {@code weights}. */
   public static String fieldParameterName(String field) {
     return "this" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
   }
 
   /** The name a reader of the source knows: a field parameter ({@code thisW}) as {@code this.w}. */
   public String displayName() {
-    if (kind != Kind.FIELD) {
-      return name;
-    }
-    String rest = sourceName.substring("this".length());
-    return "this." + Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+    return kind == Kind.FIELD ? "this." + sourceName : name;
   }
 
   public boolean isParameter() {

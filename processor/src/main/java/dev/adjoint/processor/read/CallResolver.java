@@ -3,6 +3,7 @@ package dev.adjoint.processor.read;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.JType;
+import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class CallResolver {
       List<CallTarget.Param> params = params(callee, Annotations.wrt(callee));
       if (ReceiverFields.isWrtThis(callee)) {
         for (VariableElement f : ReceiverFields.of(owner)) {
-          params.add(new CallTarget.Param(ReceiverFields.parameterName(f.getSimpleName().toString()),
+          params.add(new CallTarget.Param(Variable.fieldParameterName(f.getSimpleName().toString()),
               TypeMapper.map(f.asType()), true, true));
         }
       }

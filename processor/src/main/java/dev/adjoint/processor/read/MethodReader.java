@@ -102,8 +102,7 @@ public final class MethodReader {
     }
     if (ReceiverFields.isWrtThis(method)) {
       for (VariableElement f : ReceiverFields.of(owner)) {
-        Variable v = new Variable(ReceiverFields.parameterName(f.getSimpleName().toString()),
-            TypeMapper.map(f.asType()), Variable.Kind.FIELD, 0);
+        Variable v = Variable.field(f.getSimpleName().toString(), TypeMapper.map(f.asType()));
         variables.put(f, v); // the expression reader reads this.f as v
         params.add(v);
         wrt.add(v);

@@ -1,7 +1,6 @@
 package dev.adjoint.processor.read;
 
 import dev.adjoint.processor.ir.JType;
-import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,10 +64,5 @@ public final class ReceiverFields {
   /** Whether method is an instance method differentiated with respect to its receiver's fields. */
   public static boolean isWrtThis(ExecutableElement method) {
     return !method.getModifiers().contains(Modifier.STATIC) && Annotations.wrt(method).contains(THIS);
-  }
-
-  /** The name of a field's hidden parameter: {@code thisWeights} for {@code weights}. */
-  public static String parameterName(String field) {
-    return Variable.fieldParameterName(field);
   }
 }

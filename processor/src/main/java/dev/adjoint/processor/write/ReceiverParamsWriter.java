@@ -63,7 +63,7 @@ final class ReceiverParamsWriter {
   /** The value of the field a field parameter ({@code thisW}) stands for, on receiver. */
   CodeBlock read(Variable parameter, String receiver) {
     for (VariableElement f : fields) {
-      if (parameter.displayName().equals("this." + f.getSimpleName())) {
+      if (f.getSimpleName().contentEquals(parameter.sourceName())) {
         return read(f, receiver);
       }
     }
