@@ -139,4 +139,22 @@ class NameClashTest {
     assertEquals(3.0, bar[0], 0.0);
     assertEquals(1.0, bar[1], 0.0);
   }
+
+  @Test
+  void fieldsXAndCapitalXAndAParameterNamedThisXGetDistinctHiddenParameters() throws Exception {
+    Compilation c = Sources.compile(Sources.source("q.Two", "package q;", "import dev.adjoint.annotations.Differentiable;",
+        "public class Two {",
+        "  double x = 2, X = 3;",
+        "  @Differentiable(wrt = {\"this\", \"thisX\"}) public double f(double thisX) { return x * X * thisX; }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    ClassLoader loader = CompiledClasses.loader(c, getClass().getClassLoader());
+    Object two = Class.forName("q.Two", true, loader).getConstructor().newInstance();
+    Object g = Class.forName("q.TwoAdjoint", true, loader).getMethod("fGradient", two.getClass(), double.class)
+        .invoke(null, two, 5.0);
+    Object self = g.getClass().getMethod("self").invoke(g);
+    assertEquals(6.0, (double) g.getClass().getMethod("thisX").invoke(g), 0.0);
+    assertEquals(15.0, (double) self.getClass().getMethod("x").invoke(self), 0.0);
+    assertEquals(10.0, (double) self.getClass().getMethod("X").invoke(self), 0.0);
+  }
 }

@@ -103,6 +103,9 @@ public final class MethodReader {
     if (ReceiverFields.isWrtThis(method)) {
       for (VariableElement f : ReceiverFields.of(owner)) {
         Variable v = Variable.field(f.getSimpleName().toString(), TypeMapper.map(f.asType()));
+        while (taken(params, v.name())) {
+          v = v.named(v.name() + "_"); // fields x and X, or a parameter named thisX
+        }
         variables.put(f, v); // the expression reader reads this.f as v
         params.add(v);
         wrt.add(v);
@@ -118,6 +121,10 @@ public final class MethodReader {
     return new Result(ir, unit, expressions.unresolved());
   }
 
+
+  private static boolean taken(List<Variable> params, String name) {
+    return params.stream().anyMatch(p -> p.name().equals(name));
+  }
 
   private Stmt.Block block(TreePath path, SourceLine source) {
     BlockTree block = (BlockTree) path.getLeaf();
