@@ -19,7 +19,7 @@ import dev.adjoint.processor.steps.LowerStep;
 import dev.adjoint.processor.steps.ReadStep;
 import dev.adjoint.processor.steps.RuleStep;
 import dev.adjoint.processor.steps.WriteStep;
-import dev.adjoint.processor.transform.Optimizations;
+import dev.adjoint.processor.analyze.Optimizations;
 import dev.adjoint.processor.write.AdjointClassWriter;
 import java.util.ArrayList;
 import java.util.BitSet;

@@ -1,5 +1,7 @@
 package dev.adjoint.processor.analyze;
 
+import dev.adjoint.processor.ir.Arithmetic;
+import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.MethodIR;
@@ -58,6 +60,31 @@ public final class LoopPlan {
   /** The variables declared inside a loop, at any depth. */
   public Set<Variable> declaredIn(Stmt loop) {
     return declared.getOrDefault(loop, Set.of());
+  }
+
+  /**
+   * The trip count of a loop {@code for (i = start; i < end; i++)} (or with {@code <=}, or counting
+   * down with {@code >}, {@code >=}) whose bounds the loop never changes, as an expression over
+   * those bounds, which must be integers; null for any other loop, whose trip count is counted as
+   * it runs. The reverse sweep works such a count out again instead of recording it.
+   */
+  public Expr tripCount(Stmt.CountedLoop c) {
+    boolean up = c.step() instanceof Expr.Literal l && l.text().equals("1");
+    boolean down = c.step() instanceof Expr.Unary u && u.operand() instanceof Expr.Literal l && l.text().equals("1");
+    if (!(up || down) || !(c.condition() instanceof Expr.Binary b) || !(b.left() instanceof Expr.VarRef v)
+        || v.variable() != c.index() || !isLoopInvariant(b.right(), c) || !isLoopInvariant(c.start(), c)
+        || b.right().type().isFloating() || c.start().type().isFloating()) {
+      return null; // a double bound (i < n with double n) compares after widening: count the trips
+    }
+    Expr span;
+    if (up && (b.op() == BinaryOp.LT || b.op() == BinaryOp.LE)) {
+      span = Arithmetic.minus(b.right(), c.start());
+    } else if (down && (b.op() == BinaryOp.GT || b.op() == BinaryOp.GE)) {
+      span = Arithmetic.minus(c.start(), b.right());
+    } else {
+      return null;
+    }
+    return b.op() == BinaryOp.LE || b.op() == BinaryOp.GE ? Arithmetic.plus(span, 1) : span;
   }
 
   /**

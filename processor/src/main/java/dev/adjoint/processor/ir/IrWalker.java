@@ -120,6 +120,19 @@ public final class IrWalker {
     statements(s, st -> ownExpressions(st).forEach(e -> expressions(e, visit)));
   }
 
+  /**
+   * Whether e is cheap and side-effect free enough to print again wherever it is needed: names,
+   * literals, constants, fields of names, lengths, elements at a name or literal index. Generated
+   * code computes anything else once into a temporary.
+   */
+  public static boolean isSimple(Expr e) {
+    return e instanceof Expr.Literal || e instanceof Expr.VarRef || e instanceof Expr.FieldRead f && f.receiver() == null
+        || e instanceof Expr.FieldRead g && g.receiver() instanceof Expr.VarRef
+        || e instanceof Expr.Length l && l.array() instanceof Expr.VarRef
+        || e instanceof Expr.ArrayRead a && isSimple(a.array()) && (a.index() instanceof Expr.VarRef
+            || a.index() instanceof Expr.Literal);
+  }
+
   /** The variable an assignment target writes, looking through array indexing: {@code a[i][j]} gives a. */
   public static Variable baseVariable(Expr target) {
     Expr e = target;

@@ -8,7 +8,7 @@ import dev.adjoint.processor.diagnostics.Message;
 import dev.adjoint.processor.diagnostics.Problem;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.MethodIR;
-import dev.adjoint.processor.transform.Optimizations;
+import dev.adjoint.processor.analyze.Optimizations;
 import dev.adjoint.processor.transform.Sweep;
 import dev.adjoint.processor.transform.SweepBuilder;
 import dev.adjoint.processor.transform.TransformException;

@@ -85,6 +85,6 @@ interface AdjointContext {
   /** The tape, for code that reads back what was recorded. */
   Snippet tapeName();
 
-  /** Whether writes to this alias class are recorded in this round of the fixed point. */
+  /** Whether writes to this alias class are recorded where the code being written is. */
   boolean isRecordedClass(Variable aliasClass);
 }

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.analyze.RecordingRules;
 import dev.adjoint.processor.analyze.StatementRecords;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.RuntimeClasses;
@@ -46,7 +47,7 @@ final class AssignmentAdjoints {
       }
     }
     pushStatementRecords(target, value, out);
-    if (sets.needsRecord(target, isDecl) && !isIntegerStep(target, op, value)) {
+    if (sets.needsRecord(target, isDecl) && !RecordingRules.isIntegerStep(target, op, value)) {
       String t = st.printer.print(target);
       recorder.record(type, t, out);
       if (base != null) {
@@ -94,13 +95,6 @@ final class AssignmentAdjoints {
     return Snippet.of(RuntimeClasses.SHADOWS, ".zerosLike(" + primal + ")");
   }
 
-  /** {@code i += c} or {@code i -= c} on an integer variable, with a literal c: undone by the inverse step. */
-  private static boolean isIntegerStep(Expr target, AssignOp op, Expr value) {
-    return target instanceof Expr.VarRef v
-        && (v.type().base() == JType.Base.INT || v.type().base() == JType.Base.LONG) && v.type().dims() == 0
-        && (op == AssignOp.ADD || op == AssignOp.SUB) && value instanceof Expr.Literal;
-  }
-
   void reverseAssign(Expr target, AssignOp op, Expr value, boolean isDecl, Code out) {
     topLevelCall = value instanceof Expr.Invoke ? value : null;
     JType type = target.type();
@@ -112,7 +106,7 @@ final class AssignmentAdjoints {
     }
     boolean active = base != null && st.activity.isActive(base) && type.isFloating();
     if (!active) {
-      if (record && isIntegerStep(target, op, value)) {
+      if (record && RecordingRules.isIntegerStep(target, op, value)) {
         // integer steps invert exactly, so the tape never holds the counter
         out.line(st.printer.print(target) + (op == AssignOp.ADD ? " -= " : " += ") + st.printer.print(value) + ";");
       } else if (record) {
@@ -180,8 +174,7 @@ final class AssignmentAdjoints {
   }
 
   private StatementRecords.Plan statementRecords(Expr target, Expr value) {
-    return st.on(Optimizations.Kind.STATEMENT_RECORDS) ? st.records.of(target, value, st.loopDepth > 0)
-        : StatementRecords.Plan.NONE;
+    return st.rules.statementRecords(target, value, st.loopDepth > 0);
   }
 
   /** Records what {@link StatementRecords} plans for the assignment, before it runs. */

@@ -37,6 +37,10 @@ import java.util.TreeSet;
  * again and then reverse. Joint reversal of a recursion re-runs each level's forward sweep once
  * per level above it, so split reversal turns det's depth-fold cost into a constant one; the
  * budget bounds the memory split reversal keeps, and a joint call's sweep opens a fresh budget.
+ *
+ * <p>The primal values this code reads are also stated in
+ * {@code dev.adjoint.processor.analyze.AdjointReads}, which decides what is recorded: a change to
+ * which operands a derivative is written with goes in both ({@link AnalysisCheck} fails otherwise).
  */
 final class CallAdjoints {
   private final AdjointContext sweep;

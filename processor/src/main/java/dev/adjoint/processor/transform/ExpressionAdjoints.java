@@ -11,6 +11,10 @@ import dev.adjoint.processor.ir.UnaryOp;
  * The reverse of an expression: given the adjoint (seed) of its value, adds each active variable's
  * share to that variable's adjoint, by the chain rule through operators, casts, conditionals,
  * {@code Math} functions ({@link MathAdjoints}) and calls ({@link CallAdjoints}).
+ *
+ * <p>The primal values this code reads are also stated in
+ * {@code dev.adjoint.processor.analyze.AdjointReads}, which decides what is recorded: a change to
+ * which operands a derivative is written with goes in both ({@link AnalysisCheck} fails otherwise).
  */
 final class ExpressionAdjoints {
   private ExpressionAdjoints() {}

@@ -1,5 +1,6 @@
 package dev.adjoint.processor.transform;
 
+import dev.adjoint.processor.analyze.Optimizations;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;
@@ -154,6 +155,6 @@ abstract class ExpressionHooks implements AdjointContext {
 
   @Override
   public boolean isRecordedClass(Variable aliasClass) {
-    return st.recordedClasses.contains(aliasClass);
+    return st.scope.classes().contains(aliasClass);
   }
 }

@@ -30,11 +30,7 @@ final class ExtremumAdjoints {
 
   /** The loop's running min/max update when it is reversed as one ({@link RunningExtremum}), else null. */
   RunningExtremum.Update extremumOf(Stmt.CountedLoop c) {
-    if (st.withoutExtremum.contains(c) || tripCounts.tripFormula(c) == null
-        || !st.on(Optimizations.Kind.RUNNING_EXTREMA)) {
-      return null; // the reverse needs the trip's index from its number
-    }
-    return RunningExtremum.find(c, st.plan, st.activity, st.records);
+    return st.rules.extremumOf(c, st.withoutExtremum);
   }
 
   /**
@@ -42,8 +38,8 @@ final class ExtremumAdjoints {
    * won (-1 if none); the caller records won after it. Its body must record nothing.
    */
   void forwardExtremum(Stmt.CountedLoop c, RunningExtremum.Update update, String won, Code out) {
-    sets.pushSaves(sets.saves(c), out);
-    sets.withSaves(c, () -> {
+    sets.pushSaves(sets.of(c).saves(), out);
+    sets.inLoop(c, recording -> {
       out.line("int " + won + " = -1;");
       Code body = new Code();
       String start = st.printer.print(c.start());

@@ -1,6 +1,7 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analyze.Checkpoints;
+import dev.adjoint.processor.analyze.Optimizations;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;
@@ -39,11 +40,12 @@ final class LoopAdjoints {
   }
 
   void forwardCounted(Stmt.CountedLoop c, Code out) {
-    sets.pushSaves(sets.saves(c), out);
-    sets.withSaves(c, () -> sets.withCheckpoints(c, c.body(), chosen -> {
+    sets.pushSaves(sets.of(c).saves(), out);
+    sets.inLoop(c, recording -> {
+      List<Checkpoints.Checkpoint> chosen = sets.forwardCheckpoints(recording, c.body());
       sets.pushCheckpoints(chosen, false, out);
       forwardCountedLoop(c, chosen, out);
-    }));
+    });
   }
 
   private void forwardBody(Stmt body, List<Checkpoints.Checkpoint> chosen, Code out) {
@@ -110,11 +112,12 @@ final class LoopAdjoints {
   }
 
   void forwardWhile(Stmt.While w, Code out) {
-    sets.pushSaves(sets.saves(w), out);
-    sets.withSaves(w, () -> sets.withCheckpoints(w, w.body(), chosen -> {
+    sets.pushSaves(sets.of(w).saves(), out);
+    sets.inLoop(w, recording -> {
+      List<Checkpoints.Checkpoint> chosen = sets.forwardCheckpoints(recording, w.body());
       sets.pushCheckpoints(chosen, false, out);
       forwardWhileLoop(w, chosen, out);
-    }));
+    });
   }
 
   private void forwardWhileLoop(Stmt.While w, List<Checkpoints.Checkpoint> chosen, Code out) {
@@ -150,8 +153,9 @@ final class LoopAdjoints {
   }
 
   /**
-   * Reverses a loop body, recording the primal variables it reads for this loop, with the loop's
-   * saved variables suppressed inside; then restores the saved variables after the loop.
+   * Reverses a loop body, noting the primal variables it reads for this loop (to check them
+   * against {@link dev.adjoint.processor.analyze.ReverseReads}), with the loop's saved variables
+   * suppressed inside; then restores the saved variables after the loop.
    */
   void reverseLoop(Stmt loop, Stmt body, RecordBlock bodyBlock, java.util.function.BiConsumer<Code, Code> emitLoop,
       Code out) {
@@ -160,19 +164,19 @@ final class LoopAdjoints {
     st.printer.recordReadsInto(inner);
     Code header = new Code();
     Code restores = new Code();
-    List<Variable> saved = sets.withSaves(loop, () -> sets.withCheckpoints(loop, body, chosen -> {
+    List<Variable> saved = sets.inLoop(loop, recording -> {
       Code bodyCode = recorder.withBlock(bodyBlock, () -> sweep.reverse(body));
       if (!bodyCode.isEmpty()) {
         Code iteration = new Code();
-        sets.popCheckpoints(chosen, true, iteration);
+        sets.popCheckpoints(recording.checkpoints(), true, iteration);
         emitLoop.accept(header, iteration.append(bodyCode));
       }
-      sets.popCheckpoints(chosen, false, restores);
-    }));
+      sets.popCheckpoints(recording.checkpoints(), false, restores);
+    }).saves();
     st.printer.recordReadsInto(outerReads);
     if (outerReads != null) {
       outerReads.addAll(inner);
-      st.nextLoopReads.put(loop, inner);
+      st.generatedLoopReads.put(loop, inner);
     }
     List<String> drivers = header.isEmpty() ? List.of() : zeroSkipDrivers(loop, header);
     if (drivers.isEmpty()) {

@@ -8,6 +8,10 @@ import java.util.List;
  * The derivatives of {@code java.lang.Math}: for each function, the seed each active argument
  * receives. Arguments and, where the derivative is best written with it, the function's own value
  * are computed once into temporaries.
+ *
+ * <p>The primal values this code reads are also stated in
+ * {@code dev.adjoint.processor.analyze.AdjointReads}, which decides what is recorded: a change to
+ * which operands a derivative is written with goes in both ({@link AnalysisCheck} fails otherwise).
  */
 final class MathAdjoints {
   private static final String LN10 = "2.302585092994046";

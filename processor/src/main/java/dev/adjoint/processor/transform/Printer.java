@@ -5,6 +5,7 @@ import dev.adjoint.processor.emit.ClassNames;
 import dev.adjoint.processor.emit.FieldHandle;
 import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
@@ -263,12 +264,9 @@ final class Printer {
     return type.base() == JType.Base.REFERENCE ? String.valueOf(type.mirror()).replace("[]", "") : type.base().keyword();
   }
 
-  /** Whether printing e is cheap and side-effect free enough to repeat: names, literals, constants. */
+  /** Whether printing e is cheap and side-effect free enough to repeat ({@link IrWalker#isSimple}). */
   static boolean isSimple(Expr e) {
-    return e instanceof Expr.Literal || e instanceof Expr.VarRef || e instanceof Expr.FieldRead f && f.receiver() == null
-        || e instanceof Expr.FieldRead g && g.receiver() instanceof Expr.VarRef
-        || e instanceof Expr.Length l && l.array() instanceof Expr.VarRef
-        || e instanceof Expr.ArrayRead a && isSimple(a.array()) && (a.index() instanceof Expr.VarRef
-            || a.index() instanceof Expr.Literal);
+    return IrWalker.isSimple(e);
   }
+
 }

@@ -20,6 +20,6 @@ interface StatementContext extends AdjointContext {
   /** The reverse half of s. */
   Code reverse(Stmt s);
 
-  /** Whether s has a reverse half at all (a probe: it decides nothing). */
+  /** Whether the reverse half of s, written before the forward sweep asks, has any code. */
   boolean hasReverse(Stmt s);
 }

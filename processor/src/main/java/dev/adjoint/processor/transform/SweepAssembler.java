@@ -70,7 +70,7 @@ final class SweepAssembler {
         body.line(p.type().sourceText() + " " + sweep.bar(p) + " = 0;");
         reverseHead.line(p.type().sourceText() + " " + sweep.bar(p) + " = 0;");
       }
-      if (mutated && !st.recordedClasses.contains(st.aliases.find(p))) {
+      if (mutated && !st.allRecordedClasses.contains(st.aliases.find(p))) {
         String saved = st.names.claim(p.name() + "Saved");
         Snippet line = Snippet.of(p.type().sourceText() + " " + saved + " = ", RuntimeClasses.SHADOWS, ".snapshot(" + p.name() + ");");
         body.line(line);

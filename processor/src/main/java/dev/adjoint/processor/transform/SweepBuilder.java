@@ -2,6 +2,8 @@ package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
+import dev.adjoint.processor.analyze.Optimizations;
+import dev.adjoint.processor.analyze.ReverseReads;
 import dev.adjoint.processor.analyze.RunningExtremum;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.Names;
@@ -9,16 +11,12 @@ import dev.adjoint.processor.emit.RuntimeClasses;
 import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.AssignOp;
 import dev.adjoint.processor.ir.Expr;
-import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,19 +24,18 @@ import java.util.Set;
  * records what the reverse sweep will need, then a reverse sweep that walks the statements
  * backwards, restoring overwritten values and accumulating adjoints.
  *
- * <p>What to record is found by a fixed point (Tapenade's to-be-recorded analysis, done on the
- * generated code itself): the reverse sweep is generated once, the primal variables it reads are
- * collected, and it is generated again with those variables recorded wherever the forward sweep
- * overwrites them, until the set stops growing. So a loop like {@code s += a[i] * b[i]} records
- * nothing per iteration: its reverse reads a and b, which nothing overwrites, and never reads s.
+ * <p>What to record comes from the to-be-recorded analysis ({@link ReverseReads}), run on the IR
+ * before any code is written; the reverse sweep is written first, once, and the forward sweep
+ * after it, asking it which statements' reverses have code (those record branch flags and trip
+ * counts). The variables the written reverse reads are checked against the analysis
+ * ({@link AnalysisCheck}).
  *
- * <p>This class walks the statements and keeps the fixed point; each construct's forward and
+ * <p>This class walks the statements; each construct's forward and
  * reverse halves are in their own class ({@link AssignmentAdjoints}, {@link BranchAdjoints},
  * {@link LoopAdjoints}, {@link ExtremumAdjoints}, calls in {@link CallAdjoints}, expressions in
  * {@link ExpressionAdjoints} and {@link MathAdjoints}), sharing {@link SweepState}.
  */
 public final class SweepBuilder extends ExpressionHooks implements StatementContext {
-  private static final int MAX_ROUNDS = 64;
   private final Recorder recorder;
   private final RecordingSets sets;
   private final AssignmentAdjoints assignments;
@@ -46,9 +43,6 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
   private final LoopAdjoints loops;
   private final ExtremumAdjoints extrema;
   private final SweepAssembler assembler;
-  private List<Set<Variable>> nextTopReads = new ArrayList<>();
-  /** The primal variables the reverse sweep reads, collected as it is generated. */
-  private Set<Variable> reads = new LinkedHashSet<>();
   private SweepBuilder(MethodIR method, Activity activity, Aliases aliases, String adjointPackage,
       Optimizations optimizations) {
     super(new SweepState(method, activity, aliases, adjointPackage, optimizations));
@@ -70,23 +64,22 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
 
   private Sweep run() {
     Names base = VariableNaming.name(st);
-    IrWalker.statements(st.method.body(), s -> {
-      if (s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef v) {
-        st.assignedAnywhere.add(v.variable());
-        st.overwritten.add(v.variable());
-      } else if (s instanceof Stmt.LocalDecl d) {
-        st.assignedAnywhere.add(d.variable());
-        if (d.variable().loopDepth() > 0) {
-          st.overwritten.add(d.variable());
-        }
-      } else if (s instanceof Stmt.CountedLoop c) {
-        st.countedIndices.add(c.index());
-      }
-    });
-
     while (true) {
+      ReverseReads.Result facts = ReverseReads.of(st.rules, st.withoutExtremum);
+      st.topReads = facts.topReads();
+      st.loopReads = facts.loopReads();
+      st.allRecordedVars = facts.recordedVars();
+      st.allRecordedClasses = facts.recordedClasses();
+      st.hoisted = st.rules.declaredEarly(facts.reads());
+      st.names = base.copy();
+      st.loopNames = new java.util.IdentityHashMap<>();
+      st.declaredUpFront = new java.util.LinkedHashMap<>();
       st.extremumMismatches.clear();
-      Code reverse = settleReverse(base);
+      st.generatedLoopReads.clear();
+      st.generatedTopReads.clear();
+      st.hasReverse.clear();
+      Code reverse = reverse(st.method.body());
+      AnalysisCheck.compare(facts, st.generatedTopReads, st.generatedLoopReads, st.method);
       st.printer.clearSubstitutions();
       st.blockMismatches.clear();
       st.pushed.clear();
@@ -99,72 +92,6 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
       st.withoutBlock.addAll(st.blockMismatches);
       st.withoutExtremum.addAll(st.extremumMismatches);
     }
-  }
-
-  /**
-   * Generates the reverse sweep until the variables it reads, and so the ones the forward sweep must
-   * record, stop changing.
-   */
-  private Code settleReverse(Names base) {
-    Code reverse;
-    int rounds = 0;
-    while (true) {
-      if (++rounds > MAX_ROUNDS) {
-        // the sets only grow in practice; a bug that made them cycle must not hang javac
-        throw new IllegalStateException("the to-be-recorded analysis did not settle in " + MAX_ROUNDS + " rounds");
-      }
-      st.names = base.copy();
-      st.loopNames = new java.util.IdentityHashMap<>();
-      st.declaredUpFront = new java.util.LinkedHashMap<>();
-      reads = new LinkedHashSet<>();
-      st.printer.recordReadsInto(reads);
-      reverse = reverse(st.method.body());
-      st.printer.recordReadsInto(null);
-      Set<Variable> vars = new HashSet<>(st.recordedVars);
-      Set<Variable> classes = new HashSet<>(st.recordedClasses);
-      for (Variable v : reads) {
-        if (!st.isRecomputed(v)) {
-          vars.add(v);
-        }
-        if (v.type().isArray()) {
-          classes.add(st.aliases.find(v));
-        }
-      }
-      boolean stable = vars.equals(st.allRecordedVars) && classes.equals(st.allRecordedClasses)
-          && sameReads(st.nextLoopReads, st.loopReads) && nextTopReads.equals(st.topReads);
-      st.loopReads = st.nextLoopReads;
-      st.nextLoopReads = new java.util.IdentityHashMap<>();
-      st.topReads = nextTopReads;
-      nextTopReads = new ArrayList<>();
-      if (stable) {
-        break;
-      }
-      st.allRecordedVars = vars;
-      st.allRecordedClasses = classes;
-    }
-    st.recordedVars = st.allRecordedVars;
-    st.recordedClasses = st.allRecordedClasses;
-    Set<Variable> declaredEarly = st.on(Optimizations.Kind.TO_BE_RECORDED) ? reads : sets.everythingRecorded(reads);
-    for (Variable v : declaredEarly) {
-      if (!v.isParameter() && !st.countedIndices.contains(v)
-          && !st.isRecomputed(v)) {
-        st.hoisted.add(v);
-      }
-    }
-    return reverse;
-  }
-
-  /** Equal per-loop read sets (IdentityHashMap's own equals compares the sets by reference). */
-  private static boolean sameReads(Map<Stmt, Set<Variable>> a, Map<Stmt, Set<Variable>> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (Map.Entry<Stmt, Set<Variable>> e : a.entrySet()) {
-      if (!e.getValue().equals(b.get(e.getKey()))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
@@ -241,31 +168,21 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
     }
   }
 
+  /** Whether the reverse of s, generated before the forward sweep asks, has any code. */
   @Override
   public boolean hasReverse(Stmt s) {
-    Names saved = st.names;
-    st.names = saved.copy();
-    Map<Stmt, Map<String, String>> savedLoopNames = st.loopNamesCopy();
-    Map<String, String> savedUpFront = new java.util.LinkedHashMap<>(st.declaredUpFront);
-    Set<Variable> savedReads = st.printer.readsTarget();
-    st.printer.recordReadsInto(null);
-    Map<Stmt, RecordBlock> savedBlocks = new java.util.IdentityHashMap<>(st.blocks);
-    boolean nonEmpty = recorder.withBlock(null, () -> !reverse(s).isEmpty());
-    st.blocks.clear();
-    st.blocks.putAll(savedBlocks); // a probe decides nothing
-    st.printer.clearSubstitutions(); // temporaries of the reverse sweep do not exist in the forward one
-    st.printer.recordReadsInto(savedReads);
-    st.names = saved;
-    st.loopNames = savedLoopNames; // names the probe claimed are free again
-    st.declaredUpFront = savedUpFront;
-    return nonEmpty;
+    Boolean any = st.hasReverse.get(s);
+    if (any == null) {
+      throw new IllegalStateException("the forward sweep asked about a statement the reverse did not generate: " + s);
+    }
+    return any;
   }
-
 
   @Override
   public Code reverse(Stmt s) {
     Code out = new Code();
     reverse(s, out);
+    st.hasReverse.put(s, !out.isEmpty());
     return out;
   }
 
@@ -313,21 +230,17 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
     }
   }
 
-  /** Reverses top-level statement k, recording what its reverse reads, under k's recording sets. */
+  /** Reverses top-level statement k under k's recording scope, noting what its code reads. */
   private Code reverseTopLevel(int k, Stmt statement) {
-    Set<Variable> outer = st.printer.readsTarget();
-    Set<Variable> mine = outer == null ? null : new LinkedHashSet<>();
+    Set<Variable> mine = new LinkedHashSet<>();
     st.printer.recordReadsInto(mine);
     Code[] code = new Code[1];
     sets.withRecordingFor(k, () -> code[0] = reverse(statement));
-    st.printer.recordReadsInto(outer);
-    if (outer != null) {
-      outer.addAll(mine);
-      while (nextTopReads.size() <= k) {
-        nextTopReads.add(null);
-      }
-      nextTopReads.set(k, mine);
+    st.printer.recordReadsInto(null);
+    while (st.generatedTopReads.size() <= k) {
+      st.generatedTopReads.add(null);
     }
+    st.generatedTopReads.set(k, mine);
     return code[0];
   }
 
@@ -336,7 +249,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
       return;
     }
     // The reverse sweep starts where the forward sweep ended, so reading here needs no recording.
-    Set<Variable> savedReads = reads;
+    Set<Variable> savedReads = st.printer.readsTarget();
     st.printer.recordReadsInto(null);
     Expr value = r.value();
     if (value.type().isArray()) {

@@ -3,7 +3,9 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
 import dev.adjoint.processor.analyze.LoopPlan;
-import dev.adjoint.processor.analyze.Mutations;
+import dev.adjoint.processor.analyze.Optimizations;
+import dev.adjoint.processor.analyze.RecordingRules;
+import dev.adjoint.processor.analyze.ReverseReads;
 import dev.adjoint.processor.analyze.RunningExtremum;
 import dev.adjoint.processor.analyze.StatementRecords;
 import dev.adjoint.processor.emit.Names;
@@ -20,7 +22,7 @@ import java.util.Set;
 
 /**
  * What the parts of one method's sweep share while it is generated: the method and its analyses,
- * the names chosen, the recording sets of the current round of {@link SweepBuilder}'s fixed point,
+ * the names chosen, the recording sets {@link ReverseReads} found,
  * and what the loop being generated is doing (its record block, its running extremum). The
  * parts ({@link AssignmentAdjoints}, {@link LoopAdjoints}, ...) hold the behaviour; this holds
  * the data, so each part's file is about one construct.
@@ -32,24 +34,24 @@ final class SweepState {
   final Printer printer;
   final Optimizations optimizations;
   final Map<Variable, String> bars = new HashMap<>();
-  final Set<Variable> assignedAnywhere = new HashSet<>();
-  final Set<Variable> countedIndices = new HashSet<>();
+  /** Where values are recorded: the rules the to-be-recorded analysis ({@link ReverseReads}) shares. */
+  final RecordingRules rules;
+  final Set<Variable> assignedAnywhere;
   final Set<Variable> mutatedClasses;
   final LoopPlan plan;
-  /** Per loop: the primal variables its reverse body reads (from the previous round of the fixed point). */
+  final StatementRecords records;
+  /** Per loop: the primal variables its reverse body reads ({@link ReverseReads}). */
   Map<Stmt, Set<Variable>> loopReads = new java.util.IdentityHashMap<>();
-  Map<Stmt, Set<Variable>> nextLoopReads = new java.util.IdentityHashMap<>();
-  /**
-   * Per top-level statement: the primal variables its reverse reads (previous round). A write in
-   * statement k needs recording only if the reverse of statement k or of one before it reads the
-   * variable: the reverse of later statements runs first and sees the value the write left.
-   */
+  /** Per top-level statement: the primal variables its reverse reads ({@link ReverseReads}). */
   List<Set<Variable>> topReads = new ArrayList<>();
+  /** The variables and array alias classes recorded somewhere ({@link ReverseReads}). */
   Set<Variable> allRecordedVars = new HashSet<>();
   Set<Variable> allRecordedClasses = new HashSet<>();
-  /** Variables assigned after their declaration, or declared inside a loop: their values change. */
-  final Set<Variable> overwritten = new HashSet<>();
-  final StatementRecords records;
+  /** What the generated reverse reads, per loop and per top-level statement: checked against the analysis. */
+  final Map<Stmt, Set<Variable>> generatedLoopReads = new java.util.IdentityHashMap<>();
+  final List<Set<Variable>> generatedTopReads = new ArrayList<>();
+  /** Whether the reverse of each statement generated so far has any code (the forward asks). */
+  final Map<Stmt, Boolean> hasReverse = new java.util.IdentityHashMap<>();
   /** Set once the builder exists, which the call adjoints take as their context. */
   CallAdjoints calls;
   /** How many loops enclose the statement being generated. */
@@ -60,7 +62,7 @@ final class SweepState {
   final Map<Stmt, Set<String>> perIteration = new java.util.LinkedHashMap<>();
   /** The names whose values the forward sweep puts on the tape, for the verbose note. */
   final Set<String> pushed = new java.util.TreeSet<>();
-  /** Per counted loop: the record block its reverse reads (this round), which its forward must write. */
+  /** Per counted loop: the record block its reverse reads (planned while the reverse was generated), which its forward must write. */
   final Map<Stmt, RecordBlock> blocks = new java.util.IdentityHashMap<>();
   /** Loops whose forward and reverse did not agree on a record block: they keep per-record tape calls. */
   final Set<Stmt> withoutBlock = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -74,8 +76,8 @@ final class SweepState {
   final Set<Stmt> withoutExtremum = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   final Set<Stmt> extremumMismatches = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   Names names;
-  Set<Variable> recordedVars = new HashSet<>();
-  Set<Variable> recordedClasses = new HashSet<>();
+  /** What writes record at the place being generated ({@link RecordingSets}). */
+  RecordingRules.Scope scope = RecordingRules.Scope.NONE;
   Set<Variable> hoisted = new HashSet<>();
   /** The names of each loop's own locals (trip count, record cursors), shared by its two halves. */
   Map<Stmt, Map<String, String>> loopNames = new java.util.IdentityHashMap<>();
@@ -97,13 +99,6 @@ final class SweepState {
   String tapeLocal;
   /** The sweep's last parameter: a caller's tape to record on, or null to make its own. */
   String sharedTapeName;
-
-  /** A copy of {@link #loopNames} to restore after a probe. */
-  Map<Stmt, Map<String, String>> loopNamesCopy() {
-    Map<Stmt, Map<String, String>> copy = new java.util.IdentityHashMap<>();
-    loopNames.forEach((loop, names) -> copy.put(loop, new HashMap<>(names)));
-    return copy;
-  }
 
   /** The name of loop's local for this role (e.g. "trips"): the same in the forward and the reverse. */
   String loopName(Stmt loop, String prefix) {
@@ -139,9 +134,11 @@ final class SweepState {
     this.activity = activity;
     this.aliases = aliases;
     this.printer = new Printer(adjointPackage);
-    this.mutatedClasses = Mutations.mutatedClasses(method, aliases);
-    this.plan = new LoopPlan(method, aliases);
-    this.records = new StatementRecords(activity, aliases, overwritten, mutatedClasses);
+    this.rules = new RecordingRules(method, activity, aliases, optimizations);
+    this.assignedAnywhere = rules.assignedAnywhere();
+    this.mutatedClasses = rules.mutatedClasses();
+    this.plan = rules.plan();
+    this.records = rules.records();
   }
 
   /** Notes that the forward sweep records what, here: per iteration of the innermost loop, if any. */
@@ -168,8 +165,4 @@ final class SweepState {
     return optimizations.on(kind);
   }
 
-  /** Whether the reverse iteration recomputes v rather than reading back a recorded value. */
-  boolean isRecomputed(Variable v) {
-    return on(Optimizations.Kind.RECOMPUTE) && plan.isRecomputed(v);
-  }
 }

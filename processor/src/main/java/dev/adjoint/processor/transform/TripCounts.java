@@ -3,7 +3,6 @@ package dev.adjoint.processor.transform;
 import dev.adjoint.processor.ir.Arithmetic;
 import dev.adjoint.processor.ir.BinaryOp;
 import dev.adjoint.processor.ir.Expr;
-import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
@@ -19,29 +18,13 @@ final class TripCounts {
     this.st = st;
   }
 
-  /**
-   * The trip count of a loop {@code for (i = start; i < end; i++)} (or with {@code <=}, or counting
-   * down with {@code >}, {@code >=}) whose bounds the loop never changes, as an expression over
-   * those bounds, which must be integers; null for any other loop, whose trip count is recorded.
-   */
+  /** The trip count {@link dev.adjoint.processor.analyze.LoopPlan#tripCount} finds, as source text; null for any other loop. */
   String tripFormula(Stmt.CountedLoop c) {
-    boolean up = c.step() instanceof Expr.Literal l && l.text().equals("1");
-    boolean down = c.step() instanceof Expr.Unary u && u.operand() instanceof Expr.Literal l && l.text().equals("1");
-    if (!(up || down) || !(c.condition() instanceof Expr.Binary b) || !(b.left() instanceof Expr.VarRef v)
-        || v.variable() != c.index() || !st.plan.isLoopInvariant(b.right(), c) || !st.plan.isLoopInvariant(c.start(), c)
-        || b.right().type().isFloating() || c.start().type().isFloating()) {
-      return null; // a double bound (i < n with double n) compares after widening: count the trips
-    }
-    Expr end = b.right();
-    Expr span;
-    if (up && (b.op() == BinaryOp.LT || b.op() == BinaryOp.LE)) {
-      span = Arithmetic.minus(end, c.start());
-    } else if (down && (b.op() == BinaryOp.GT || b.op() == BinaryOp.GE)) {
-      span = Arithmetic.minus(c.start(), end);
-    } else {
+    Expr count = st.plan.tripCount(c);
+    if (count == null) {
       return null;
     }
-    String text = st.printer.print(b.op() == BinaryOp.LE || b.op() == BinaryOp.GE ? Arithmetic.plus(span, 1) : span);
+    String text = st.printer.print(count);
     boolean isLong = c.index().type().base() == JType.Base.LONG;
     return isLong ? "(int) Math.max(0L, " + text + ")" : "Math.max(0, " + text + ")";
   }
@@ -115,15 +98,8 @@ final class TripCounts {
     return " += " + st.printer.print(step);
   }
 
-  /** Whether e reads only variables nothing in the method writes, so the reverse sweep can recompute it. */
+  /** Whether e reads only variables nothing in the method writes ({@link dev.adjoint.processor.analyze.RecordingRules#isInvariant}). */
   boolean isInvariant(Expr e) {
-    boolean[] ok = {true};
-    IrWalker.expressions(e, x -> {
-      if (x instanceof Expr.VarRef v && st.assignedAnywhere.contains(v.variable())
-          || x instanceof Expr.Invoke || x instanceof Expr.ArrayRead) {
-        ok[0] = false;
-      }
-    });
-    return ok[0];
+    return st.rules.isInvariant(e);
   }
 }

@@ -72,9 +72,10 @@ final class Statements {
     E e = ex.scalar(3);
     ex.scope.scalars.add(name);
     ex.scope.assignable.add(name);
-    // var infers double unless the initialiser is an int literal
-    String type = ex.chance(0.2) && !e.text().matches("\\d+") ? "var" : "double";
-    return List.of(new Line(type + " " + name + " = " + e.text() + ";", List.of("double " + name + " = 0.5;")));
+    // var infers the initialiser's type, which may be int or float (an element of a float[]), and
+    // the variable is assigned doubles later: 1.0 * makes it a double
+    String init = ex.chance(0.2) ? "var " + name + " = 1.0 * " + e.at(E.UNARY) : "double " + name + " = " + e.text();
+    return List.of(new Line(init + ";", List.of("double " + name + " = 0.5;")));
   }
 
   private static List<Code> assignScalar(Expressions ex) {

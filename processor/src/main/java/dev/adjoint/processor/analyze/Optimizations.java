@@ -1,4 +1,4 @@
-package dev.adjoint.processor.transform;
+package dev.adjoint.processor.analyze;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
