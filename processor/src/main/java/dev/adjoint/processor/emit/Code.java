@@ -9,20 +9,50 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Generated statements as a tree: lines, and blocks with a header ({@code for (...)},
- * {@code if (...)}) and a body. It is built in order, as code is read: {@link #open} starts a
- * block, lines go into the innermost open block, {@link #close} ends it, and {@link #reopen}
- * chains a block to the one it ends ({@code } else {}). The writer renders the tree with
- * JavaPoet; {@link #lines} gives its text for reading.
+ * Generated statements as a tree: declarations, assignments (including {@code +=}), comments,
+ * other statements (calls, returns, pushes on the tape), and blocks with a header
+ * ({@code for (...)}, {@code if (...)}) and a body. It is built in order, as code is read:
+ * {@link #open} starts a block, statements go into the innermost open block, {@link #close} ends
+ * it, and {@link #reopen} chains a block to the one it ends ({@code } else {}). The writer
+ * renders the tree with JavaPoet; {@link #lines} gives its text for reading.
  */
 public final class Code {
   private static final String INDENT = "  ";
 
   /** A statement or a block. */
-  public sealed interface Node permits Line, Block {}
+  public sealed interface Node permits Statement, Block {}
 
-  /** One statement (or an empty line, or a comment), without indentation. */
-  public record Line(Snippet text) implements Node {}
+  /** One statement, without indentation; {@link #text} is its source. */
+  public sealed interface Statement extends Node permits Declare, Assign, Comment, Line {
+    Snippet text();
+  }
+
+  /** {@code type name = value;}, or {@code type name;} where value is null. */
+  public record Declare(Snippet type, Snippet name, Snippet value) implements Statement {
+    @Override
+    public Snippet text() {
+      return value == null ? Snippet.of(type, " ", name, ";") : Snippet.of(type, " ", name, " = ", value, ";");
+    }
+  }
+
+  /** {@code target op value;}, op being {@code =}, {@code +=}, {@code -=}, ... */
+  public record Assign(Snippet target, String op, Snippet value) implements Statement {
+    @Override
+    public Snippet text() {
+      return Snippet.of(target, " " + op + " ", value, ";");
+    }
+  }
+
+  /** {@code // words}; an empty line where words is empty. */
+  public record Comment(String words) implements Statement {
+    @Override
+    public Snippet text() {
+      return Snippet.of(words.isEmpty() ? "" : "// " + words);
+    }
+  }
+
+  /** Any other statement: a call, a return, an increment. */
+  public record Line(Snippet text) implements Statement {}
 
   /**
    * A block: {@code header {} body {@code }}. A chained block follows another and is written on
@@ -66,6 +96,36 @@ public final class Code {
 
   public Code line(Snippet text) {
     target().add(new Line(text));
+    return this;
+  }
+
+  /** Adds {@code type name = value;}; type, name and value are text or snippets (see {@link Snippet#of}). */
+  public Code declare(Object type, Object name, Object value) {
+    return add(new Declare(Snippet.of(type), Snippet.of(name), Snippet.of(value)));
+  }
+
+  /** Adds {@code type name;}. */
+  public Code declare(Object type, Object name) {
+    return add(new Declare(Snippet.of(type), Snippet.of(name), null));
+  }
+
+  /** Adds {@code target op value;} (op {@code =}, {@code +=}, ...). */
+  public Code assign(Object target, String op, Object value) {
+    return add(new Assign(Snippet.of(target), op, Snippet.of(value)));
+  }
+
+  /** Adds {@code // text}. */
+  public Code comment(String text) {
+    return add(new Comment(text));
+  }
+
+  /** Adds an empty line. */
+  public Code blank() {
+    return add(new Comment(""));
+  }
+
+  public Code add(Statement statement) {
+    target().add(statement);
     return this;
   }
 
@@ -124,7 +184,7 @@ public final class Code {
   /** Whether any statement, header or closer names the local (see {@link Snippet#mentions}). */
   public boolean mentions(String name) {
     for (Node n : nodes) {
-      if (n instanceof Line l ? l.text().mentions(name)
+      if (n instanceof Statement l ? l.text().mentions(name)
           : ((Block) n).header.mentions(name) || ((Block) n).closer != null && ((Block) n).closer.mentions(name)
               || ((Block) n).body.mentions(name)) {
         return true;
@@ -138,7 +198,7 @@ public final class Code {
   public Set<String> classNames() {
     Set<String> out = new TreeSet<>();
     for (Node n : nodes) {
-      if (n instanceof Line l) {
+      if (n instanceof Statement l) {
         l.text().addClassNames(out);
       } else {
         Block b = (Block) n;
@@ -163,7 +223,7 @@ public final class Code {
     String indent = INDENT.repeat(depth);
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
-      if (n instanceof Line l) {
+      if (n instanceof Statement l) {
         String text = l.text().plain();
         out.add(text.isEmpty() ? "" : indent + text);
         continue;

@@ -112,7 +112,7 @@ final class AccumulatorHoisting {
   List<Accumulator> usedIn(Code body) {
     List<Accumulator> out = new ArrayList<>();
     for (Accumulator a : used.values()) {
-      if (body.mentions(a.local())) { // code generated only to probe the reverse does not count
+      if (body.mentions(a.local())) {
         out.add(a);
       }
     }

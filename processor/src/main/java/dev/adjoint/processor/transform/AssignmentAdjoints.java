@@ -59,20 +59,20 @@ final class AssignmentAdjoints {
       }
       st.usesTape = true;
     }
-    String lhs = st.printer.print(target);
-    if (isDecl) {
+    if (isDecl && !st.hoisted.contains(((Expr.VarRef) target).variable())) {
       Variable v = ((Expr.VarRef) target).variable();
       if (value == null) {
-        if (!st.hoisted.contains(v)) {
-          out.line(type.sourceText() + " " + v.name() + ";");
-        }
+        out.declare(st.printer.typeRef(type), v.name());
         return;
       }
-      lhs = st.hoisted.contains(v) ? v.name() : type.sourceText() + " " + v.name();
+      out.declare(st.printer.typeRef(type), v.name(), st.printer.printTyped(value));
+    } else if (value != null) {
+      out.assign(st.printer.print(target), op.symbol(), st.printer.printTyped(value));
+    } else {
+      return; // declared before the forward sweep
     }
-    out.line(Snippet.of(lhs + " " + op.symbol() + " ", st.printer.printTyped(value), ";"));
     if (type.isArray() && base != null && st.activity.isActive(base)) {
-      out.line(Snippet.of(sweep.barOf(target) + " = ", shadowOf(value, st.printer.print(target)), ";"));
+      out.assign(sweep.barOf(target), "=", shadowOf(value, st.printer.print(target)));
     }
     st.printer.clearSubstitutions();
   }
@@ -108,9 +108,9 @@ final class AssignmentAdjoints {
     if (!active) {
       if (record && RecordingRules.isIntegerStep(target, op, value)) {
         // integer steps invert exactly, so the tape never holds the counter
-        out.line(st.printer.print(target) + (op == AssignOp.ADD ? " -= " : " += ") + st.printer.print(value) + ";");
+        out.assign(st.printer.print(target), op == AssignOp.ADD ? "-=" : "+=", st.printer.print(value));
       } else if (record) {
-        out.line(recorder.restore(target));
+        recorder.restore(target, out);
       }
       if (value instanceof Expr.Invoke call) {
         st.calls.reverse(call, null, out);
@@ -120,13 +120,13 @@ final class AssignmentAdjoints {
     String targetBar = barOfElement(target, out);
     if (op == AssignOp.ADD || op == AssignOp.SUB) {
       if (record) {
-        out.line(recorder.restore(target));
+        recorder.restore(target, out);
       }
       Seed seed = Seed.of(targetBar);
       if (readsTarget(value, base)) {
         // s += s * s: propagating adds into sBar, so the seed must be read before that
         String saved = st.names.fresh("d");
-        out.line("double " + saved + " = " + targetBar + ";");
+        out.declare("double", saved, targetBar);
         seed = Seed.of(saved);
       }
       popStatementRecords(target, value, out);
@@ -140,10 +140,10 @@ final class AssignmentAdjoints {
     boolean lastUse = isDecl && target instanceof Expr.VarRef v && v.variable().loopDepth() == 0;
     if (!st.activity.isActive(rhs)) {
       if (!lastUse) {
-        out.line(targetBar + " = 0;");
+        out.assign(targetBar, "=", "0");
       }
       if (record) {
-        out.line(recorder.restore(target));
+        recorder.restore(target, out);
       }
       if (value instanceof Expr.Invoke call) {
         st.calls.reverse(call, null, out);
@@ -156,10 +156,10 @@ final class AssignmentAdjoints {
       return;
     }
     String seed = st.names.fresh("d");
-    out.line("double " + seed + " = " + targetBar + ";");
-    out.line(targetBar + " = 0;");
+    out.declare("double", seed, targetBar);
+    out.assign(targetBar, "=", "0");
     if (record) {
-      out.line(recorder.restore(target));
+      recorder.restore(target, out);
     }
     popStatementRecords(target, value, out);
     sweep.propagateTo(rhs, Seed.of(seed), out);
@@ -182,14 +182,14 @@ final class AssignmentAdjoints {
     if (st.extremum != null && value == st.extremum.call()) {
       String firstWins = choiceCondition(st.extremum.call());
       out.open("if (" + (st.extremum.challenger() == 0 ? firstWins : "!(" + firstWins + ")") + ")");
-      out.line(st.extremumWon + " = " + st.extremumTrip + ";");
+      out.assign(st.extremumWon, "=", st.extremumTrip);
       out.close();
       return;
     }
     StatementRecords.Plan plan = statementRecords(target, value);
     for (Expr.MathCall m : plan.values()) {
       String v = st.names.fresh("v");
-      out.line("double " + v + " = " + st.printer.print(m) + ";");
+      out.declare("double", v, st.printer.print(m));
       recorder.record(JType.DOUBLE, v, out);
       st.noteRecorded("the value of " + m.function().name().toLowerCase(java.util.Locale.ROOT));
       st.printer.substitute(m, v); // the statement itself then reads the temporary
@@ -209,12 +209,12 @@ final class AssignmentAdjoints {
     StatementRecords.Plan plan = statementRecords(target, value);
     for (int k = plan.choices().size() - 1; k >= 0; k--) {
       String c = st.names.fresh("first");
-      out.line(Snippet.of("boolean " + c + " = ", recorder.popOf(JType.BOOLEAN), ";"));
+      out.declare("boolean", c, recorder.popOf(JType.BOOLEAN));
       choices.put(plan.choices().get(k), c);
     }
     for (int k = plan.values().size() - 1; k >= 0; k--) {
       String v = st.names.fresh("v");
-      out.line(Snippet.of("double " + v + " = ", recorder.popOf(JType.DOUBLE), ";"));
+      out.declare("double", v, recorder.popOf(JType.DOUBLE));
       st.printer.substitute(plan.values().get(k), v);
     }
   }
@@ -262,15 +262,15 @@ final class AssignmentAdjoints {
     if (seeded && record) {
       // restoring swaps the target's adjoint array back to the old value's: keep the new one's
       seed = st.names.fresh("d");
-      out.line(target.type().sourceText() + " " + seed + " = " + sweep.barOf(target) + ";");
+      out.declare(target.type().sourceText(), seed, sweep.barOf(target));
     } else if (seeded) {
       seed = sweep.barOf(target);
     }
     if (record) {
       if (active) {
-        out.line(Snippet.of(sweep.barOf(target) + " = ", st.tape, ".popObject();"));
+        out.assign(sweep.barOf(target), "=", Snippet.of(st.tape, ".popObject()"));
       }
-      out.line(Snippet.of(st.printer.print(target) + " = ", st.tape, ".popObject();"));
+      out.assign(st.printer.print(target), "=", Snippet.of(st.tape, ".popObject()"));
     }
     if (value instanceof Expr.Invoke call) {
       st.calls.reverse(call, seed, out);

@@ -103,18 +103,16 @@ final class CallAdjoints {
     List<Object> recordArgs = new ArrayList<>(args);
     recordArgs.addAll(arrayBars(call, "null"));
     recordArgs.add(tape);
-    String assign = "";
     String value = null;
     if (!target.returnType().isVoid()) {
       value = sweep.freshName("call");
-      out.line(target.returnType().sourceText() + " " + value + ";");
-      assign = value + " = ";
+      out.declare(target.returnType().sourceText(), value);
     }
     out.open(Snippet.of("if (", tape, ".mayRecordCall())"));
-    out.line(Snippet.of(assign + target.name() + "Record(", Snippet.join(", ", recordArgs), ");"));
+    callInto(value, Snippet.of(target.name() + "Record(", Snippet.join(", ", recordArgs), ")"), out);
     out.line(Snippet.of(tape, ".pushBoolean(true);"));
     out.reopen("else");
-    out.line(Snippet.of(assign, printer.printTyped(call), ";"));
+    callInto(value, printer.printTyped(call), out);
     out.line(Snippet.of(tape, ".pushBoolean(false);"));
     out.close();
     splitCallees.add(target.name());
@@ -142,7 +140,7 @@ final class CallAdjoints {
    */
   void runRule(Expr.Invoke call, Code out) {
     String r = sweep.freshName("rule");
-    out.line(Snippet.of(rruleType(call), " " + r + " = ", ruleCall(call), ";"));
+    out.declare(rruleType(call), r, ruleCall(call));
     out.line(Snippet.of(sweep.tape(), ".pushObject(" + r + ");"));
     printer.substitute(call, r + ".value()");
   }
@@ -208,7 +206,7 @@ final class CallAdjoints {
     List<Object> splitArgs = new ArrayList<>();
     if (target.kind() == CallTarget.Kind.STATEFUL_RULE) {
       String r = sweep.freshName("rule");
-      out.line(Snippet.of(rruleType(call), " " + r + " = ", sweep.tapeName(), ".popObject();"));
+      out.declare(rruleType(call), r, Snippet.of(sweep.tapeName(), ".popObject()"));
       invocationHead = Snippet.of(r + ".pullback");
     } else {
       invocationHead = sharesTape(target) ? Snippet.of(target.name() + "Sweep") // same class: this sweep's tape
@@ -268,29 +266,37 @@ final class CallAdjoints {
    * whole sweep under a fresh call-recording budget; or just the whole sweep when split is null.
    */
   private void invoke(Snippet split, Snippet joint, String result, Code out) {
-    String assign = result == null ? "" : result + " = ";
     if (split == null) {
-      out.line(Snippet.of(assign, joint, ";"));
+      callInto(result, joint, out);
       return;
     }
     Snippet tape = sweep.tapeName();
     out.open(Snippet.of("if (", tape, ".popBoolean())"));
-    out.line(Snippet.of(assign, split, ";"));
+    callInto(result, split, out);
     out.reopen("else");
     String budget = sweep.freshName("budget");
-    out.line(Snippet.of("long " + budget + " = ", tape, ".openCallBudget();"));
-    out.line(Snippet.of(assign, joint, ";"));
+    out.declare("long", budget, Snippet.of(tape, ".openCallBudget()"));
+    callInto(result, joint, out);
     out.line(Snippet.of(tape, ".closeCallBudget(" + budget + ");"));
     out.close();
+  }
+
+  /** {@code result = call;}, or just {@code call;} where result is null. */
+  private static void callInto(String result, Snippet call, Code out) {
+    if (result == null) {
+      out.line(Snippet.of(call, ";"));
+    } else {
+      out.assign(result, "=", call);
+    }
   }
 
   /** {@link #invoke} into a fresh local of the given type, which it returns. */
   private String invokeInto(String type, Snippet split, Snippet joint, Code out) {
     String r = sweep.freshName("r");
     if (split == null) {
-      out.line(Snippet.of(type + " " + r + " = ", joint, ";"));
+      out.declare(type, r, joint);
     } else {
-      out.line(type + " " + r + ";");
+      out.declare(type, r);
       invoke(split, joint, r, out);
     }
     return r;
@@ -328,7 +334,7 @@ final class CallAdjoints {
       return type.base() == JType.Base.FLOAT ? "0f" : "0.0";
     }
     String z = sweep.freshName("zero");
-    out.line(Snippet.of(type.sourceText() + " " + z + " = ", RuntimeClasses.SHADOWS, ".zerosLike(" + printer.print(call) + ");"));
+    out.declare(type.sourceText(), z, Snippet.of(RuntimeClasses.SHADOWS, ".zerosLike(" + printer.print(call) + ")"));
     return z;
   }
 }

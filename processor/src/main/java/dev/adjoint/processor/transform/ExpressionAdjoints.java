@@ -28,15 +28,15 @@ final class ExpressionAdjoints {
       return;
     }
     if (e instanceof Expr.VarRef v) {
-      out.line(b.bar(v.variable()) + " += " + seed.text() + ";");
+      out.assign(b.bar(v.variable()), "+=", seed.text());
     } else if (e instanceof Expr.ArrayRead a) {
       // the index is read even where a local sums the element: the loop's load and store read it
       String index = b.value(a.index(), out);
       Snippet accumulator = b.accumulatorOf(a);
       if (accumulator != null) {
-        out.line(Snippet.of(accumulator, " += " + seed.text() + ";"));
+        out.assign(accumulator, "+=", seed.text());
       } else {
-        out.line(b.barOf(a.array()) + "[" + index + "] += " + seed.text() + ";");
+        out.assign(b.barOf(a.array()) + "[" + index + "]", "+=", seed.text());
       }
     } else if (e instanceof Expr.Unary u) {
       propagate(u.operand(), u.op() == UnaryOp.NEGATE ? seed.negate() : seed, out, b);

@@ -62,7 +62,7 @@ abstract class ExpressionHooks implements AdjointContext {
     }
     Snippet text = st.printer.printTyped(e);
     String t = st.names.fresh("t");
-    out.line(Snippet.of(e.type().sourceText() + " " + t + " = ", text, ";"));
+    out.declare(e.type().sourceText(), t, text);
     st.printer.substitute(e, t);
     return t;
   }
@@ -116,7 +116,7 @@ abstract class ExpressionHooks implements AdjointContext {
       return seed;
     }
     String d = st.names.fresh("d");
-    out.line("double " + d + " = " + seed.text() + ";");
+    out.declare("double", d, seed.text());
     return Seed.of(d);
   }
 

@@ -40,7 +40,7 @@ final class ExtremumAdjoints {
   void forwardExtremum(Stmt.CountedLoop c, RunningExtremum.Update update, String won, Code out) {
     sets.pushSaves(sets.of(c).saves(), out);
     sets.inLoop(c, recording -> {
-      out.line("int " + won + " = -1;");
+      out.declare("int", won, "-1");
       Code body = new Code();
       String start = st.printer.print(c.start());
       String trip = tripCounts.tripNumber(c);
@@ -66,7 +66,7 @@ final class ExtremumAdjoints {
       }
       Variable i = c.index();
       header.open("if (" + won + " >= 0)");
-      header.line(i.type().sourceText() + " " + i.name() + " = " + tripCounts.indexAt(c.start(), null, won, c.step()) + ";");
+      header.declare(i.type().sourceText(), i.name(), tripCounts.indexAt(c.start(), null, won, c.step()));
       loops.recompute(c, header);
       header.append(body);
       header.close();

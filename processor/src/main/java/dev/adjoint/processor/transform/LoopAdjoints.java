@@ -80,7 +80,7 @@ final class LoopAdjoints {
         written.resolve(matches, prefix -> st.loopName(c, prefix));
         if (written.isUsed()) {
           String trips = st.loopName(c, "trips");
-          out.line("int " + trips + " = " + formula + ";");
+          out.declare("int", trips, formula);
           written.claim(trips, out);
           st.usesTape = true;
         }
@@ -92,12 +92,12 @@ final class LoopAdjoints {
     }
     st.usesTape = true;
     String trips = st.loopName(c, "trips");
-    out.line("int " + trips + " = 0;");
+    out.declare("int", trips, "0");
     String start = st.printer.print(c.start());
     String startVar = null;
     if (!tripCounts.isInvariant(c.start())) {
       startVar = st.loopName(c, i.name() + "Start");
-      out.line(type + " " + startVar + " = " + start + ";");
+      out.declare(type, startVar, start);
       start = startVar;
     }
     out.open(tripCounts.header(c, start));
@@ -136,7 +136,7 @@ final class LoopAdjoints {
     }
     st.usesTape = true;
     String trips = st.loopName(w, "trips");
-    out.line("int " + trips + " = 0;");
+    out.declare("int", trips, "0");
     if (w.doWhile()) {
       out.open("do");
       forwardBody(w.body(), chosen, out);
@@ -188,7 +188,7 @@ final class LoopAdjoints {
     }
     out.append(restores);
     for (int k = saved.size() - 1; k >= 0; k--) {
-      out.line(Snippet.of(saved.get(k).name() + " = ", recorder.popOf(saved.get(k).type()), ";"));
+      out.assign(saved.get(k).name(), "=", recorder.popOf(saved.get(k).type()));
     }
   }
 
@@ -242,8 +242,7 @@ final class LoopAdjoints {
     st.printer.clearSubstitutions(); // temporaries of the body's adjoint code do not exist yet here
     for (Stmt.LocalDecl d : st.plan.recomputable(loop)) {
       if (needed.contains(d.variable())) {
-        out.line(Snippet.of(d.variable().type().sourceText() + " " + d.variable().name() + " = ",
-            st.printer.printTyped(d.init()), ";"));
+        out.declare(d.variable().type().sourceText(), d.variable().name(), st.printer.printTyped(d.init()));
       }
     }
   }
@@ -288,11 +287,10 @@ final class LoopAdjoints {
     String trips = null;
     if (reverseHeader == null || blockUsed) {
       trips = st.loopName(c, "trips");
-      out.line(Snippet.of(st.declaredInReverse(c, "int", trips) + trips + " = ",
-          formula != null ? formula : recorder.popOf(JType.INT), ";"));
+      st.introduceInReverse(c, "int", trips, formula != null ? formula : recorder.popOf(JType.INT), out);
     }
     if (blockUsed) {
-      recordBlock.takeBack(trips, (type, name) -> st.declaredInReverse(c, type, name), out);
+      recordBlock.takeBack(trips, (type, name, value, code) -> st.introduceInReverse(c, type, name, value, code), out);
     }
     Code iteration = new Code();
     if (reverseHeader == null) {
@@ -303,23 +301,22 @@ final class LoopAdjoints {
         start = c.start();
       } else {
         startName = st.loopName(c, i.name() + "Start");
-        out.line(Snippet.of(st.declaredInReverse(c, i.type().sourceText(), startName) + startName + " = ", recorder.popOf(i.type()),
-            ";"));
+        st.introduceInReverse(c, i.type().sourceText(), startName, recorder.popOf(i.type()), out);
       }
       k = st.names.fresh("k");
-      iteration.line(i.type().sourceText() + " " + i.name() + " = " + tripCounts.indexAt(start, startName, k, c.step()) + ";");
+      iteration.declare(i.type().sourceText(), i.name(), tripCounts.indexAt(start, startName, k, c.step()));
     }
     recompute(c, iteration);
     iteration.append(body);
     List<AccumulatorHoisting.Accumulator> accumulators = hoisting == null ? List.of() : hoisting.usedIn(iteration);
     for (AccumulatorHoisting.Accumulator a : accumulators) {
-      out.line(a.type() + " " + a.local() + " = " + a.array() + "[" + a.index() + "];");
+      out.declare(a.type(), a.local(), a.array() + "[" + a.index() + "]");
     }
     out.open(reverseHeader != null ? reverseHeader : "for (int " + k + " = " + trips + " - 1; " + k + " >= 0; " + k + "--)");
     out.append(iteration);
     out.close();
     for (AccumulatorHoisting.Accumulator a : accumulators) {
-      out.line(a.array() + "[" + a.index() + "] = " + a.local() + ";");
+      out.assign(a.array() + "[" + a.index() + "]", "=", a.local());
     }
   }
 

@@ -50,7 +50,7 @@ final class MathAdjoints {
         String yv = b.operand(y, out);
         String xv = b.operand(xx, out);
         String r2 = b.freshName("t");
-        out.line("double " + r2 + " = " + xv + " * " + xv + " + " + yv + " * " + yv + ";");
+        out.declare("double", r2, xv + " * " + xv + " + " + yv + " * " + yv);
         Seed s = b.reuse(seed, out);
         // at the origin, where atan2 has no derivative, both partials are taken as 0 (as abs' is)
         b.propagateTo(y, unlessZero(r2, s.times(xv).over(r2)), out);

@@ -143,10 +143,13 @@ final class Printer {
     FieldHandle handle = FieldHandle.of(adjointPackage, f.owner(), f.name(), f.type(), f.receiver() == null);
     fieldHandles.add(handle);
     Object receiver = f.receiver() == null ? "" : snippet(f.receiver(), 0);
-    JType type = f.type();
-    Object typeName = type.base() == JType.Base.REFERENCE && type.dims() == 0 && type.mirror() != null
+    return Snippet.of("(", typeRef(f.type()), ") " + handle.constantName() + ".get(", receiver, ")");
+  }
+
+  /** A type as code names it: a class (not generic) as {@link #classRef} does, any other type as written. */
+  Object typeRef(JType type) {
+    return type.base() == JType.Base.REFERENCE && type.dims() == 0 && type.mirror() != null
         && !type.sourceText().contains("<") ? classRef(type.sourceText()) : type.sourceText();
-    return Snippet.of("(", typeName, ") " + handle.constantName() + ".get(", receiver, ")");
   }
 
   /**

@@ -155,29 +155,29 @@ final class RecordBlock {
     });
   }
 
+  /** How a local is introduced: declared, or assigned where an earlier declaration is in scope. */
+  interface Introduction {
+    void introduce(String type, String name, Snippet value, Code out);
+  }
+
   /** Before the loop's first iteration: claims the block for trips iterations. */
   void claim(String trips, Code out) {
-    open("push", trips, (type, name) -> type + " ", out);
+    open("push", trips, (type, name, value, code) -> code.declare(type, name, value), out);
   }
 
-  /**
-   * Before the loop's reverse: takes the block back for trips iterations; declaration says how each
-   * local is introduced (its type and a space, or nothing where the forward declared it in scope).
-   */
-  void takeBack(String trips, java.util.function.BinaryOperator<String> declaration, Code out) {
-    open("pop", trips, declaration, out);
+  /** Before the loop's reverse: takes the block back for trips iterations, introducing its locals as told. */
+  void takeBack(String trips, Introduction introduction, Code out) {
+    open("pop", trips, introduction, out);
   }
 
-  private void open(String verb, String trips, java.util.function.BinaryOperator<String> declaration, Code out) {
+  private void open(String verb, String trips, Introduction introduction, Code out) {
     if (doubles > 0) {
-      out.line(Snippet.of(declaration.apply("int", doubleTop) + doubleTop + " = ", tape,
-          "." + verb + "DoubleBlock(" + trips + ", " + doubles + ");"));
-      out.line(Snippet.of(declaration.apply("double[]", doubleRecords) + doubleRecords + " = ", tape, ".doubleStorage();"));
+      introduction.introduce("int", doubleTop, Snippet.of(tape, "." + verb + "DoubleBlock(" + trips + ", " + doubles + ")"), out);
+      introduction.introduce("double[]", doubleRecords, Snippet.of(tape, ".doubleStorage()"), out);
     }
     if (ints > 0) {
-      out.line(Snippet.of(declaration.apply("int", intTop) + intTop + " = ", tape,
-          "." + verb + "IntBlock(" + trips + ", " + ints + ");"));
-      out.line(Snippet.of(declaration.apply("int[]", intRecords) + intRecords + " = ", tape, ".intStorage();"));
+      introduction.introduce("int", intTop, Snippet.of(tape, "." + verb + "IntBlock(" + trips + ", " + ints + ")"), out);
+      introduction.introduce("int[]", intRecords, Snippet.of(tape, ".intStorage()"), out);
     }
   }
 }

@@ -26,8 +26,9 @@ final class Recorder {
     return code.mentions(st.tapeLocal);
   }
 
-  Snippet restore(Expr target) {
-    return Snippet.of(st.printer.print(target), " = ", popOf(target.type()), ";");
+  /** Puts target's recorded value back: {@code target = <pop>;}. */
+  void restore(Expr target, Code out) {
+    out.assign(st.printer.print(target), "=", popOf(target.type()));
   }
 
   /** Reads back the most recent record of type: from the loop's record block where it holds it, else the tape. */

@@ -54,27 +54,27 @@ final class SweepAssembler {
       }
       if (wrt && p.type().isArray()) {
         barParams.add(sweep.bar(p));
-        body.line(Snippet.of("if (" + sweep.bar(p) + " == null) " + sweep.bar(p) + " = ", zerosLike(p)));
+        body.line(Snippet.of("if (" + sweep.bar(p) + " == null) " + sweep.bar(p) + " = ", zerosLike(p), ";"));
         // a caller passes the same adjoint array to both halves, or null to both: then the reverse
         // half must add into the array the recording half made, which local aliases may hold
         String made = st.names.claim(sweep.bar(p) + "Made");
-        recordHead.line("boolean " + made + " = " + sweep.bar(p) + " == null;");
-        recordHead.line(Snippet.of("if (" + made + ") " + sweep.bar(p) + " = ", zerosLike(p)));
+        recordHead.declare("boolean", made, sweep.bar(p) + " == null");
+        recordHead.line(Snippet.of("if (" + made + ") " + sweep.bar(p) + " = ", zerosLike(p), ";"));
         carried.add(new Carried(p.type(), sweep.bar(p), false, made));
       } else if (st.activity.isActive(p) && p.type().isArray()) {
-        Snippet line = Snippet.of(p.type().sourceText() + " " + sweep.bar(p) + " = ", zerosLike(p));
-        body.line(line);
-        recordHead.line(line);
+        Code.Declare line = declaration(p.type(), sweep.bar(p), zerosLike(p));
+        body.add(line);
+        recordHead.add(line);
         carried.add(new Carried(p.type(), sweep.bar(p), true, null));
       } else if (st.activity.isActive(p)) {
-        body.line(p.type().sourceText() + " " + sweep.bar(p) + " = 0;");
-        reverseHead.line(p.type().sourceText() + " " + sweep.bar(p) + " = 0;");
+        body.declare(p.type().sourceText(), sweep.bar(p), "0");
+        reverseHead.declare(p.type().sourceText(), sweep.bar(p), "0");
       }
       if (mutated && !st.allRecordedClasses.contains(st.aliases.find(p))) {
         String saved = st.names.claim(p.name() + "Saved");
-        Snippet line = Snippet.of(p.type().sourceText() + " " + saved + " = ", RuntimeClasses.SHADOWS, ".snapshot(" + p.name() + ");");
-        body.line(line);
-        recordHead.line(line);
+        Code.Declare line = declaration(p.type(), saved, Snippet.of(RuntimeClasses.SHADOWS, ".snapshot(" + p.name() + ")"));
+        body.add(line);
+        recordHead.add(line);
         carried.add(new Carried(p.type(), saved, true, null));
         restoreAtEnd.line(Snippet.of(RuntimeClasses.SHADOWS, ".restore(" + saved + ", " + p.name() + ");"));
       }
@@ -82,20 +82,20 @@ final class SweepAssembler {
     for (Map.Entry<Variable, String> e : sortedBars()) {
       Variable v = e.getKey();
       if (!v.isParameter()) {
-        String line = v.type().sourceText() + " " + e.getValue() + " = " + zero(v.type()) + ";";
-        body.line(line);
+        Code.Declare line = declaration(v.type(), e.getValue(), Snippet.of(zero(v.type())));
+        body.add(line);
         if (v.type().isArray()) { // the forward sweep makes an array's adjoint array with the array
-          recordHead.line(line);
+          recordHead.add(line);
           carried.add(new Carried(v.type(), e.getValue(), true, null));
         } else {
-          reverseHead.line(line);
+          reverseHead.add(line);
         }
       }
     }
     for (Variable v : sortedHoisted()) {
-      String line = v.type().sourceText() + " " + v.name() + " = " + zero(v.type()) + ";";
-      body.line(line);
-      recordHead.line(line);
+      Code.Declare line = declaration(v.type(), v.name(), Snippet.of(zero(v.type())));
+      body.add(line);
+      recordHead.add(line);
       carried.add(new Carried(v.type(), v.name(), true, null));
     }
     for (Variable p : st.method.params()) {
@@ -104,18 +104,18 @@ final class SweepAssembler {
       }
     }
     if (st.usesTape) {
-      body.line(Snippet.of(RuntimeClasses.TAPE, " ", st.tape, " = " + st.sharedTapeName + " != null ? " + st.sharedTapeName + " : new ",
-          RuntimeClasses.TAPE, "();"));
+      body.declare(RuntimeClasses.TAPE, st.tape, Snippet.of(st.sharedTapeName + " != null ? " + st.sharedTapeName + " : new ",
+          RuntimeClasses.TAPE, "()"));
     }
-    body.line("");
-    body.line("// forward sweep");
+    body.blank();
+    body.comment("forward sweep");
     body.append(forward);
     boolean scalarResult = !st.method.returnType().isVoid() && !st.method.returnType().isArray();
     if (scalarResult) {
       body.line("if (" + st.valueOutName + " != null) " + st.valueOutName + "[0] = " + st.resultName + ";");
     }
-    body.line("");
-    body.line("// reverse sweep");
+    body.blank();
+    body.comment("reverse sweep");
     body.append(reverse);
     if (st.usesTape) {
       body.line(Snippet.of("if (" + st.sharedTapeName + " == null) ", st.tape, ".release();"));
@@ -133,11 +133,11 @@ final class SweepAssembler {
     Code reverseBody = null;
     if (!st.method.returnType().isArray()) {
       Code record = new Code().append(recordHead);
-      record.line("");
-      record.line("// forward sweep");
+      record.blank();
+      record.comment("forward sweep");
       record.append(forward);
-      record.line("");
-      record.line("// what the reverse sweep reads, as the forward sweep left it");
+      record.blank();
+      record.comment("what the reverse sweep reads, as the forward sweep left it");
       for (Carried c : carried) {
         Snippet push = Snippet.of(st.tape, "." + Recorder.pushMethod(c.type()) + "(" + c.name() + ");");
         record.line(c.onlyIf() == null ? push : Snippet.of("if (" + c.onlyIf() + ") ", push));
@@ -148,14 +148,14 @@ final class SweepAssembler {
       recordBody = record;
       Code rev = new Code().append(reverseHead);
       // what the joint sweep's forward half declares for its top-level loops
-      st.declaredUpFront.forEach((name, type) -> rev.line(type + " " + name + ";"));
+      st.declaredUpFront.forEach((name, type) -> rev.declare(type, name));
       for (int k = carried.size() - 1; k >= 0; k--) {
         Carried c = carried.get(k);
         Snippet pop = Snippet.of((c.declare() ? c.type().sourceText() + " " : "") + c.name() + " = ", recorder.popFromTape(c.type()), ";");
         rev.line(c.onlyIf() == null ? pop : Snippet.of("if (" + c.name() + " == null) ", pop));
       }
-      rev.line("");
-      rev.line("// reverse sweep");
+      rev.blank();
+      rev.comment("reverse sweep");
       rev.append(reverse).append(restoreAtEnd).append(scalarReturn);
       reverseBody = rev;
     }
@@ -194,7 +194,7 @@ final class SweepAssembler {
   }
 
   private static Snippet zerosLike(Variable p) {
-    return Snippet.of(RuntimeClasses.SHADOWS, ".zerosLike(" + p.name() + ");");
+    return Snippet.of(RuntimeClasses.SHADOWS, ".zerosLike(" + p.name() + ")");
   }
 
   private static String zero(JType type) {
@@ -208,5 +208,9 @@ final class SweepAssembler {
       case LONG -> "0L";
       default -> "0";
     };
+  }
+
+  private static Code.Declare declaration(JType type, String name, Snippet value) {
+    return new Code.Declare(Snippet.of(type.sourceText()), Snippet.of(name), value);
   }
 }

@@ -164,7 +164,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
       out.line(Snippet.of("if (" + st.valueOutName + " != null) " + st.valueOutName + "[0] = ", RuntimeClasses.SHADOWS,
           ".snapshot(" + value + ");"));
     } else {
-      out.line(t + " " + st.resultName + " = " + value + ";"); // the sweep hands it out, the recording sweep returns it
+      out.declare(t, st.resultName, value); // the sweep hands it out, the recording sweep returns it
     }
   }
 
@@ -197,7 +197,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
         // a line split into several statements (a call taken out of it) is labelled once
         if (!one.isEmpty() && list.get(k).source() != null && !list.get(k).source().comment().equals(lastComment)) {
           lastComment = list.get(k).source().comment();
-          out.line("// " + lastComment);
+          out.comment(lastComment);
         }
         out.append(one);
       }
@@ -220,7 +220,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
         recorder.nested(() -> loops.reverseCounted(c, out));
       } else {
         String won = st.names.fresh("won");
-        out.line(Snippet.of("int " + won + " = ", recorder.popOf(JType.INT), ";"));
+        out.declare("int", won, recorder.popOf(JType.INT));
         recorder.nested(() -> extrema.reverseExtremum(c, update, won, out));
       }
     } else if (s instanceof Stmt.While w) {

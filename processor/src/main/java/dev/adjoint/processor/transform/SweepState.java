@@ -8,6 +8,7 @@ import dev.adjoint.processor.analyze.RecordingRules;
 import dev.adjoint.processor.analyze.ReverseReads;
 import dev.adjoint.processor.analyze.RunningExtremum;
 import dev.adjoint.processor.analyze.StatementRecords;
+import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.Names;
 import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.MethodIR;
@@ -106,16 +107,16 @@ final class SweepState {
   }
 
   /**
-   * How the reverse of loop introduces its local {@code name}: declared ({@code "int "}) inside a
-   * block, but only assigned ({@code ""}) at the top level of the method, where the forward sweep
-   * already declared it.
+   * Introduces the reverse of loop's local {@code name} with a value: declared inside a block, but
+   * only assigned at the top level of the method, where the forward sweep already declared it.
    */
-  String declaredInReverse(Stmt loop, String type, String name) {
+  void introduceInReverse(Stmt loop, String type, String name, Object value, Code out) {
     if (inMethodScope(method.body(), loop)) {
       declaredUpFront.put(name, type);
-      return "";
+      out.assign(name, "=", value);
+    } else {
+      out.declare(type, name, value);
     }
-    return type + " ";
   }
 
   /** Whether s sits in block's Java scope: blocks of the IR open no scope in the generated code. */

@@ -20,7 +20,7 @@ final class CodeRenderer {
   private static void add(CodeBlock.Builder out, Code code) {
     List<Code.Node> nodes = code.nodes();
     for (int i = 0; i < nodes.size(); i++) {
-      if (nodes.get(i) instanceof Code.Line line) {
+      if (nodes.get(i) instanceof Code.Statement line) {
         Format f = format(line.text());
         out.add(f.text + "\n", f.args.toArray());
         continue;

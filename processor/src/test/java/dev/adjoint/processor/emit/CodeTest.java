@@ -23,6 +23,17 @@ class CodeTest {
   }
 
   @Test
+  void declarationsAssignmentsAndCommentsAreStatementsOfTheirOwnKind() {
+    Code c = new Code().declare("double", "d", "xBar").assign("xBar", "=", "0").comment("x = 2 * y").blank()
+        .declare(RuntimeClasses.TAPE, TAPE).assign(Snippet.of("acc"), "+=", "d * y");
+    assertEquals(List.of("double d = xBar;", "xBar = 0;", "// x = 2 * y", "", "Tape tape;", "acc += d * y;"), c.lines());
+    assertEquals(List.of(Code.Declare.class, Code.Assign.class, Code.Comment.class, Code.Comment.class, Code.Declare.class,
+        Code.Assign.class), c.nodes().stream().map(Object::getClass).toList());
+    assertTrue(c.mentions("tape"), "a declared name that is a Snippet.Name is found");
+    assertEquals(java.util.Set.of("Tape"), c.classNames());
+  }
+
+  @Test
   void mentionsFindsTheNamedLocalInLinesHeadersAndResolvedSlotsOnly() {
     Code loop = new Code().open(Snippet.of("for (int k = ", TAPE, ".popInt(); k > 0; k--)")).close();
     assertTrue(loop.mentions("tape"));
