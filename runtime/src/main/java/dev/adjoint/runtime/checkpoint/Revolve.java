@@ -97,6 +97,112 @@ public final class Revolve {
     public void reverse(int step) {}
   };
 
+  /**
+   * The schedule as a list of actions to step through, for code that keeps the loop's state in
+   * locals a callback cannot assign (the adjoints the processor generates for a
+   * {@code @Checkpointed} loop).
+   */
+  public Plan plan() {
+    Plan plan = new Plan();
+    run(plan);
+    return plan;
+  }
+
+  /**
+   * A schedule's actions in order, read with a cursor: {@code while (plan.next())}, then
+   * {@link #isAdvance} ({@link #from}, {@link #to}), {@link #isSave} or {@link #isRestore}
+   * ({@link #slot}), or else a reverse step ({@link #step}).
+   */
+  public static final class Plan implements Actions {
+    private static final int ADVANCE = 0;
+    private static final int SAVE = 1;
+    private static final int RESTORE = 2;
+    private static final int REVERSE = 3;
+    private int[] actions = new int[48];
+    private int size;
+    private int at = -3;
+    private long advanced;
+
+    private Plan() {}
+
+    private void add(int kind, int a, int b) {
+      if (size + 3 > actions.length) {
+        actions = java.util.Arrays.copyOf(actions, actions.length * 2);
+      }
+      actions[size++] = kind;
+      actions[size++] = a;
+      actions[size++] = b;
+    }
+
+    @Override
+    public void advance(int from, int to) {
+      add(ADVANCE, from, to);
+      advanced += to - from;
+    }
+
+    @Override
+    public void save(int slot, int step) {
+      add(SAVE, slot, step);
+    }
+
+    @Override
+    public void restore(int slot, int step) {
+      add(RESTORE, slot, step);
+    }
+
+    @Override
+    public void reverse(int step) {
+      add(REVERSE, step, step);
+    }
+
+    /** Moves to the next action; false when the schedule is done. */
+    public boolean next() {
+      at += 3;
+      return at < size;
+    }
+
+    public boolean isAdvance() {
+      return actions[at] == ADVANCE;
+    }
+
+    public boolean isSave() {
+      return actions[at] == SAVE;
+    }
+
+    public boolean isRestore() {
+      return actions[at] == RESTORE;
+    }
+
+    public boolean isReverse() {
+      return actions[at] == REVERSE;
+    }
+
+    /** An advance's first step. */
+    public int from() {
+      return actions[at + 1];
+    }
+
+    /** An advance's end (exclusive). */
+    public int to() {
+      return actions[at + 2];
+    }
+
+    /** A save's or restore's snapshot slot. */
+    public int slot() {
+      return actions[at + 1];
+    }
+
+    /** The step a reverse runs, or the step whose state a save or restore holds. */
+    public int step() {
+      return actions[at + 2];
+    }
+
+    /** The forward steps the whole schedule advances (not counting the reverse steps' own). */
+    public long advances() {
+      return advanced;
+    }
+  }
+
   /** The forward steps {@link #run} advances, found by running the schedule without a loop. */
   public long advances() {
     return run(NONE);

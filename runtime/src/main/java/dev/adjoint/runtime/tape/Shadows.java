@@ -82,6 +82,58 @@ public final class Shadows {
     return c;
   }
 
+  /**
+   * A copy of a's contents written into reuse where reuse has a's shape, else a new copy: a
+   * checkpoint slot taken again costs no allocation.
+   */
+  public static double[] snapshot(double[] a, double[] reuse) {
+    if (a == null || reuse == null || reuse.length != a.length) {
+      return snapshot(a);
+    }
+    System.arraycopy(a, 0, reuse, 0, a.length);
+    return reuse;
+  }
+
+  /** As {@link #snapshot(double[], double[])}. */
+  public static float[] snapshot(float[] a, float[] reuse) {
+    if (a == null || reuse == null || reuse.length != a.length) {
+      return snapshot(a);
+    }
+    System.arraycopy(a, 0, reuse, 0, a.length);
+    return reuse;
+  }
+
+  /** As {@link #snapshot(double[], double[])}. */
+  public static int[] snapshot(int[] a, int[] reuse) {
+    if (a == null || reuse == null || reuse.length != a.length) {
+      return snapshot(a);
+    }
+    System.arraycopy(a, 0, reuse, 0, a.length);
+    return reuse;
+  }
+
+  /** As {@link #snapshot(double[], double[])}, row by row. */
+  public static double[][] snapshot(double[][] a, double[][] reuse) {
+    if (a == null || reuse == null || reuse.length != a.length) {
+      return snapshot(a);
+    }
+    for (int i = 0; i < a.length; i++) {
+      reuse[i] = a[i] == null ? null : snapshot(a[i], reuse[i]);
+    }
+    return reuse;
+  }
+
+  /** As {@link #snapshot(double[], double[])}, row by row. */
+  public static float[][] snapshot(float[][] a, float[][] reuse) {
+    if (a == null || reuse == null || reuse.length != a.length) {
+      return snapshot(a);
+    }
+    for (int i = 0; i < a.length; i++) {
+      reuse[i] = a[i] == null ? null : snapshot(a[i], reuse[i]);
+    }
+    return reuse;
+  }
+
   /** Puts a snapshot's contents back into the array it was taken from, row objects kept. */
   public static void restore(double[] snapshot, double[] into) {
     if (snapshot == null || into == null) {

@@ -31,6 +31,8 @@ final class StoragePool {
   private long bytes;
   /** The call-recording budget of the tapes this thread makes (see {@link Tape#mayRecordCall}). */
   long callRecordingBytes = Tape.CALL_RECORDING_BYTES;
+  /** The largest tape storage of this thread, in bytes (see {@link Tape#largestBytes}). */
+  long largestBytes;
   /** How many tapes this thread released while they still held records (a misaligned sweep). */
   long unbalancedReleases;
 

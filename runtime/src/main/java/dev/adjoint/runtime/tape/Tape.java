@@ -64,6 +64,7 @@ public final class Tape {
       doubles = new double[INITIAL];
       ints = new int[INITIAL];
     }
+    noteGrowth();
   }
 
   /**
@@ -156,6 +157,32 @@ public final class Tape {
     return 8L * doubleCount + 4L * intCount + 8L * longCount + 8L * objectCount;
   }
 
+  /** The bytes this tape's stacks can hold before they grow: its peak so far, to within their doubling. */
+  long capacityBytes() {
+    return 8L * doubles.length + 4L * ints.length + (longs == null ? 0 : 8L * longs.length)
+        + (objects == null ? 0 : 8L * objects.length);
+  }
+
+  /** Stacks grow rarely (they double), so noting the largest size there costs nothing per record. */
+  private void noteGrowth() {
+    pool.largestBytes = Math.max(pool.largestBytes, capacityBytes());
+  }
+
+  /**
+   * The most storage a tape made on this thread has held since {@link #resetLargestBytes}, in
+   * bytes (a reference counted as 8): a sweep's peak memory on the tape, to within the stacks'
+   * doubling. Storage a tape takes over from an earlier one on the thread counts from the start, so
+   * measure on a fresh thread.
+   */
+  public static long largestBytes() {
+    return StoragePool.current().largestBytes;
+  }
+
+  /** Starts {@link #largestBytes} again from 0 on this thread. */
+  public static void resetLargestBytes() {
+    StoragePool.current().largestBytes = 0;
+  }
+
   /** How many doubles the tape holds before it must grow (for tests). */
   int doubleCapacity() {
     return doubles.length;
@@ -166,6 +193,7 @@ public final class Tape {
   public void pushDouble(double value) {
     if (doubleCount == doubles.length) {
       doubles = Arrays.copyOf(doubles, doubleCount * 2);
+      noteGrowth();
     }
     doubles[doubleCount++] = value;
   }
@@ -183,6 +211,7 @@ public final class Tape {
     int needed = doubleCount + values.length;
     if (needed > doubles.length) {
       doubles = Arrays.copyOf(doubles, grownLength(doubles.length, needed));
+      noteGrowth();
     }
     if (values.length <= SHORT) {
       for (int i = 0; i < values.length; i++) {
@@ -219,6 +248,7 @@ public final class Tape {
     int needed = blockEnd(start, trips, perTrip);
     if (needed > doubles.length) {
       doubles = Arrays.copyOf(doubles, grownLength(doubles.length, needed));
+      noteGrowth();
     }
     doubleCount = needed;
     return start;
@@ -247,6 +277,7 @@ public final class Tape {
     int needed = blockEnd(start, trips, perTrip);
     if (needed > ints.length) {
       ints = Arrays.copyOf(ints, grownLength(ints.length, needed));
+      noteGrowth();
     }
     intCount = needed;
     return start;
@@ -294,6 +325,7 @@ public final class Tape {
   public void pushInt(int value) {
     if (intCount == ints.length) {
       ints = Arrays.copyOf(ints, intCount * 2);
+      noteGrowth();
     }
     ints[intCount++] = value;
   }
@@ -317,8 +349,10 @@ public final class Tape {
   public void pushLong(long value) {
     if (longs == null) {
       longs = new long[16];
+      noteGrowth();
     } else if (longCount == longs.length) {
       longs = Arrays.copyOf(longs, longCount * 2);
+      noteGrowth();
     }
     longs[longCount++] = value;
   }
@@ -332,8 +366,10 @@ public final class Tape {
   public void pushObject(Object value) {
     if (objects == null) {
       objects = new Object[16];
+      noteGrowth();
     } else if (objectCount == objects.length) {
       objects = Arrays.copyOf(objects, objectCount * 2);
+      noteGrowth();
     }
     objects[objectCount++] = value;
   }

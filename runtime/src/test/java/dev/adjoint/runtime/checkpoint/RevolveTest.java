@@ -41,6 +41,31 @@ class RevolveTest {
     }
   }
 
+  /** The plan, stepped through as generated code does, is the schedule the callbacks get. */
+  @ParameterizedTest
+  @CsvSource({"1,1", "9,2", "100,5", "1000,20"})
+  void aPlanReplaysTheSchedule(int steps, int snapshots) {
+    Revolve.Plan plan = new Revolve(steps, snapshots).plan();
+    Simulation replayed = new Simulation(steps, snapshots);
+    while (plan.next()) {
+      if (plan.isAdvance()) {
+        replayed.advance(plan.from(), plan.to());
+      } else if (plan.isSave()) {
+        replayed.save(plan.slot(), plan.step());
+      } else if (plan.isRestore()) {
+        replayed.restore(plan.slot(), plan.step());
+      } else {
+        assertTrue(plan.isReverse());
+        replayed.reverse(plan.step());
+      }
+    }
+    Simulation direct = new Simulation(steps, snapshots);
+    long advanced = new Revolve(steps, snapshots).run(direct);
+    assertEquals(direct.reversed, replayed.reversed);
+    assertEquals(advanced, replayed.advanced);
+    assertEquals(advanced, plan.advances());
+  }
+
   @Test
   void badArgumentsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> new Revolve(0, 3));

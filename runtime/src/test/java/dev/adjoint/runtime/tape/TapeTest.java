@@ -206,5 +206,31 @@ class TapeTest {
       assertTrue(new Tape().doubleCapacity() < doubles);
     }
   }
-}
 
+  @Test
+  void largestBytesIsTheTapesPeakOnItsThreadToWithinDoubling() throws Exception {
+    long[] seen = new long[3];
+    Thread t = new Thread(() -> {
+      Tape.resetLargestBytes();
+      Tape tape = new Tape();
+      for (int i = 0; i < 1000; i++) {
+        tape.pushDouble(i);
+      }
+      for (int i = 0; i < 1000; i++) {
+        tape.popDouble();
+      }
+      seen[0] = Tape.largestBytes();
+      tape.release();
+      Tape.resetLargestBytes();
+      seen[1] = Tape.largestBytes();
+      Tape again = new Tape(); // takes the storage the first tape left: it counts from the start
+      seen[2] = Tape.largestBytes();
+      again.release();
+    });
+    t.start();
+    t.join();
+    assertTrue(seen[0] >= 8 * 1000 && seen[0] <= 2 * 8 * 1000 + 1024, "peak " + seen[0]);
+    assertEquals(0, seen[1]);
+    assertTrue(seen[2] >= 8 * 1000, "storage handed on " + seen[2]);
+  }
+}
