@@ -18,7 +18,8 @@
  *       ({@code Normalizer}), evaluation order and calls out of expressions ({@code EvaluationOrder}),
  *       inlining, the JDK's array helpers, private fields read once, final local names</td></tr>
  *   <tr><td>analyze</td><td>{@code analyze}</td><td>facts about the lowered IR: activity, aliases,
- *       what each method writes, loop plans, checkpoints, running extrema, statement records, and
+ *       what each method writes, loop plans, checkpoints, a checkpointed loop's state
+ *       ({@code LoopState}), running extrema, statement records, and
  *       what the reverse sweep reads and so what is recorded ({@code ReverseReads}, with the
  *       primal values each adjoint rule reads in {@code AdjointReads} and the recording rules it
  *       shares with the transform in {@code RecordingRules})</td></tr>
@@ -26,7 +27,9 @@
  *       {@code ExpressionAdjoints} (operators), {@code MathAdjoints} ({@code Math} functions),
  *       {@code AssignmentAdjoints} (assignments, {@code min}/{@code max} choices),
  *       {@code CallAdjoints} (calls and rules), {@code LoopAdjoints} and {@code TripCounts} (loops),
- *       {@code BranchAdjoints}, {@code ExtremumAdjoints}; how it is recorded: {@code Recorder},
+ *       {@code BranchAdjoints}, {@code ExtremumAdjoints},
+ *       {@code CheckpointedLoopAdjoints} ({@code @Checkpointed} loops, with {@code PrimalCode} for
+ *       the steps run again); how it is recorded: {@code Recorder},
  *       {@code RecordBlock}, {@code RecordingSets}; {@code SweepBuilder} runs them and
  *       {@code SweepAssembler} puts the sweep together</td></tr>
  *   <tr><td>write</td><td>{@code write}, {@code emit}</td><td>the generated class's API and layout

@@ -20,7 +20,7 @@ class GoldenFilesTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"Loops", "EarlyExit", "ArraysAndSwaps", "Calls", "Rules", "RunningExtrema", "RecordBlocks",
-      "Fields"})
+      "Fields", "CheckpointedLoops"})
   void familyMatchesItsGoldenFile(String family) throws IOException {
     Path dir = Goldens.root().resolve("families");
     String source = Files.readString(dir.resolve(family + ".java"), StandardCharsets.UTF_8);

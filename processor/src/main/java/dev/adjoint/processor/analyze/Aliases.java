@@ -72,6 +72,17 @@ public final class Aliases {
     }
   }
 
+  /** The variables of the class whose representative is cls. */
+  public List<Variable> members(Variable cls) {
+    List<Variable> out = new ArrayList<>();
+    for (Variable v : seen.keySet()) {
+      if (find(v) == cls) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
   /** The representative of v's class (v itself for scalars and unaliased arrays). */
   public Variable find(Variable v) {
     Variable p = parent.get(v);

@@ -57,6 +57,11 @@ public final class LoopPlan {
     return writtenScalars.getOrDefault(loop, Set.of());
   }
 
+  /** The alias classes of the arrays a loop writes, elements or references, at any depth. */
+  public Set<Variable> writtenArrayClasses(Stmt loop) {
+    return writtenArrays.getOrDefault(loop, Set.of());
+  }
+
   /** The variables declared inside a loop, at any depth. */
   public Set<Variable> declaredIn(Stmt loop) {
     return declared.getOrDefault(loop, Set.of());

@@ -121,7 +121,8 @@ public final class RecordingRules {
 
   /** The loop's running min/max update where it is reversed as one ({@link RunningExtremum}), else null. */
   public RunningExtremum.Update extremumOf(Stmt.CountedLoop c, Set<Stmt> withoutExtremum) {
-    if (withoutExtremum.contains(c) || plan.tripCount(c) == null || !on(Optimizations.Kind.RUNNING_EXTREMA)) {
+    if (c.isCheckpointed() || withoutExtremum.contains(c) || plan.tripCount(c) == null
+        || !on(Optimizations.Kind.RUNNING_EXTREMA)) {
       return null; // the reverse needs the trip's index from its number
     }
     return RunningExtremum.find(c, plan, activity, records);
@@ -242,6 +243,9 @@ public final class RecordingRules {
    * arrays it checkpoints are those still recorded here and not checkpointed by an enclosing loop.
    */
   public LoopRecording enterLoop(Scope scope, Stmt loop, Set<Variable> readInside) {
+    if (loop instanceof Stmt.CountedLoop c && c.isCheckpointed()) {
+      return new LoopRecording(List.of(), List.of(), scope); // its reverse puts its entry state back itself
+    }
     List<Variable> saves = new ArrayList<>();
     if (on(Optimizations.Kind.LOOP_SAVES)) {
       Set<Variable> declaredInside = plan.declaredIn(loop);

@@ -236,6 +236,14 @@ public final class ReverseReads {
   private boolean counted(Stmt.CountedLoop c, Here here, Set<Variable> out) {
     adjoints.enter(StatementRecords.Plan.NONE, null, Set.of());
     Expr count = rules.plan().tripCount(c);
+    if (c.isCheckpointed() && count != null) {
+      // Revolve's schedule: the trip count, each trip's index, and the steps run again as written
+      return loop(c, c.body(), here, inner -> {
+        adjoints.printed(count, inner);
+        indexAt(c, c.start(), inner);
+        plainReads(c.body(), inner);
+      }, out);
+    }
     RunningExtremum.Update update = rules.extremumOf(c, withoutExtremum);
     if (update != null) {
       // reversed for its winning trip: the trip's index is worked out from the start
@@ -258,6 +266,17 @@ public final class ReverseReads {
         indexAt(c, null, inner);
       }
     }, out);
+  }
+
+  /** What the statements read as written (a checkpointed loop's steps run again, {@code PrimalCode}). */
+  private void plainReads(Stmt body, Set<Variable> out) {
+    IrWalker.statements(body, s -> {
+      IrWalker.ownExpressions(s).forEach(e -> adjoints.printed(e, out));
+      if (s instanceof Stmt.LocalDecl d && d.init() != null && d.variable().type().isArray()
+          && activity.isActive(d.variable())) {
+        out.add(d.variable()); // its adjoint array follows it
+      }
+    });
   }
 
   /** What working out the index of a trip from its number reads: the start (unless 0) and the step (unless 1 or -1). */

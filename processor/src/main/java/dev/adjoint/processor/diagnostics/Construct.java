@@ -31,6 +31,23 @@ public enum Construct {
   BREAK_INSIDE_CASE(Kind.STATEMENT, "a break out of a switch from inside a case",
       "Use if/else inside the case instead of leaving it early"),
 
+  // ---------------------------------------------------------------- @Checkpointed loops
+  CHECKPOINT_SNAPSHOTS(Kind.CHECKPOINT, "snapshots is %s",
+      "Give the number of loop states the reverse may keep, at least 1: @Checkpointed(snapshots = 20)"),
+  CHECKPOINT_NOT_A_LOOP_INDEX(Kind.CHECKPOINT, "@Checkpointed marks the index of a counted for loop, not %s",
+      "Put it on the loop's index: for (@Checkpointed(snapshots = 20) int t = 0; t < nt; t++)"),
+  CHECKPOINT_NESTED(Kind.CHECKPOINT, "it is inside another loop or a branch",
+      "Mark the outermost time loop, a statement of the method body"),
+  CHECKPOINT_EARLY_EXIT(Kind.CHECKPOINT, "it can leave early (%s)",
+      "Run every trip; skip the rest of a trip with if instead of break or return"),
+  CHECKPOINT_NOT_COUNTED(Kind.CHECKPOINT, "it does not count by one between bounds it never changes",
+      "Write for (int t = start; t < end; t++) (or counting down by one) with bounds the loop does not change"),
+  CHECKPOINT_STATE_THROUGH_LOCAL(Kind.CHECKPOINT,
+      "it writes an array through '%s', declared inside the loop, so the loop's state cannot be named",
+      "Write the elements through the array variable declared before the loop"),
+  CHECKPOINT_STATE_TYPE(Kind.CHECKPOINT, "its state includes '%s' of type %s, which the reverse cannot copy",
+      "Keep the loop's state in primitive variables and in double[], float[], int[], double[][] or float[][] arrays"),
+
   // ---------------------------------------------------------------- expressions
   REFERENCE_CAST(Kind.EXPRESSION, "a reference cast", "Differentiable code works on primitives and arrays of them"),
   STRING(Kind.EXPRESSION, "a string", "Strings carry no derivative; build messages outside the method"),
@@ -86,7 +103,8 @@ public enum Construct {
     EXPRESSION(Message.UNSUPPORTED_EXPRESSION),
     SIDE_EFFECT(Message.SIDE_EFFECT_IN_EXPRESSION),
     FIELD_WRITE(Message.FIELD_WRITE),
-    PRIVATE_MEMBER(Message.PRIVATE_MEMBER);
+    PRIVATE_MEMBER(Message.PRIVATE_MEMBER),
+    CHECKPOINT(Message.CHECKPOINT);
 
     private final Message message;
 

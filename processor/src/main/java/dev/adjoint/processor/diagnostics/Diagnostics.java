@@ -50,6 +50,7 @@ public final class Diagnostics {
     String what = problem.description();
     switch (construct.kind()) {
       case STATEMENT, EXPRESSION -> report(message, tree, unit, fallback, capitalize(what), construct.hint());
+      case CHECKPOINT -> report(message, tree, unit, fallback, what, construct.hint());
       case PRIVATE_MEMBER -> report(message, tree, unit, fallback, capitalize(what));
       case SIDE_EFFECT, FIELD_WRITE -> report(message, tree, unit, fallback, what);
     }

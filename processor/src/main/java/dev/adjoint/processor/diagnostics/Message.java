@@ -37,6 +37,7 @@ public enum Message {
   INACCESSIBLE_CLASS("InaccessibleClass",
       "%s is private, so the generated adjoint class cannot call into it. Make it package-private"),
   UNRESOLVED("Unresolved", "%s cannot be resolved; Adjoint differentiates this method once it compiles"),
+  CHECKPOINT("Checkpoint", "this loop cannot be @Checkpointed: %s. %s"),
   BAD_RULE("BadRule", "%s"),
   BAD_OPTION("BadOption", "%s"),
   INTERNAL_ERROR("InternalError", "internal error in Adjoint; please report: %s"),

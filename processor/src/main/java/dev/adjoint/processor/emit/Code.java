@@ -229,7 +229,8 @@ public final class Code {
         continue;
       }
       Block b = (Block) n;
-      out.add(indent + (b.chained ? "} " : "") + b.header.plain() + " {");
+      String header = b.header.plain();
+      out.add(indent + (b.chained ? "} " : "") + (header.isEmpty() ? "{" : header + " {"));
       b.body.addLines(out, depth + 1);
       boolean continued = i + 1 < nodes.size() && nodes.get(i + 1) instanceof Block next && next.chained;
       if (!continued) {

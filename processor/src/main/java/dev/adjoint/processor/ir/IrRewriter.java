@@ -82,7 +82,7 @@ public final class IrRewriter {
       return new Stmt.If(expr(i.condition()), stmt(i.then()), stmt(i.otherwise()), i.source());
     } else if (s instanceof Stmt.For f) {
       List<Stmt> init = stmts(f.init()); // declares the index before the rest reads it
-      return new Stmt.For(init, expr(f.condition()), stmts(f.update()), stmt(f.body()), f.source());
+      return new Stmt.For(init, expr(f.condition()), stmts(f.update()), stmt(f.body()), f.source(), f.snapshots());
     } else if (s instanceof Stmt.ForEach f) {
       Expr array = expr(f.array()); // read before the loop variable exists
       return new Stmt.ForEach(declared.apply(f.variable()), array, stmt(f.body()), f.source());
@@ -90,7 +90,7 @@ public final class IrRewriter {
       return new Stmt.While(expr(w.condition()), stmt(w.body()), w.doWhile(), w.source());
     } else if (s instanceof Stmt.CountedLoop c) {
       return new Stmt.CountedLoop(declared.apply(c.index()), expr(c.start()), expr(c.condition()), expr(c.step()),
-          stmt(c.body()), c.source());
+          stmt(c.body()), c.source(), c.snapshots());
     } else if (s instanceof Stmt.Return r) {
       return new Stmt.Return(expr(r.value()), r.source());
     } else if (s instanceof Stmt.Break b) {

@@ -24,8 +24,16 @@ public sealed interface Stmt {
   /** {@code if (condition) then else otherwise}; otherwise may be null. */
   record If(Expr condition, Stmt then, Stmt otherwise, SourceLine source) implements Stmt {}
 
-  /** A classic for loop as written. */
-  record For(List<Stmt> init, Expr condition, List<Stmt> update, Stmt body, SourceLine source) implements Stmt {}
+  /**
+   * A classic for loop as written; snapshots is the budget of its index's {@code @Checkpointed}
+   * annotation, or 0.
+   */
+  record For(List<Stmt> init, Expr condition, List<Stmt> update, Stmt body, SourceLine source, int snapshots)
+      implements Stmt {
+    public For(List<Stmt> init, Expr condition, List<Stmt> update, Stmt body, SourceLine source) {
+      this(init, condition, update, body, source, 0);
+    }
+  }
 
   /** {@code for (T v : array) body}. */
   record ForEach(Variable variable, Expr array, Stmt body, SourceLine source) implements Stmt {}
@@ -36,10 +44,19 @@ public sealed interface Stmt {
   /**
    * A counted loop, produced by lowering: {@code for (int index = start; condition; index += step)}
    * where the body never writes index, so the reverse sweep can recompute index from the trip
-   * number instead of recording it.
+   * number instead of recording it. snapshots is the budget of a {@code @Checkpointed} loop, whose
+   * reverse runs Revolve's schedule; 0 for any other loop.
    */
-  record CountedLoop(Variable index, Expr start, Expr condition, Expr step, Stmt body, SourceLine source)
-      implements Stmt {}
+  record CountedLoop(Variable index, Expr start, Expr condition, Expr step, Stmt body, SourceLine source, int snapshots)
+      implements Stmt {
+    public CountedLoop(Variable index, Expr start, Expr condition, Expr step, Stmt body, SourceLine source) {
+      this(index, start, condition, step, body, source, 0);
+    }
+
+    public boolean isCheckpointed() {
+      return snapshots > 0;
+    }
+  }
 
   /** {@code break}. Lowering replaces it with a flag. */
   record Break(SourceLine source) implements Stmt {}

@@ -88,7 +88,7 @@ final class EvaluationOrder {
       loopDepth++;
       Stmt body = statement(c.body(), null);
       loopDepth--;
-      return new Stmt.CountedLoop(c.index(), c.start(), c.condition(), c.step(), body, c.source());
+      return new Stmt.CountedLoop(c.index(), c.start(), c.condition(), c.step(), body, c.source(), c.snapshots());
     } else if (s instanceof Stmt.LocalDecl d && d.init() != null) {
       return new Stmt.LocalDecl(d.variable(), topLevel(d.init(), before), d.source());
     } else if (s instanceof Stmt.Assign a) {

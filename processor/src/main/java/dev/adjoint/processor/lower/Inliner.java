@@ -93,7 +93,15 @@ final class Inliner {
         || !Visibility.packageOf(callee.owner()).equals(callerPackage)) {
       return null; // across packages, the callee's public pullback is called instead
     }
-    return hasOnlyFinalReturn(callee) ? call : null;
+    return hasOnlyFinalReturn(callee) && !hasCheckpointedLoop(callee) ? call : null;
+  }
+
+  /** A callee whose time loop is checkpointed keeps its own sweep, where that loop is a statement of the body. */
+  private static boolean hasCheckpointedLoop(MethodIR callee) {
+    boolean[] found = {false};
+    IrWalker.statements(callee.body(), x -> found[0] |= x instanceof Stmt.For f && f.snapshots() > 0
+        || x instanceof Stmt.CountedLoop c && c.isCheckpointed());
+    return found[0];
   }
 
   /**

@@ -182,7 +182,7 @@ public final class Normalizer {
       Expr step = update.op() == AssignOp.ADD ? update.value()
           : new Expr.Unary(UnaryOp.NEGATE, update.value(), update.value().type(), null);
       Expr start = ((Stmt.LocalDecl) f.init().get(0)).init();
-      out.add(new Stmt.CountedLoop(index, start, condition, step, new Stmt.Block(body, null), f.source()));
+      out.add(new Stmt.CountedLoop(index, start, condition, step, new Stmt.Block(body, null), f.source(), f.snapshots()));
       return new Stmt.Block(out, null);
     }
     List<Stmt> whileBody = new ArrayList<>(body);
@@ -196,7 +196,7 @@ public final class Normalizer {
   }
 
   /** The index of a for loop that only its header changes by a constant step, or null. */
-  private static Variable countedIndex(Stmt.For f) {
+  public static Variable countedIndex(Stmt.For f) {
     if (f.init().size() != 1 || !(f.init().get(0) instanceof Stmt.LocalDecl d) || d.init() == null
         || f.update().size() != 1 || !(f.update().get(0) instanceof Stmt.Assign u)) {
       return null;

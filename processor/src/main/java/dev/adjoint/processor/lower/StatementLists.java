@@ -35,7 +35,7 @@ final class StatementLists {
       return List.of(new Stmt.While(w.condition(), one(w.body(), depth + 1, leaf), w.doWhile(), w.source()));
     } else if (s instanceof Stmt.CountedLoop c) {
       return List.of(new Stmt.CountedLoop(c.index(), c.start(), c.condition(), c.step(), one(c.body(), depth + 1, leaf),
-          c.source()));
+          c.source(), c.snapshots()));
     }
     return leaf.apply(s, depth);
   }

@@ -145,13 +145,19 @@ public final class MethodReader {
         return new Stmt.Block(List.of(), null);
       case VARIABLE: {
         VariableTree v = (VariableTree) tree;
+        CheckpointedIndex.Reading checkpointed = CheckpointedIndex.read(path, trees);
         VariableElement element = (VariableElement) trees.getElement(path);
         JType type = TypeMapper.map(element.asType());
         expressions.checkResolved(element.asType(), tree);
         Variable variable = new Variable(v.getName().toString(), type, Variable.Kind.LOCAL, loopDepth);
         variables.put(element, variable);
         Expr init = v.getInitializer() == null ? null : expressions.expression(new TreePath(path, v.getInitializer()), type);
-        return new Stmt.LocalDecl(variable, init, source);
+        Stmt declaration = new Stmt.LocalDecl(variable, init, source);
+        if (checkpointed != null && checkpointed.problem() != null) { // reported; the variable still exists
+          return new Stmt.Block(List.of(new Stmt.Unsupported(checkpointed.problem(), checkpointed.tree(), source),
+              declaration), null);
+        }
+        return declaration;
       }
       case EXPRESSION_STATEMENT:
         return expressionStatement(new TreePath(path, ((ExpressionStatementTree) tree).getExpression()), source);
@@ -177,7 +183,9 @@ public final class MethodReader {
         }
         Stmt body = statement(new TreePath(path, s.getStatement()));
         loopDepth--;
-        return new Stmt.For(init, cond, update, body, source);
+        CheckpointedIndex.Reading checkpointed = s.getInitializer().isEmpty() ? null
+            : CheckpointedIndex.read(new TreePath(path, s.getInitializer().get(0)), trees);
+        return new Stmt.For(init, cond, update, body, source, checkpointed == null ? 0 : checkpointed.snapshots());
       }
       case ENHANCED_FOR_LOOP: {
         EnhancedForLoopTree s = (EnhancedForLoopTree) tree;

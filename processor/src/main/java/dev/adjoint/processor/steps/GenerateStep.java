@@ -44,8 +44,7 @@ public final class GenerateStep {
       }
       return Optional.of(new AdjointClassWriter.Entry(ir, sweep));
     } catch (TransformException e) {
-      diagnostics.report(Problem.of(Construct.NOT_REVERSIBLE, e.getMessage()), e.tree(), method.read().unit(),
-          ir.element());
+      diagnostics.report(e.problem(), e.tree(), method.read().unit(), ir.element());
       return Optional.empty();
     }
   }

@@ -78,7 +78,7 @@ final class AssignmentAdjoints {
   }
 
   /** The adjoint array that goes with a fresh primal array value. */
-  private Snippet shadowOf(Expr value, String primal) {
+  Snippet shadowOf(Expr value, String primal) {
     if (value instanceof Expr.VarRef v && st.activity.isActive(v.variable())) {
       return Snippet.of(sweep.bar(v.variable()));
     }

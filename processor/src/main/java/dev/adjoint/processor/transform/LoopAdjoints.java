@@ -201,8 +201,8 @@ final class LoopAdjoints {
    * partial derivative is infinite. Empty when the loop does not qualify.
    */
   private List<String> zeroSkipDrivers(Stmt loop, Code reverseLoop) {
-    if (!st.on(Optimizations.Kind.ZERO_SKIP)) {
-      return List.of();
+    if (!st.on(Optimizations.Kind.ZERO_SKIP) || loop instanceof Stmt.CountedLoop c && c.isCheckpointed()) {
+      return List.of(); // a checkpointed loop's reverse also puts its entry state back
     }
     if (reverseLoop.mentions(st.tapeLocal)) {
       return List.of();

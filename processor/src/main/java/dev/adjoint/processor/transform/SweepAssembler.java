@@ -92,7 +92,11 @@ final class SweepAssembler {
         }
       }
     }
-    for (Variable v : sortedHoisted()) {
+    // locals the reverse reads, declared before the forward sweep, which may set them inside a block
+    List<SweepState.Local> early = new ArrayList<>();
+    sortedHoisted().forEach(v -> early.add(new SweepState.Local(v.type(), v.name())));
+    early.addAll(st.keptForReverse);
+    for (SweepState.Local v : early) {
       Code.Declare line = declaration(v.type(), v.name(), Snippet.of(zero(v.type())));
       body.add(line);
       recordHead.add(line);

@@ -42,6 +42,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
   private final BranchAdjoints branches;
   private final LoopAdjoints loops;
   private final ExtremumAdjoints extrema;
+  private final CheckpointedLoopAdjoints checkpointed;
   private final SweepAssembler assembler;
   private SweepBuilder(MethodIR method, Activity activity, Aliases aliases, String adjointPackage,
       Optimizations optimizations) {
@@ -54,6 +55,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
     branches = new BranchAdjoints(st, recorder, this);
     loops = new LoopAdjoints(st, recorder, sets, trips, this);
     extrema = new ExtremumAdjoints(st, recorder, sets, trips, loops, this);
+    checkpointed = new CheckpointedLoopAdjoints(st, trips, loops, this, new PrimalCode(st, assignments, trips, this));
     assembler = new SweepAssembler(st, recorder, this);
   }
 
@@ -84,6 +86,7 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
       st.blockMismatches.clear();
       st.pushed.clear();
       st.perIteration.clear();
+      st.keptForReverse.clear();
       Code forward = forward(st.method.body());
       if (st.blockMismatches.isEmpty() && st.extremumMismatches.isEmpty()) {
         return assembler.assemble(forward, reverse);
@@ -129,6 +132,8 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
       }
     } else if (s instanceof Stmt.If i) {
       recorder.nested(() -> branches.forwardIf(i, out));
+    } else if (s instanceof Stmt.CountedLoop c && c.isCheckpointed()) {
+      checkpointed.forward(c, out);
     } else if (s instanceof Stmt.CountedLoop c) {
       RunningExtremum.Update update = extrema.extremumOf(c);
       if (update == null) {
@@ -214,6 +219,8 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
       st.calls.reverse(e.call(), null, out);
     } else if (s instanceof Stmt.If i) {
       recorder.nested(() -> branches.reverseIf(i, out));
+    } else if (s instanceof Stmt.CountedLoop c && c.isCheckpointed()) {
+      checkpointed.reverse(c, out);
     } else if (s instanceof Stmt.CountedLoop c) {
       RunningExtremum.Update update = extrema.extremumOf(c);
       if (update == null) {

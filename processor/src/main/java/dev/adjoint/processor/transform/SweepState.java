@@ -51,6 +51,11 @@ final class SweepState {
   /** What the generated reverse reads, per loop and per top-level statement: checked against the analysis. */
   final Map<Stmt, Set<Variable>> generatedLoopReads = new java.util.IdentityHashMap<>();
   final List<Set<Variable>> generatedTopReads = new ArrayList<>();
+  /** A local of the forward sweep that the reverse reads: a split sweep carries it across on the tape. */
+  record Local(dev.adjoint.processor.ir.JType type, String name) {}
+
+  /** The forward sweep's locals the reverse reads besides the method's own (a checkpointed loop's entry state). */
+  final List<Local> keptForReverse = new ArrayList<>();
   /** Whether the reverse of each statement generated so far has any code (the forward asks). */
   final Map<Stmt, Boolean> hasReverse = new java.util.IdentityHashMap<>();
   /** Set once the builder exists, which the call adjoints take as their context. */

@@ -37,6 +37,7 @@ public final class SubsetValidator {
     int before = diagnostics.errorCount();
     Element element = method.element();
     checkDeclaration(method);
+    new CheckpointedLoops(diagnostics, unit, element).check(method);
     IrWalker.statements(method.body(), s -> {
       if (s instanceof Stmt.Unsupported u) {
         diagnostics.report(u.problem(), u.tree(), unit, element);

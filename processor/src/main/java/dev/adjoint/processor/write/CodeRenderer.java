@@ -27,6 +27,12 @@ final class CodeRenderer {
       }
       Code.Block b = (Code.Block) nodes.get(i);
       Format header = format(b.header());
+      if (header.text.isEmpty()) { // a bare block, to scope its locals
+        out.add("{\n").indent();
+        add(out, b.body());
+        out.unindent().add("}\n");
+        continue;
+      }
       if (b.chained()) {
         out.nextControlFlow(header.text, header.args.toArray());
       } else {

@@ -116,9 +116,9 @@ public final class Probe {
     return largest;
   }
 
-  /** A line without its {@code @Differentiable} or {@code @CustomRule} annotation. */
+  /** A line without its {@code @Differentiable}, {@code @CustomRule} or {@code @Checkpointed} annotation. */
   static String plain(String line) {
-    return line.replaceAll("@(Differentiable|CustomRule)(\\([^)]*\\))? ", "");
+    return line.replaceAll("@(Differentiable|CustomRule|Checkpointed)(\\([^)]*\\))? ", "");
   }
 
   /**

@@ -42,7 +42,7 @@ final class Statements {
       case 5 -> whileLoop(ex, nesting);
       case 6 -> exit(ex);
       case 7 -> workArray(ex, nesting);
-      case 8 -> timeLoop(ex);
+      case 8 -> timeLoop(ex, nesting);
       case 9 -> runningExtremum(ex);
       case 10 -> callStatement(ex);
       case 11 -> smallLocal(ex);
@@ -279,7 +279,7 @@ final class Statements {
   }
 
   /** Two time levels swapped by reference each step, as a wave or heat loop does. */
-  private List<Code> timeLoop(Expressions ex) {
+  private List<Code> timeLoop(Expressions ex, int nesting) {
     Scope s = ex.scope;
     String source = ex.pick(new ArrayList<>(s.arrays.keySet()));
     String tag = s.arrays.get(source);
@@ -297,7 +297,12 @@ final class Statements {
         + ".length] - " + u + "[" + i + "]) * Math.tanh(" + in.scalar(1).text() + ");";
     Block space = new Block("for (int " + i + " = 0; " + i + " < " + u + ".length; " + i + "++) {",
         List.of(new Line(update, List.of(v + "[" + i + "] = " + u + "[" + i + "];"))), "}", true);
-    Block time = new Block("for (int " + t + " = 0; " + t + " < " + ex.pick("2", "3", source + ".length") + "; " + t + "++) {",
+    // a time loop that is a statement of the method body is checkpointed half the time (its
+    // gradient must not change; the tests compare it with central differences like any other)
+    String mark = nesting == 0 && s.loopDepth == 0 && !s.inCase && ex.chance(0.5)
+        ? "@Checkpointed(snapshots = " + ex.pick("1", "2", "3") + ") " : "";
+    Block time = new Block("for (" + mark + "int " + t + " = 0; " + t + " < " + ex.pick("2", "3", source + ".length") + "; "
+        + t + "++) {",
         List.of(space, new Line("double[] " + tmp + " = " + u + ";"), new Line(u + " = " + v + ";"),
             new Line(v + " = " + tmp + ";")), "}", false);
     s.arrays.put(u, tag);
