@@ -43,7 +43,8 @@ class GeneratedSourcesTest {
     assertGenerated(dir, Set.of("ScalarMathAdjoint", "LoopsAdjoint", "ControlFlowAdjoint", "Arrays1DAdjoint",
         "Arrays2DAdjoint", "InPlaceAdjoint", "InPlace_StencilAdjoint", "CallsAdjoint", "FloatsAdjoint",
         "InstanceAdjoint", "RecursionAdjoint", "RunningExtremaAdjoint", "JdkArraysAdjoint", "PrivateFieldsAdjoint", "ModelParamsAdjoint",
-        "InheritedParamsAdjoint", "InheritedParamsBaseAdjoint", "RecordModelAdjoint", "FloatModelAdjoint"), "dev.adjoint.corpus");
+        "InheritedParamsAdjoint", "InheritedParamsBaseAdjoint", "RecordModelAdjoint", "FloatModelAdjoint",
+        "CheckpointingAdjoint"), "dev.adjoint.corpus");
   }
 
   private static void assertGenerated(Path dir, Set<String> expected, String pkg) throws IOException {
