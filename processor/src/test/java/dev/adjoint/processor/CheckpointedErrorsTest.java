@@ -1,8 +1,5 @@
 package dev.adjoint.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
-
-import com.google.testing.compile.Compilation;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -77,11 +74,6 @@ class CheckpointedErrorsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("programs")
   void isRejectedWithOneErrorSayingWhy(String name, String message, String at, String[] body) {
-    Compilation compilation = Sources.compile(Sources.bad(body));
-
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining(message).inFile(Sources.bad(body))
-        .onLine(Sources.markedLine(body)).atColumn(Sources.markedColumn(at, body));
-    assertThat(compilation).hadErrorCount(1);
+    Sources.assertRejected(message, at, body);
   }
 }

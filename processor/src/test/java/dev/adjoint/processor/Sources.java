@@ -1,5 +1,6 @@
 package dev.adjoint.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
@@ -48,6 +49,19 @@ final class Sources {
       throw new IllegalArgumentException("'" + at + "' must occur once on the marked line: " + line);
     }
     return i + 1;
+  }
+
+  /**
+   * Compiles {@link #bad}(body) and checks it fails with exactly one error, the expected one, at
+   * the marked line and at the column where {@code at} starts: nothing from javac, from generated
+   * code, or internal.
+   */
+  static void assertRejected(String message, String at, String... body) {
+    Compilation compilation = compile(bad(body));
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(message).inFile(bad(body))
+        .onLine(markedLine(body)).atColumn(markedColumn(at, body));
+    assertThat(compilation).hadErrorCount(1);
   }
 
   static Compilation compile(JavaFileObject... files) {
