@@ -2,6 +2,7 @@ package dev.adjoint.processor.analyze;
 
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
+import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
@@ -53,6 +54,20 @@ public record LoopState(List<Variable> scalars, List<Variable> references, List<
     references.sort(byName);
     contents.sort(byName);
     return new LoopState(scalars, references, contents);
+  }
+
+  /**
+   * Whether a snapshot can hold a variable of this type: a primitive, or an array of a shape the
+   * runtime copies and restores ({@code Shadows}: double[], float[], int[], double[][], float[][]).
+   */
+  public static boolean copyable(JType type) {
+    if (type.dims() == 0) {
+      return type.base() != JType.Base.REFERENCE;
+    }
+    JType.Base b = type.base();
+    return type.dims() == 1 && (b == JType.Base.DOUBLE
+        || b == JType.Base.FLOAT || b == JType.Base.INT)
+        || type.dims() == 2 && (b == JType.Base.DOUBLE || b == JType.Base.FLOAT);
   }
 
   /**

@@ -108,7 +108,7 @@ public final class ReverseReads {
   }
 
   /** Equal per-loop read sets (IdentityHashMap's own equals compares the sets by reference). */
-  public static boolean sameReads(Map<Stmt, Set<Variable>> a, Map<Stmt, Set<Variable>> b) {
+  private static boolean sameReads(Map<Stmt, Set<Variable>> a, Map<Stmt, Set<Variable>> b) {
     if (a.size() != b.size()) {
       return false;
     }

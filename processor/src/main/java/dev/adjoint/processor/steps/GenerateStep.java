@@ -2,10 +2,8 @@ package dev.adjoint.processor.steps;
 
 import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.analyze.Aliases;
-import dev.adjoint.processor.diagnostics.Construct;
 import dev.adjoint.processor.diagnostics.Diagnostics;
 import dev.adjoint.processor.diagnostics.Message;
-import dev.adjoint.processor.diagnostics.Problem;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.analyze.Optimizations;

@@ -48,19 +48,12 @@ final class CheckpointedLoopAdjoints {
           Problem.of(Construct.CHECKPOINT_STATE_THROUGH_LOCAL, unnamed.sourceName()));
     }
     for (Variable v : state.contents()) {
-      if (!copyable(v.type())) {
+      if (!LoopState.copyable(v.type())) {
         throw new TransformException(c.condition().tree(),
             Problem.of(Construct.CHECKPOINT_STATE_TYPE, v.sourceName(), v.type().sourceText()));
       }
     }
     return state;
-  }
-
-  /** Whether the runtime can snapshot and restore an array of this type ({@code Shadows}). */
-  private static boolean copyable(JType type) {
-    JType.Base b = type.base();
-    return type.dims() == 1 && (b == JType.Base.DOUBLE || b == JType.Base.FLOAT || b == JType.Base.INT)
-        || type.dims() == 2 && (b == JType.Base.DOUBLE || b == JType.Base.FLOAT);
   }
 
   /** The forward half: keeps the entry state, then runs the loop as written. */

@@ -2,12 +2,12 @@ package dev.adjoint.processor.validate;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
+import dev.adjoint.processor.analyze.LoopState;
 import dev.adjoint.processor.diagnostics.Construct;
 import dev.adjoint.processor.diagnostics.Diagnostics;
 import dev.adjoint.processor.diagnostics.Problem;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
-import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
@@ -64,7 +64,7 @@ final class CheckpointedLoops {
         Variable base = IrWalker.baseVariable(a.target());
         if (a.target() instanceof Expr.ArrayRead && base != null && inside.contains(base)) {
           report(a.target().tree(), Construct.CHECKPOINT_STATE_THROUGH_LOCAL, base.sourceName());
-        } else if (base != null && !inside.contains(base) && !copyable(base.type())) {
+        } else if (base != null && !inside.contains(base) && !LoopState.copyable(base.type())) {
           report(a.target().tree(), Construct.CHECKPOINT_STATE_TYPE, base.sourceName(), base.type().sourceText());
         }
       }
@@ -95,16 +95,6 @@ final class CheckpointedLoops {
       return earlyExit(w.body(), true);
     }
     return null;
-  }
-
-  /** Whether the reverse can save and restore a variable of this type: primitives and the runtime's array shapes. */
-  static boolean copyable(JType type) {
-    if (type.dims() == 0) {
-      return type.base() != JType.Base.REFERENCE;
-    }
-    JType.Base b = type.base();
-    return type.dims() == 1 && (b == JType.Base.DOUBLE || b == JType.Base.FLOAT || b == JType.Base.INT)
-        || type.dims() == 2 && (b == JType.Base.DOUBLE || b == JType.Base.FLOAT);
   }
 
   private void report(Tree at, Construct construct, Object... names) {
