@@ -44,21 +44,43 @@ public final class OnlineRevolve {
 
   /** Saves {@code x_0}, the working state, to slot 0: call it before the loop's first step. */
   public void start(Revolve.Actions a) {
+    a.save(start(), 0);
+  }
+
+  /**
+   * Starts the forward run, for code that saves the state itself (the adjoints the processor
+   * generates for a {@code @Checkpointed} while loop).
+   *
+   * @return the slot to save {@code x_0} in: always 0
+   */
+  public int start() {
     Arrays.fill(held, -1);
     stride = 1;
     steps = 0;
-    a.save(0, 0);
     held[0] = 0;
+    return 0;
   }
 
   /** Call after each forward step, with {@code x_{steps}} the working state: may save it. */
   public void stepped(Revolve.Actions a) {
+    int slot = stepped();
+    if (slot >= 0) {
+      a.save(slot, steps);
+    }
+  }
+
+  /**
+   * Notes a forward step taken, for code that saves the state itself.
+   *
+   * @return the slot to save the working state {@code x_{steps}} in, or -1 to keep nothing
+   */
+  public int stepped() {
     if (steps < 0) {
       throw new IllegalStateException("start must be called before the first step");
     }
     steps++;
     if (steps % stride != 0) {
-      return;
+      return -1;
     }
     int slot = freeSlot();
     if (slot < 0) {
@@ -69,14 +91,14 @@ public final class OnlineRevolve {
         }
       }
       if (steps % stride != 0) {
-        return;
+        return -1;
       }
       slot = freeSlot();
     }
     if (slot >= 0) {
-      a.save(slot, steps);
       held[slot] = steps;
     }
+    return slot;
   }
 
   /** The forward steps taken since {@link #start}. */
@@ -126,12 +148,25 @@ public final class OnlineRevolve {
 
   /** The steps {@link #reverse} recomputes for a loop of {@code steps} steps, by a dry run. */
   public static long recomputations(int steps, int snapshots) {
+    return plan(steps, snapshots).advances();
+  }
+
+  /**
+   * The reverse run's actions for a loop that took {@code steps} steps, as a list to step through.
+   * The slots are those the forward run filled: which states it kept depends only on the step
+   * count, so a dry run of the forward bookkeeping finds them again (O(steps x snapshots) integer
+   * work, no state copied). Generated code keeps the step count, not this object, between its
+   * forward and reverse sweeps.
+   */
+  public static Revolve.Plan plan(int steps, int snapshots) {
     OnlineRevolve online = new OnlineRevolve(snapshots);
-    online.start(Revolve.NONE);
+    online.start();
     for (int i = 0; i < steps; i++) {
-      online.stepped(Revolve.NONE);
+      online.stepped();
     }
-    return online.reverse(Revolve.NONE);
+    Revolve.Plan plan = new Revolve.Plan();
+    online.reverse(plan);
+    return plan;
   }
 
   /**

@@ -123,7 +123,7 @@ public final class Revolve {
     private int at = -3;
     private long advanced;
 
-    private Plan() {}
+    Plan() {}
 
     private void add(int kind, int a, int b) {
       if (size + 3 > actions.length) {

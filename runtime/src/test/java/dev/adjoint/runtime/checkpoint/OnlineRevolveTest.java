@@ -108,6 +108,60 @@ class OnlineRevolveTest {
     assertTrue(recomputed > 0 && recomputed < (long) n * n / 4, "recomputed " + recomputed);
   }
 
+  /**
+   * The slot-returning calls keep the same states as the callbacks, and {@link OnlineRevolve#plan}
+   * lists the reverse run's actions that {@link OnlineRevolve#reverse} calls, from the step count
+   * alone.
+   */
+  @ParameterizedTest
+  @CsvSource({"0,3", "1,1", "7,2", "55,3", "300,8", "1000,10"})
+  void thePlanFromTheStepCountIsTheReverseRunsActions(int steps, int snapshots) {
+    List<String> saved = new ArrayList<>();
+    List<String> called = new ArrayList<>();
+    Revolve.Actions log = new Revolve.Actions() {
+      @Override
+      public void advance(int from, int to) {
+        called.add("advance " + from + " " + to);
+      }
+
+      @Override
+      public void save(int slot, int step) {
+        (step <= steps && called.isEmpty() ? saved : called).add("save " + slot);
+      }
+
+      @Override
+      public void restore(int slot, int step) {
+        called.add("restore " + slot);
+      }
+
+      @Override
+      public void reverse(int step) {
+        called.add("reverse " + step);
+      }
+    };
+    OnlineRevolve withCallbacks = new OnlineRevolve(snapshots);
+    withCallbacks.start(log);
+    OnlineRevolve withSlots = new OnlineRevolve(snapshots);
+    List<String> slotsSaved = new ArrayList<>(List.of("save " + withSlots.start()));
+    for (int i = 0; i < steps; i++) {
+      withCallbacks.stepped(log);
+      int slot = withSlots.stepped();
+      if (slot >= 0) {
+        slotsSaved.add("save " + slot);
+      }
+    }
+    assertEquals(saved, slotsSaved, "the forward run's saves");
+    withCallbacks.reverse(log);
+    Revolve.Plan plan = OnlineRevolve.plan(steps, snapshots);
+    List<String> planned = new ArrayList<>();
+    while (plan.next()) {
+      planned.add(plan.isAdvance() ? "advance " + plan.from() + " " + plan.to()
+          : plan.isSave() ? "save " + plan.slot() : plan.isRestore() ? "restore " + plan.slot() : "reverse " + plan.step());
+    }
+    assertEquals(called, planned);
+    assertEquals(OnlineRevolve.recomputations(steps, snapshots), plan.advances());
+  }
+
   @Test
   void misuseIsRejected() {
     assertThrows(IllegalArgumentException.class, () -> new OnlineRevolve(0));
