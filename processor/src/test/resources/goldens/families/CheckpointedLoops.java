@@ -2,7 +2,11 @@ package golden;
 
 import dev.adjoint.annotations.Differentiable;
 
-/** A time loop checkpointed with Revolve: a scalar and two buffers swapped by reference as its state. */
+/**
+ * Time loops checkpointed with Revolve: a counted loop (the offline schedule) with a scalar and two
+ * buffers swapped by reference as its state, and a while loop run until it converges (the online
+ * schedule).
+ */
 public class CheckpointedLoops {
   @Differentiable
   public static double diffuse(double[] u0, double k, int steps) {
@@ -19,5 +23,20 @@ public class CheckpointedLoops {
       next = tmp;
     }
     return total + u[u.length / 2];
+  }
+
+  @Differentiable
+  public static double settle(double[] x0, double rate, double tol) {
+    double[] x = x0.clone();
+    @dev.adjoint.annotations.Checkpointed(snapshots = 2) double moved = tol + 1;
+    while (moved > tol) {
+      moved = 0;
+      for (int i = 0; i < x.length; i++) {
+        double y = x[i] - rate * Math.tanh(x[i]);
+        moved += Math.abs(y - x[i]);
+        x[i] = y;
+      }
+    }
+    return x[0] * x[0];
   }
 }

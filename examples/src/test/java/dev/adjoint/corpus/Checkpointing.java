@@ -169,4 +169,51 @@ final class Checkpointing {
     }
     return s;
   }
+
+  /** A row of a matrix taken into a local inside the loop and updated through it: the matrix is the state. */
+  @Differentiable
+  static double rows(double[][] m0, double k, int nt) {
+    double[][] w = new double[m0.length][m0[0].length];
+    for (int i = 0; i < m0.length; i++) {
+      for (int j = 0; j < m0[0].length; j++) {
+        w[i][j] = m0[i][j];
+      }
+    }
+    for (@Checkpointed(snapshots = 2) int t = 0; t < nt; t++) {
+      double[] row = w[t % w.length];
+      for (int j = 0; j < row.length; j++) {
+        row[j] = row[j] * (1 - k) + k * Math.sin(row[(j + 1) % row.length]);
+      }
+    }
+    double s = 0;
+    for (int i = 0; i < w.length; i++) {
+      for (int j = 0; j < w[0].length; j++) {
+        s += w[i][j] * w[i][j];
+      }
+    }
+    return s;
+  }
+
+  @Differentiable
+  static double rowsStored(double[][] m0, double k, int nt) {
+    double[][] w = new double[m0.length][m0[0].length];
+    for (int i = 0; i < m0.length; i++) {
+      for (int j = 0; j < m0[0].length; j++) {
+        w[i][j] = m0[i][j];
+      }
+    }
+    for (int t = 0; t < nt; t++) {
+      double[] row = w[t % w.length];
+      for (int j = 0; j < row.length; j++) {
+        row[j] = row[j] * (1 - k) + k * Math.sin(row[(j + 1) % row.length]);
+      }
+    }
+    double s = 0;
+    for (int i = 0; i < w.length; i++) {
+      for (int j = 0; j < w[0].length; j++) {
+        s += w[i][j] * w[i][j];
+      }
+    }
+    return s;
+  }
 }

@@ -68,6 +68,20 @@ class CheckpointingTest {
     }
   }
 
+  @Test
+  void aRowUpdatedThroughALocalAliasIsTheStoredOneBitForBit() {
+    double[][] m0 = Checks.uniform(rnd, 3, 4, -1, 1);
+    for (int nt : new int[] {1, 4, 13}) {
+      var checkpointed = CheckpointingAdjoint.rowsGradient(m0, 0.4, nt);
+      var stored = CheckpointingAdjoint.rowsStoredGradient(m0, 0.4, nt);
+      assertEquals(stored.value(), checkpointed.value(), 0.0);
+      assertEquals(stored.k(), checkpointed.k(), 0.0);
+      for (int i = 0; i < m0.length; i++) {
+        assertArrayEquals(stored.m0()[i], checkpointed.m0()[i], 0.0);
+      }
+    }
+  }
+
   /** nt forward, Revolve's advances again, and one more per reverse step: nothing else. */
   @ParameterizedTest
   @CsvSource({"1", "4", "5", "15", "100"})
@@ -99,7 +113,7 @@ class CheckpointingTest {
         checkpointed50 + " then " + checkpointed400);
   }
 
-  private static long peakTapeBytes(Runnable gradient) throws InterruptedException {
+  static long peakTapeBytes(Runnable gradient) throws InterruptedException {
     long[] peak = new long[1];
     Thread t = new Thread(() -> {
       gradient.run();

@@ -44,7 +44,7 @@ class GeneratedSourcesTest {
         "Arrays2DAdjoint", "InPlaceAdjoint", "InPlace_StencilAdjoint", "CallsAdjoint", "FloatsAdjoint",
         "InstanceAdjoint", "RecursionAdjoint", "RunningExtremaAdjoint", "JdkArraysAdjoint", "PrivateFieldsAdjoint", "ModelParamsAdjoint",
         "InheritedParamsAdjoint", "InheritedParamsBaseAdjoint", "RecordModelAdjoint", "FloatModelAdjoint",
-        "CheckpointingAdjoint"), "dev.adjoint.corpus");
+        "CheckpointingAdjoint", "CheckpointedWhileLoopsAdjoint"), "dev.adjoint.corpus");
   }
 
   private static void assertGenerated(Path dir, Set<String> expected, String pkg) throws IOException {

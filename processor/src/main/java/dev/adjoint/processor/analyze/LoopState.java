@@ -27,18 +27,19 @@ public record LoopState(List<Variable> scalars, List<Variable> references, List<
    * The loop's state, or a variable declared inside the loop through which it writes an array
    * that no variable declared before it names (then the state cannot be named: {@link #unnamed}).
    */
-  public static LoopState of(Stmt.CountedLoop loop, LoopPlan plan, Aliases aliases) {
+  public static LoopState of(Stmt loop, LoopPlan plan, Aliases aliases) {
+    Variable index = loop instanceof Stmt.CountedLoop c ? c.index() : null;
     Set<Variable> inside = plan.declaredIn(loop);
     List<Variable> scalars = new ArrayList<>();
     List<Variable> references = new ArrayList<>();
     for (Variable v : plan.writtenScalars(loop)) {
-      if (!inside.contains(v) && v != loop.index()) {
+      if (!inside.contains(v) && v != index) {
         (v.type().isArray() ? references : scalars).add(v);
       }
     }
     Set<Variable> written = plan.writtenArrayClasses(loop);
     Set<Variable> outer = new LinkedHashSet<>(references);
-    IrWalker.allExpressions(loop.body(), e -> {
+    IrWalker.allExpressions(body(loop), e -> {
       if (e instanceof Expr.VarRef r && r.type().isArray() && !inside.contains(r.variable())) {
         outer.add(r.variable());
       }
@@ -71,24 +72,28 @@ public record LoopState(List<Variable> scalars, List<Variable> references, List<
   }
 
   /**
-   * A variable declared inside the loop through which it writes elements of an array that no
+   * A write through a variable declared inside the loop into elements of an array that no
    * variable of the state names, or null. Such a write changes state the snapshots do not hold.
    */
-  public Variable unnamed(Stmt.CountedLoop loop, LoopPlan plan, Aliases aliases) {
+  public Stmt.Assign unnamed(Stmt loop, LoopPlan plan, Aliases aliases) {
     Set<Variable> named = new java.util.HashSet<>();
     contents.forEach(v -> named.add(aliases.find(v)));
-    Variable[] found = {null};
+    Stmt.Assign[] found = {null};
     Set<Variable> inside = plan.declaredIn(loop);
-    IrWalker.statements(loop.body(), s -> {
+    IrWalker.statements(body(loop), s -> {
       if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayRead) {
         Variable base = IrWalker.baseVariable(a.target());
         if (base != null && inside.contains(base) && !named.contains(aliases.find(base)) && reachesOutside(base, aliases,
             inside)) {
-          found[0] = base;
+          found[0] = a;
         }
       }
     });
     return found[0];
+  }
+
+  private static Stmt body(Stmt loop) {
+    return loop instanceof Stmt.CountedLoop c ? c.body() : ((Stmt.While) loop).body();
   }
 
   /** Whether an array variable declared inside the loop may share storage with one declared before it. */

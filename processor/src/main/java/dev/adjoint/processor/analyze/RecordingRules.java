@@ -243,7 +243,7 @@ public final class RecordingRules {
    * arrays it checkpoints are those still recorded here and not checkpointed by an enclosing loop.
    */
   public LoopRecording enterLoop(Scope scope, Stmt loop, Set<Variable> readInside) {
-    if (loop instanceof Stmt.CountedLoop c && c.isCheckpointed()) {
+    if (Stmt.isCheckpointedLoop(loop)) {
       return new LoopRecording(List.of(), List.of(), scope); // its reverse puts its entry state back itself
     }
     List<Variable> saves = new ArrayList<>();

@@ -141,6 +141,9 @@ public final class ReverseReads {
       return (i.otherwise() != null && statement(i.otherwise(), here, out)) || then;
     } else if (s instanceof Stmt.CountedLoop c) {
       return counted(c, here, out);
+    } else if (s instanceof Stmt.While w && w.isCheckpointed()) {
+      // the online schedule: the steps run again as written
+      return loop(w, w.body(), here, inner -> plainReads(w.body(), inner), out);
     } else if (s instanceof Stmt.While w) {
       return loop(w, w.body(), here, null, out);
     } else if (s instanceof Stmt.Return r) {
@@ -236,11 +239,14 @@ public final class ReverseReads {
   private boolean counted(Stmt.CountedLoop c, Here here, Set<Variable> out) {
     adjoints.enter(StatementRecords.Plan.NONE, null, Set.of());
     Expr count = rules.plan().tripCount(c);
-    if (c.isCheckpointed() && count != null) {
-      // Revolve's schedule: the trip count, each trip's index, and the steps run again as written
+    if (c.isCheckpointed()) {
+      // Revolve's schedule: the trip count, each trip's index, and the steps run again as written;
+      // without a trip count, the online schedule, with the index worked out from a kept start
       return loop(c, c.body(), here, inner -> {
-        adjoints.printed(count, inner);
-        indexAt(c, c.start(), inner);
+        if (count != null) {
+          adjoints.printed(count, inner);
+        }
+        indexAt(c, count != null ? c.start() : null, inner);
         plainReads(c.body(), inner);
       }, out);
     }

@@ -87,7 +87,7 @@ public final class IrRewriter {
       Expr array = expr(f.array()); // read before the loop variable exists
       return new Stmt.ForEach(declared.apply(f.variable()), array, stmt(f.body()), f.source());
     } else if (s instanceof Stmt.While w) {
-      return new Stmt.While(expr(w.condition()), stmt(w.body()), w.doWhile(), w.source());
+      return new Stmt.While(expr(w.condition()), stmt(w.body()), w.doWhile(), w.source(), w.snapshots());
     } else if (s instanceof Stmt.CountedLoop c) {
       return new Stmt.CountedLoop(declared.apply(c.index()), expr(c.start()), expr(c.condition()), expr(c.step()),
           stmt(c.body()), c.source(), c.snapshots());

@@ -38,8 +38,20 @@ public sealed interface Stmt {
   /** {@code for (T v : array) body}. */
   record ForEach(Variable variable, Expr array, Stmt body, SourceLine source) implements Stmt {}
 
-  /** {@code while (condition) body}, or {@code do body while (condition)} when doWhile. */
-  record While(Expr condition, Stmt body, boolean doWhile, SourceLine source) implements Stmt {}
+  /**
+   * {@code while (condition) body}, or {@code do body while (condition)} when doWhile. snapshots is
+   * the budget of the {@code @Checkpointed} local declared just before it (or of a checkpointed
+   * for loop lowered to it), whose reverse runs the online Revolve schedule; 0 for any other loop.
+   */
+  record While(Expr condition, Stmt body, boolean doWhile, SourceLine source, int snapshots) implements Stmt {
+    public While(Expr condition, Stmt body, boolean doWhile, SourceLine source) {
+      this(condition, body, doWhile, source, 0);
+    }
+
+    public boolean isCheckpointed() {
+      return snapshots > 0;
+    }
+  }
 
   /**
    * A counted loop, produced by lowering: {@code for (int index = start; condition; index += step)}
@@ -56,6 +68,11 @@ public sealed interface Stmt {
     public boolean isCheckpointed() {
       return snapshots > 0;
     }
+  }
+
+  /** Whether s is a loop whose reverse runs a Revolve schedule ({@code @Checkpointed}). */
+  static boolean isCheckpointedLoop(Stmt s) {
+    return s instanceof CountedLoop c && c.isCheckpointed() || s instanceof While w && w.isCheckpointed();
   }
 
   /** {@code break}. Lowering replaces it with a flag. */

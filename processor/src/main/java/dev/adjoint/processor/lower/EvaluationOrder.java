@@ -111,7 +111,7 @@ final class EvaluationOrder {
     Stmt body = statement(w.body(), null);
     loopDepth--;
     if (w.condition() == null || !hasCall(w.condition())) {
-      return new Stmt.While(w.condition(), body, w.doWhile(), w.source());
+      return new Stmt.While(w.condition(), body, w.doWhile(), w.source(), w.snapshots());
     }
     Variable more = locals.make("more", JType.BOOLEAN, loopDepth);
     if (w.doWhile()) {
@@ -125,7 +125,7 @@ final class EvaluationOrder {
     Expr again = extract(w.condition(), trip);
     trip.add(new Stmt.Assign(ref(more), AssignOp.SET, again, null));
     loopDepth--;
-    return new Stmt.While(ref(more), new Stmt.Block(trip, null), w.doWhile(), w.source());
+    return new Stmt.While(ref(more), new Stmt.Block(trip, null), w.doWhile(), w.source(), w.snapshots());
   }
 
   /**

@@ -100,7 +100,7 @@ final class Inliner {
   private static boolean hasCheckpointedLoop(MethodIR callee) {
     boolean[] found = {false};
     IrWalker.statements(callee.body(), x -> found[0] |= x instanceof Stmt.For f && f.snapshots() > 0
-        || x instanceof Stmt.CountedLoop c && c.isCheckpointed());
+        || Stmt.isCheckpointedLoop(x));
     return found[0];
   }
 

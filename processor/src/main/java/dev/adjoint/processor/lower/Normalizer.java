@@ -191,7 +191,7 @@ public final class Normalizer {
     if (!update.isEmpty()) {
       whileBody.add(stop == null ? new Stmt.Block(update, null) : new Stmt.If(not(stop), new Stmt.Block(update, null), null, null));
     }
-    out.add(new Stmt.While(condition, new Stmt.Block(whileBody, null), false, f.source()));
+    out.add(new Stmt.While(condition, new Stmt.Block(whileBody, null), false, f.source(), f.snapshots()));
     return new Stmt.Block(out, null);
   }
 
@@ -253,7 +253,8 @@ public final class Normalizer {
     loopDepth++;
     List<Stmt> body = loopBody(w.body(), flags);
     loopDepth--;
-    out.add(new Stmt.While(guard(w.condition(), flags, w.body()), new Stmt.Block(body, null), w.doWhile(), w.source()));
+    out.add(new Stmt.While(guard(w.condition(), flags, w.body()), new Stmt.Block(body, null), w.doWhile(), w.source(),
+        w.snapshots()));
     return new Stmt.Block(out, null);
   }
 

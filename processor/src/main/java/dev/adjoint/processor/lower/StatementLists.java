@@ -32,7 +32,7 @@ final class StatementLists {
       return List.of(new Stmt.If(i.condition(), one(i.then(), depth, leaf),
           i.otherwise() == null ? null : one(i.otherwise(), depth, leaf), i.source()));
     } else if (s instanceof Stmt.While w) {
-      return List.of(new Stmt.While(w.condition(), one(w.body(), depth + 1, leaf), w.doWhile(), w.source()));
+      return List.of(new Stmt.While(w.condition(), one(w.body(), depth + 1, leaf), w.doWhile(), w.source(), w.snapshots()));
     } else if (s instanceof Stmt.CountedLoop c) {
       return List.of(new Stmt.CountedLoop(c.index(), c.start(), c.condition(), c.step(), one(c.body(), depth + 1, leaf),
           c.source(), c.snapshots()));

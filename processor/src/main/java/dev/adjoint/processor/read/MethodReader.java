@@ -209,7 +209,7 @@ public final class MethodReader {
         Expr cond = expressions.expression(new TreePath(path, s.getCondition()), null);
         Stmt body = statement(new TreePath(path, s.getStatement()));
         loopDepth--;
-        return new Stmt.While(cond, body, false, source);
+        return new Stmt.While(cond, body, false, source, CheckpointedIndex.snapshotsOfWhile(path, trees));
       }
       case DO_WHILE_LOOP: {
         DoWhileLoopTree s = (DoWhileLoopTree) tree;
@@ -217,7 +217,7 @@ public final class MethodReader {
         Stmt body = statement(new TreePath(path, s.getStatement()));
         Expr cond = expressions.expression(new TreePath(path, s.getCondition()), null);
         loopDepth--;
-        return new Stmt.While(cond, body, true, source);
+        return new Stmt.While(cond, body, true, source, CheckpointedIndex.snapshotsOfWhile(path, trees));
       }
       case BREAK:
         if (((com.sun.source.tree.BreakTree) tree).getLabel() != null) {

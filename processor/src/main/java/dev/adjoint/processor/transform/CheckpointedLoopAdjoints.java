@@ -6,6 +6,8 @@ import dev.adjoint.processor.diagnostics.Problem;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.RuntimeClasses;
 import dev.adjoint.processor.emit.Snippet;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
@@ -13,12 +15,17 @@ import java.util.Set;
 
 /**
  * The two halves of a {@code @Checkpointed} loop (Griewank and Walther's binomial checkpointing,
- * with the runtime's {@code Revolve} schedule). The forward sweep keeps the loop's entry state
- * ({@link LoopState}) and runs the loop recording nothing. The reverse sweep puts the entry state
- * back and follows the schedule: it runs steps again from a snapshot recording nothing, saves and
- * restores the state in the snapshot slots, and reverses one step at a time, by running that step
- * forward with its records and then its reverse. It ends with the entry state back, as the
- * statements before the loop expect it.
+ * with the runtime's {@code Revolve} schedules). A counted loop's forward sweep keeps the loop's
+ * entry state ({@link LoopState}) and runs the loop recording nothing; its reverse puts the entry
+ * state back and follows the offline schedule for the trip count. A while loop's trip count is
+ * known only at its end, so its forward sweep runs the online schedule: it saves the state into
+ * the snapshot slots the schedule picks as the loop runs, and counts the steps; its reverse
+ * follows the online schedule's plan for that count from those slots.
+ *
+ * <p>Following a plan means: running steps again from a snapshot recording nothing, saving and
+ * restoring the state in the slots, and reversing one step at a time, by running that step forward
+ * with its records and then its reverse. Both end with the entry state back, as the statements
+ * before the loop expect it.
  */
 final class CheckpointedLoopAdjoints {
   private final SweepState st;
@@ -37,19 +44,18 @@ final class CheckpointedLoopAdjoints {
   }
 
   /** The loop's state, after checking the loop can be checkpointed (else an error at its condition). */
-  private LoopState state(Stmt.CountedLoop c) {
-    if (st.plan.tripCount(c) == null) {
-      throw new TransformException(c.condition().tree(), Problem.of(Construct.CHECKPOINT_NOT_COUNTED));
-    }
-    LoopState state = LoopState.of(c, st.plan, st.aliases);
-    Variable unnamed = state.unnamed(c, st.plan, st.aliases);
+  private LoopState state(Stmt loop, Expr condition) {
+    com.sun.source.tree.Tree at = condition == null ? null : condition.tree();
+    LoopState state = LoopState.of(loop, st.plan, st.aliases);
+    Stmt.Assign unnamed = state.unnamed(loop, st.plan, st.aliases);
     if (unnamed != null) {
-      throw new TransformException(c.condition().tree(),
-          Problem.of(Construct.CHECKPOINT_STATE_THROUGH_LOCAL, unnamed.sourceName()));
+      com.sun.source.tree.Tree write = unnamed.target().tree() != null ? unnamed.target().tree() : at;
+      throw new TransformException(write, Problem.of(Construct.CHECKPOINT_STATE_THROUGH_LOCAL,
+          IrWalker.baseVariable(unnamed.target()).sourceName()));
     }
     for (Variable v : state.contents()) {
       if (!LoopState.copyable(v.type())) {
-        throw new TransformException(c.condition().tree(),
+        throw new TransformException(at,
             Problem.of(Construct.CHECKPOINT_STATE_TYPE, v.sourceName(), v.type().sourceText()));
       }
     }
@@ -58,7 +64,17 @@ final class CheckpointedLoopAdjoints {
 
   /** The forward half: keeps the entry state, then runs the loop as written. */
   void forward(Stmt.CountedLoop c, Code out) {
-    LoopState state = state(c);
+    LoopState state = state(c, c.condition());
+    if (st.plan.tripCount(c) == null) { // its trips are known only at its end
+      Snippet header = Snippet.of(tripCounts.header(c, st.printer.print(c.start())));
+      if (sweep.hasReverse(c.body())) {
+        String start = st.loopName(c, c.index().name() + "Start");
+        keep(c.index().type(), start, st.printer.print(c.start()), out);
+        header = Snippet.of(tripCounts.header(c, start));
+      }
+      forwardOnline(c, c.body(), c.snapshots(), state, header, null, out);
+      return;
+    }
     out.comment("the checkpointed loop's entry state, for its reverse (" + c.snapshots() + " snapshots)");
     for (Variable v : state.scalars()) {
       keep(v.type(), entry(c, v, "Entry"), v.name(), out);
@@ -86,13 +102,20 @@ final class CheckpointedLoopAdjoints {
     st.keptForReverse.add(new SweepState.Local(type, name));
   }
 
-  private String entry(Stmt.CountedLoop c, Variable v, String role) {
+  private String entry(Stmt c, Variable v, String role) {
     return st.loopName(c, v.name() + role);
   }
 
   /** The reverse half: Revolve's schedule over the loop's trips (see the class comment). */
   void reverse(Stmt.CountedLoop c, Code out) {
-    LoopState state = state(c);
+    LoopState state = state(c, c.condition());
+    String typeOfIndex = c.index().type().sourceText();
+    if (st.plan.tripCount(c) == null) {
+      String start = st.loopName(c, c.index().name() + "Start");
+      reverseOnline(c, c.body(), c.snapshots(), state, (step, code) ->
+          code.declare(typeOfIndex, c.index().name(), tripCounts.indexAt(null, start, step, c.step())), out);
+      return;
+    }
     loops.reverseLoop(c, c.body(), null, (header, body) -> schedule(c, state, body, header), out);
   }
 
@@ -109,38 +132,126 @@ final class CheckpointedLoopAdjoints {
       out.declare(s.type().sourceText() + "[]", s.name(), "new " + newArray(s.type(), snapshots));
     }
     restoreEntry(c, state, out);
+    String typeOfIndex = c.index().type().sourceText();
+    follow(c, c.body(), state, plan, (step, code) ->
+        code.declare(typeOfIndex, c.index().name(), tripCounts.indexAt(c.start(), null, step, c.step())), stepReverse, out);
+    restoreEntry(c, state, out);
+    out.close();
+  }
+
+  /** The forward half of a checkpointed while loop: the online schedule (see {@link #forwardOnline}). */
+  void forward(Stmt.While w, Code out) {
+    LoopState state = state(w, w.condition());
+    Snippet condition = Snippet.of("while (", st.printer.printTyped(w.condition()), ")");
+    forwardOnline(w, w.body(), w.snapshots(), state, w.doWhile() ? Snippet.of("do") : condition,
+        w.doWhile() ? condition : null, out);
+  }
+
+  /**
+   * A loop whose trip count is known only at its end: the online schedule picks, as the loop runs,
+   * the states to keep in the slots, and the loop counts its steps for the reverse. header opens
+   * the loop; footer closes a do loop.
+   */
+  private void forwardOnline(Stmt loop, Stmt body, int snapshots, LoopState state, Snippet header, Snippet footer,
+      Code out) {
+    if (!sweep.hasReverse(body)) { // nothing to reverse: nothing to keep
+      out.open(header);
+      primal.write(body, out);
+      closeLoop(footer, out);
+      return;
+    }
+    String online = st.loopName(loop, "online");
+    String slot = st.loopName(loop, "slot");
+    out.comment("the checkpointed loop keeps snapshots as it runs, for its reverse (" + snapshots
+        + " snapshots, the online schedule)");
+    for (Slots s : slots(loop, state)) {
+      keep(s.type().arrayOf(), s.name(), "new " + newArray(s.type(), snapshots), out);
+    }
+    out.declare(Snippet.of(RuntimeClasses.ONLINE_REVOLVE), online,
+        Snippet.of("new ", RuntimeClasses.ONLINE_REVOLVE, "(" + snapshots + ")"));
+    out.declare("int", slot, online + ".start()");
+    save(loop, state, slot, out);
+    out.open(header);
+    primal.write(body, out);
+    out.assign(slot, "=", online + ".stepped()");
+    out.open("if (" + slot + " >= 0)");
+    save(loop, state, slot, out);
+    out.close();
+    closeLoop(footer, out);
+    keep(JType.INT, st.loopName(loop, "steps"), online + ".steps()", out);
+  }
+
+  private static void closeLoop(Snippet footer, Code out) {
+    if (footer == null) {
+      out.close();
+    } else {
+      out.closeWith(footer);
+    }
+  }
+
+  private void save(Stmt loop, LoopState state, String slot, Code out) {
+    for (Slots s : slots(loop, state)) {
+      String at = s.name() + "[" + slot + "]";
+      out.assign(at, "=", s.save().apply(at));
+    }
+  }
+
+  /** The reverse half of a checkpointed while loop: the online schedule's plan for its step count. */
+  void reverse(Stmt.While w, Code out) {
+    reverseOnline(w, w.body(), w.snapshots(), state(w, w.condition()), null, out);
+  }
+
+  private void reverseOnline(Stmt loop, Stmt body, int snapshots, LoopState state,
+      java.util.function.BiConsumer<String, Code> index, Code out) {
+    loops.reverseLoop(loop, body, null, (header, stepReverse) -> {
+      String plan = st.loopName(loop, "plan");
+      header.comment("the checkpointed loop, reversed by the online Revolve schedule with " + snapshots + " snapshots");
+      header.declare(Snippet.of(RuntimeClasses.REVOLVE, ".Plan"), plan, Snippet.of(RuntimeClasses.ONLINE_REVOLVE,
+          ".plan(" + st.loopName(loop, "steps") + ", " + snapshots + ")"));
+      follow(loop, body, state, plan, index, stepReverse, header);
+      header.comment("the entry state, kept in slot 0");
+      for (Slots s : slots(loop, state)) {
+        s.restore(s.name() + "[0]", header);
+      }
+    }, out);
+  }
+
+  /**
+   * Follows a plan: steps run again as written, saves and restores in the slots, and reverse
+   * steps. index declares a counted loop's index for a step's number (null for a while loop).
+   */
+  private void follow(Stmt loop, Stmt body, LoopState state, String plan,
+      java.util.function.BiConsumer<String, Code> index, Code stepReverse, Code out) {
     out.open("while (" + plan + ".next())");
     out.open("if (" + plan + ".isAdvance())");
     String k = st.names.fresh("k");
     out.open("for (int " + k + " = " + plan + ".from(); " + k + " < " + plan + ".to(); " + k + "++)");
-    out.declare(c.index().type().sourceText(), c.index().name(), tripCounts.indexAt(c.start(), null, k, c.step()));
-    primal.write(c.body(), out);
+    if (index != null) {
+      index.accept(k, out);
+    }
+    primal.write(body, out);
     out.close();
     out.reopen("else if (" + plan + ".isSave())");
-    for (Slots s : slots(c, state)) {
-      String slot = s.name() + "[" + plan + ".slot()]";
-      out.assign(slot, "=", s.save().apply(slot));
-    }
+    save(loop, state, plan + ".slot()", out);
     out.reopen("else if (" + plan + ".isRestore())");
-    for (Slots s : slots(c, state)) {
+    for (Slots s : slots(loop, state)) {
       s.restore(s.name() + "[" + plan + ".slot()]", out);
     }
     out.reopen("else");
-    out.declare(c.index().type().sourceText(), c.index().name(),
-        tripCounts.indexAt(c.start(), null, plan + ".step()", c.step()));
+    if (index != null) {
+      index.accept(plan + ".step()", out);
+    }
     out.comment("the step forward again, with its records");
     out.open("");
     Set<Variable> reads = st.printer.readsTarget();
     st.printer.recordReadsInto(null); // the forward half reads its own values
     st.printer.clearSubstitutions();
-    sweep.forward(c.body(), out);
+    sweep.forward(body, out);
     st.printer.recordReadsInto(reads);
     out.close();
-    loops.recompute(c, out);
+    loops.recompute(loop, out);
     out.append(stepReverse);
     out.close();
-    out.close();
-    restoreEntry(c, state, out);
     out.close();
   }
 
@@ -165,7 +276,7 @@ final class CheckpointedLoopAdjoints {
     void write(String slot, Code out);
   }
 
-  private java.util.List<Slots> slots(Stmt.CountedLoop c, LoopState state) {
+  private java.util.List<Slots> slots(Stmt c, LoopState state) {
     java.util.List<Slots> out = new java.util.ArrayList<>();
     for (Variable v : state.scalars()) {
       out.add(new Slots(v.type(), entry(c, v, "Slots"), slot -> v.name(), (slot, code) -> code.assign(v.name(), "=", slot)));

@@ -201,7 +201,7 @@ final class LoopAdjoints {
    * partial derivative is infinite. Empty when the loop does not qualify.
    */
   private List<String> zeroSkipDrivers(Stmt loop, Code reverseLoop) {
-    if (!st.on(Optimizations.Kind.ZERO_SKIP) || loop instanceof Stmt.CountedLoop c && c.isCheckpointed()) {
+    if (!st.on(Optimizations.Kind.ZERO_SKIP) || Stmt.isCheckpointedLoop(loop)) {
       return List.of(); // a checkpointed loop's reverse also puts its entry state back
     }
     if (reverseLoop.mentions(st.tapeLocal)) {

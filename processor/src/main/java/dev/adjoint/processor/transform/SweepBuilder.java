@@ -144,6 +144,8 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
         recorder.record(JType.INT, won, out); // at the level of the enclosing loop, whose record block may take it
         st.noteRecorded("the winning trip of the running extremum at " + LoopAdjoints.where(c));
       }
+    } else if (s instanceof Stmt.While w && w.isCheckpointed()) {
+      checkpointed.forward(w, out);
     } else if (s instanceof Stmt.While w) {
       recorder.nested(() -> loops.forwardWhile(w, out));
     } else if (s instanceof Stmt.Return r) {
@@ -230,6 +232,8 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
         out.declare("int", won, recorder.popOf(JType.INT));
         recorder.nested(() -> extrema.reverseExtremum(c, update, won, out));
       }
+    } else if (s instanceof Stmt.While w && w.isCheckpointed()) {
+      checkpointed.reverse(w, out);
     } else if (s instanceof Stmt.While w) {
       recorder.nested(() -> loops.reverseWhile(w, out));
     } else if (s instanceof Stmt.Return r) {

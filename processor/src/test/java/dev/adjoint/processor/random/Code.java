@@ -31,7 +31,7 @@ sealed interface Code permits Code.Line, Code.Block {
 
     @Override
     public void render(StringBuilder out, int indent, boolean twin) {
-      String probed = twin ? Probe.twinOf(Probe.watched(text)) : null;
+      String probed = twin ? Probe.twinOf(Probe.watched(Probe.plain(text))) : null;
       String plain = twin ? Probe.watched(Probe.plain(text)) : text;
       out.append("  ".repeat(indent)).append(probed != null ? probed : plain).append('\n');
     }

@@ -188,7 +188,13 @@ final class Statements {
     }
     stmts.add(new Line(k + "++;"));
     stmts.addAll(block(ex.in(body), 1 + ex.pick(List.of(0, 1, 2)), nesting + 1));
-    Line counter = new Line("int " + k + " = 0;");
+    // a while loop that is a statement of the method body and cannot return is checkpointed half
+    // the time, through its counter (the local declared just before it): the online schedule
+    StringBuilder text = new StringBuilder();
+    stmts.forEach(c -> c.render(text, 0));
+    String mark = nesting == 0 && s.loopDepth == 0 && !s.inCase && !text.toString().contains("return")
+        && ex.chance(0.5) ? "@Checkpointed(snapshots = " + ex.pick("1", "2", "3") + ") " : "";
+    Line counter = new Line(mark + "int " + k + " = 0;");
     if (ex.chance(0.3)) {
       return List.of(counter, new Block("do {", stmts, "} while (" + bound + ");", false));
     }
