@@ -18,6 +18,7 @@ import dev.adjoint.processor.steps.Guard;
 import dev.adjoint.processor.steps.LowerStep;
 import dev.adjoint.processor.steps.ReadStep;
 import dev.adjoint.processor.steps.RuleStep;
+import dev.adjoint.processor.steps.TangentAvailability;
 import dev.adjoint.processor.steps.WriteStep;
 import dev.adjoint.processor.analyze.Optimizations;
 import dev.adjoint.processor.write.AdjointClassWriter;
@@ -139,6 +140,7 @@ public final class AdjointProcessor extends AbstractProcessor {
     Set<ExecutableElement> losesDerivatives = new CheckCallsStep(mutations, diagnostics, guard).check(read);
     // the whole round at once: a method may inline a callee from another class of the round
     Map<ExecutableElement, LowerStep.Lowered> lowered = new LowerStep(mutations, guard).lower(read);
+    Map<TypeElement, List<AdjointClassWriter.Entry>> generated = new java.util.LinkedHashMap<>();
     for (Map.Entry<TypeElement, List<ExecutableElement>> cls : byClass.entrySet()) {
       List<AdjointClassWriter.Entry> entries = new ArrayList<>();
       for (ExecutableElement m : cls.getValue()) {
@@ -147,10 +149,15 @@ public final class AdjointProcessor extends AbstractProcessor {
           guard.run(m, () -> generateStep.generate(method).ifPresent(entries::add));
         }
       }
-      if (!entries.isEmpty()) {
-        guard.run(cls.getKey(), () -> writeStep.write(cls.getKey(), entries));
-      }
+      generated.put(cls.getKey(), entries);
     }
+    // a tangent that calls a pushforward no class will have is left out, with its callers'
+    TangentAvailability.settle(generated, byClass, processingEnv.getElementUtils());
+    generated.forEach((cls, entries) -> {
+      if (!entries.isEmpty()) {
+        guard.run(cls, () -> writeStep.write(cls, entries));
+      }
+    });
   }
 
   /** The source units javac attributes with the owners: theirs and their superclasses'. */

@@ -53,6 +53,25 @@ public final class AdjointNaming {
     return method + "PullbackInto";
   }
 
+  /** {@code f} gives {@code FTangent}, the record of a value and its tangent. */
+  public static String tangentRecordName(String method) {
+    return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Tangent";
+  }
+
+  public static String tangentMethod(String method) {
+    return method + "Tangent";
+  }
+
+  /** The low-level pushforward (forward mode) that generated code composes with. */
+  public static String pushforwardIntoMethod(String method) {
+    return method + "PushforwardInto";
+  }
+
+  /** The tangent variable of a variable: {@code x} gives {@code xDot}. */
+  public static String dot(String name) {
+    return name + "Dot";
+  }
+
   /** The adjoint variable of a variable: {@code x} gives {@code xBar}. */
   public static String bar(String name) {
     return name + "Bar";

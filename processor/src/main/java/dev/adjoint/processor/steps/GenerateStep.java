@@ -9,6 +9,8 @@ import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.analyze.Optimizations;
 import dev.adjoint.processor.transform.Sweep;
 import dev.adjoint.processor.transform.SweepBuilder;
+import dev.adjoint.processor.transform.Tangent;
+import dev.adjoint.processor.transform.TangentBuilder;
 import dev.adjoint.processor.transform.TransformException;
 import dev.adjoint.processor.write.AdjointClassWriter;
 import java.util.Optional;
@@ -28,6 +30,22 @@ public final class GenerateStep {
     this.optimizations = optimizations;
   }
 
+  /**
+   * The method's tangent, or null where it uses what tangents do not cover yet (noted in verbose
+   * mode): the reverse sweep does not depend on it.
+   */
+  private Tangent tangent(MethodIR ir, Activity activity) {
+    try {
+      return TangentBuilder.build(ir, activity, AdjointNaming.packageName(ir.owner()), optimizations);
+    } catch (TransformException e) {
+      if (verbose) {
+        diagnostics.report(Message.VERBOSE, ir.element(), ir.owner().getSimpleName() + "." + ir.name()
+            + ": no tangent: " + e.problem().description());
+      }
+      return null;
+    }
+  }
+
   public Optional<AdjointClassWriter.Entry> generate(LowerStep.Lowered method) {
     MethodIR ir = method.ir();
     Aliases aliases = Aliases.of(ir);
@@ -40,7 +58,7 @@ public final class GenerateStep {
             + ": active " + sweep.active() + "; recorded " + sweep.recorded()
             + (sweep.mutatedParams().isEmpty() ? "" : "; mutates " + sweep.mutatedParams()));
       }
-      return Optional.of(new AdjointClassWriter.Entry(ir, sweep));
+      return Optional.of(new AdjointClassWriter.Entry(ir, sweep, tangent(ir, activity)));
     } catch (TransformException e) {
       diagnostics.report(e.problem(), e.tree(), method.read().unit(), ir.element());
       return Optional.empty();

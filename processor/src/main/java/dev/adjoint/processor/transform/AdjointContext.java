@@ -39,6 +39,13 @@ interface AdjointContext {
 
   String freshName(String prefix);
 
+  /**
+   * The chain rule has reached a variable or an array element with this seed (its partial): the
+   * reverse sweep adds the seed to the leaf's adjoint, the tangent sweep adds seed times the leaf's
+   * tangent to the tangent being built.
+   */
+  void reachLeaf(Expr leaf, Seed seed, Code out);
+
   /** Adds the seed's contributions to the adjoints of the active variables e reads. */
   void propagateTo(Expr e, Seed seed, Code out);
 

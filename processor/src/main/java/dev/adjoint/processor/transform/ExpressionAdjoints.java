@@ -1,7 +1,6 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.emit.Code;
-import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
@@ -27,17 +26,8 @@ final class ExpressionAdjoints {
       }
       return;
     }
-    if (e instanceof Expr.VarRef v) {
-      out.assign(b.bar(v.variable()), "+=", seed.text());
-    } else if (e instanceof Expr.ArrayRead a) {
-      // the index is read even where a local sums the element: the loop's load and store read it
-      String index = b.value(a.index(), out);
-      Snippet accumulator = b.accumulatorOf(a);
-      if (accumulator != null) {
-        out.assign(accumulator, "+=", seed.text());
-      } else {
-        out.assign(b.barOf(a.array()) + "[" + index + "]", "+=", seed.text());
-      }
+    if (e instanceof Expr.VarRef || e instanceof Expr.ArrayRead) {
+      b.reachLeaf(e, seed, out);
     } else if (e instanceof Expr.Unary u) {
       propagate(u.operand(), u.op() == UnaryOp.NEGATE ? seed.negate() : seed, out, b);
     } else if (e instanceof Expr.Cast c) {

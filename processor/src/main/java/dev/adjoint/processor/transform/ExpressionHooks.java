@@ -78,6 +78,23 @@ abstract class ExpressionHooks implements AdjointContext {
 
 
   @Override
+  public void reachLeaf(Expr leaf, Seed seed, Code out) {
+    if (leaf instanceof Expr.VarRef v) {
+      out.assign(bar(v.variable()), "+=", seed.text());
+      return;
+    }
+    Expr.ArrayRead a = (Expr.ArrayRead) leaf;
+    // the index is read even where a local sums the element: the loop's load and store read it
+    String index = value(a.index(), out);
+    Snippet accumulator = accumulatorOf(a);
+    if (accumulator != null) {
+      out.assign(accumulator, "+=", seed.text());
+    } else {
+      out.assign(barOf(a.array()) + "[" + index + "]", "+=", seed.text());
+    }
+  }
+
+  @Override
   public void propagateTo(Expr e, Seed seed, Code out) {
     ExpressionAdjoints.propagate(e, seed, out, this);
   }

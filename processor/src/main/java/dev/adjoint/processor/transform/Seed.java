@@ -1,13 +1,25 @@
 package dev.adjoint.processor.transform;
 
 /**
- * The adjoint flowing into an expression during the reverse sweep, as Java text.
+ * The adjoint flowing into an expression during the reverse sweep, as Java text; in a tangent, the
+ * partial derivative of the expression being differentiated with respect to the subexpression.
  *
  * @param atomic whether the text can be used as an operand without parentheses
+ * @param guarded whether a factor on the way may be infinite where the value it multiplies is zero
+ *     (sqrt at 0): a tangent writes its term as a strong zero then
  */
-record Seed(String text, boolean atomic) {
+record Seed(String text, boolean atomic, boolean guarded) {
+  Seed(String text, boolean atomic) {
+    this(text, atomic, false);
+  }
+
   static Seed of(String name) {
     return new Seed(name, true);
+  }
+
+  /** This seed, its terms written as strong zeros in a tangent (see {@link #guarded}). */
+  Seed guard() {
+    return new Seed(text, atomic, true);
   }
 
   String operand() {
@@ -15,12 +27,23 @@ record Seed(String text, boolean atomic) {
   }
 
   Seed negate() {
-    return new Seed("-" + operand(), false);
+    return isOne() ? new Seed("-1", false, guarded) : new Seed("-" + operand(), false, guarded);
+  }
+
+  /** The seed a tangent starts from, 1 (and -1): times a factor, it is the factor. */
+  private boolean isOne() {
+    return text.equals("1");
   }
 
   /** seed * factor, where factor is already an operand (a name, a call, or parenthesised). */
   Seed times(String factor) {
-    return new Seed(operand() + " * " + factor, false);
+    if (isOne()) {
+      return new Seed(factor, true, guarded);
+    }
+    if (text.equals("-1")) {
+      return new Seed("-" + factor, false, guarded);
+    }
+    return new Seed(operand() + " * " + factor, false, guarded);
   }
 
   /**
@@ -29,16 +52,19 @@ record Seed(String text, boolean atomic) {
    * 0 from {@code sqrt(0)}, not {@code 0 * Infinity = NaN}. The seed must be a name.
    */
   Seed strongTimes(String factor) {
-    return new Seed("(" + text + " == 0 ? 0 : " + text + " * " + factor + ")", true);
+    return new Seed("(" + text + " == 0 ? 0 : " + text + " * " + factor + ")", true, guarded);
   }
 
   /** seed / divisor as a strong zero: see {@link #strongTimes}. The seed must be a name. */
   Seed strongOver(String divisor) {
-    return new Seed("(" + text + " == 0 ? 0 : " + text + " / " + divisor + ")", true);
+    return new Seed("(" + text + " == 0 ? 0 : " + text + " / " + divisor + ")", true, guarded);
   }
 
   /** seed / divisor, where divisor is already an operand. */
   Seed over(String divisor) {
-    return new Seed(operand() + " / " + divisor, false);
+    if (isOne() || text.equals("-1")) { // a double, whatever the divisor's type: 1 / 4 would be 0
+      return new Seed(text + ".0 / " + divisor, false, guarded);
+    }
+    return new Seed(operand() + " / " + divisor, false, guarded);
   }
 }

@@ -79,12 +79,17 @@ final class TripCounts {
 
   /** The loop's header as written, starting its index at start. */
   String header(Stmt.CountedLoop c, String start) {
-    Variable i = c.index();
-    return "for (" + i.type().sourceText() + " " + i.name() + " = " + start + "; " + st.printer.print(c.condition()) + "; "
-        + i.name() + stepText(c) + ")";
+    return header(st.printer, c, start);
   }
 
-  private String stepText(Stmt.CountedLoop c) {
+  /** The loop's header as written, starting its index at start, printed by printer. */
+  static String header(Printer printer, Stmt.CountedLoop c, String start) {
+    Variable i = c.index();
+    return "for (" + i.type().sourceText() + " " + i.name() + " = " + start + "; " + printer.print(c.condition()) + "; "
+        + i.name() + stepText(printer, c) + ")";
+  }
+
+  private static String stepText(Printer printer, Stmt.CountedLoop c) {
     Expr step = c.step();
     if (step instanceof Expr.Literal l && l.text().equals("1")) {
       return "++";
@@ -93,9 +98,9 @@ final class TripCounts {
       return "--";
     }
     if (step instanceof Expr.Unary u) {
-      return " -= " + st.printer.print(u.operand());
+      return " -= " + printer.print(u.operand());
     }
-    return " += " + st.printer.print(step);
+    return " += " + printer.print(step);
   }
 
   /** Whether e reads only variables nothing in the method writes ({@link dev.adjoint.processor.analyze.RecordingRules#isInvariant}). */

@@ -15,6 +15,7 @@ import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Variable;
 import dev.adjoint.processor.transform.Sweep;
+import dev.adjoint.processor.transform.Tangent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,8 +35,12 @@ public final class AdjointClassWriter {
   private static final ClassName SEEDS = RuntimeClasses.SEEDS;
   private static final ClassName MUTATES = ClassName.get("dev.adjoint.annotations", "Mutates");
 
-  /** A method and its generated sweep. */
-  public record Entry(MethodIR method, Sweep sweep) {}
+  /** A method, its generated sweep and its tangent (null where it has none). */
+  public record Entry(MethodIR method, Sweep sweep, Tangent tangent) {
+    public Entry withoutTangent() {
+      return new Entry(method, sweep, null);
+    }
+  }
 
   private AdjointClassWriter() {}
 
@@ -59,6 +64,7 @@ public final class AdjointClassWriter {
     type.alwaysQualify(ImportClashes.of(entries).toArray(String[]::new));
     Set<FieldHandle> handles = new TreeSet<>();
     entries.forEach(e -> handles.addAll(e.sweep().fieldHandles()));
+    entries.stream().filter(e -> e.tangent() != null).forEach(e -> handles.addAll(e.tangent().fieldHandles()));
     ReceiverParamsWriter receiverParams = new ReceiverParamsWriter(owner, pkg);
     if (entries.stream().anyMatch(e -> !fieldWrt(e.method()).isEmpty())) {
       handles.addAll(receiverParams.handles());
@@ -67,6 +73,9 @@ public final class AdjointClassWriter {
     FieldHandleConstants.declare(type, handles);
     for (Entry e : entries) {
       addMethod(type, self, owner, e, receiverParams);
+      if (e.tangent() != null) {
+        TangentWriter.add(type, self, owner, e.method(), e.tangent());
+      }
       if (splitCallees.contains(e.method().name())) {
         addSplitHalves(type, e);
       }
@@ -297,7 +306,7 @@ public final class AdjointClassWriter {
         : scalarWrt.size() == 1 ? typeName(scalarWrt.get(0).type()) : ArrayTypeName.of(TypeName.DOUBLE);
   }
 
-  private static String newArrayOfOne(JType type) {
+  static String newArrayOfOne(JType type) {
     return type.isArray() ? type.base().keyword() + "[1]" + "[]".repeat(type.dims()) : type.base().keyword() + "[1]";
   }
 
@@ -310,7 +319,7 @@ public final class AdjointClassWriter {
     return m.wrt().stream().filter(v -> v.kind() == Variable.Kind.FIELD).toList();
   }
 
-  private static List<ParameterSpec> primalParams(MethodIR m) {
+  static List<ParameterSpec> primalParams(MethodIR m) {
     List<ParameterSpec> out = new ArrayList<>();
     for (Variable p : m.params()) {
       TypeName t = p.kind() == Variable.Kind.RECEIVER ? receiverType(m.owner()) : typeName(p.type());

@@ -26,7 +26,10 @@ final class ImportClashes {
     for (AdjointClassWriter.Entry e : entries) {
       Sweep s = e.sweep();
       local.addAll(s.localNames());
-      for (Code c : new Code[] {s.body(), s.recordBody(), s.reverseBody()}) {
+      if (e.tangent() != null) {
+        local.addAll(e.tangent().localNames());
+      }
+      for (Code c : new Code[] {s.body(), s.recordBody(), s.reverseBody(), e.tangent() == null ? null : e.tangent().body()}) {
         if (c != null) {
           imported.addAll(c.classNames());
         }

@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * Runs the checks on one compiled program: the gradient's value equals a plain call bitwise, the
  * arguments come back unchanged, no sweep throws or leaves records on its tape, and both the
  * gradient and the low-level pullback match central differences wherever the function is smooth,
- * under split, mixed and joint reversal of calls.
+ * under split, mixed and joint reversal of calls; where the method has a tangent (forward mode),
+ * its value is f's bitwise and its tangent in a random direction is the gradient's dot product
+ * with that direction.
  */
 final class Checker {
   /** Call-recording budgets: the default (split while it lasts), a small one (mixed), 0 (joint). */
@@ -32,7 +34,14 @@ final class Checker {
   private final Object twinReceiver;
   private final Method gradient;
   private final Method pullbackInto;
+  /** fTangent, or null where the method has no tangent. */
+  private final Method tangent;
   private final Finite finite;
+  private final boolean floats;
+  /** The gradient the last {@link #checkGradient} read, in {@link Inputs#flat} order. */
+  private double[] gradientRead;
+  /** Programs whose tangent was checked, over all checkers. */
+  static final java.util.concurrent.atomic.AtomicInteger TANGENTS_CHECKED = new java.util.concurrent.atomic.AtomicInteger();
 
   Checker(Program program, ClassLoader loader) throws ReflectiveOperationException {
     this.program = program;
@@ -43,6 +52,8 @@ final class Checker {
     twin = find(t, "f");
     gradient = find(adjoint, "fGradient");
     pullbackInto = find(adjoint, "fPullbackInto");
+    tangent = Arrays.stream(adjoint.getDeclaredMethods()).anyMatch(m -> m.getName().equals("fTangent"))
+        ? find(adjoint, "fTangent") : null;
     if (program.instance()) {
       Constructor<?> k = c.getDeclaredConstructor();
       k.setAccessible(true);
@@ -54,7 +65,8 @@ final class Checker {
       receiver = null;
       twinReceiver = null;
     }
-    finite = new Finite(program.source().matches("(?s).*\\bfloat\\b.*"));
+    floats = program.source().matches("(?s).*\\bfloat\\b.*");
+    finite = new Finite(floats);
   }
 
   Verdict check() {
@@ -108,7 +120,52 @@ final class Checker {
         Tape.setThreadCallRecordingBytes(previous);
       }
     }
+    Verdict t = tangent == null ? null : checkTangent(inputs, value);
+    if (t != null) {
+      return singular != null ? new Verdict(Outcome.ILL_DEFINED, "evaluates " + singular + ", where the chain rule fails: "
+          + t.detail(), t.compared(), t.skipped()) : t;
+    }
     return new Verdict(Outcome.PASSED, "", finite.compared(), finite.skipped());
+  }
+
+  /** The tangent in a random direction against the gradient's dot product with it; the value bitwise. */
+  private Verdict checkTangent(Inputs inputs, double value) {
+    SplittableRandom r = new SplittableRandom(program.seed() + 29);
+    double[] direction = new double[gradientRead.length];
+    List<Object> args = new ArrayList<>(Arrays.asList(arguments(inputs.copy(), null)));
+    double expected = 0;
+    double scale = 0;
+    for (String name : program.wrt()) {
+      int[] slot = inputs.slot(name);
+      for (int i = slot[0]; i < slot[0] + slot[1]; i++) {
+        direction[i] = r.nextDouble(-1, 1);
+        expected += gradientRead[i] * direction[i];
+        scale += Math.abs(gradientRead[i] * direction[i]);
+      }
+      args.add(slot[1] == 1 && !name.equals("x") && !name.equals("y") ? (Object) direction[slot[0]]
+          : Arrays.copyOfRange(direction, slot[0], slot[0] + slot[1]));
+    }
+    Object record;
+    try {
+      record = tangent.invoke(null, args.toArray());
+    } catch (Throwable t) {
+      return new Verdict(Outcome.THROWS, "fTangent: " + BatchCompiler.stack(cause(t)), finite.compared(), finite.skipped());
+    }
+    TANGENTS_CHECKED.incrementAndGet();
+    double got = ((Number) component(record, "value")).doubleValue();
+    double dot = ((Number) component(record, "tangent")).doubleValue();
+    if (Double.doubleToLongBits(got) != Double.doubleToLongBits(value)) {
+      return new Verdict(Outcome.WRONG_TANGENT, "fTangent's value " + got + ", f = " + value, finite.compared(),
+          finite.skipped());
+    }
+    // the same derivatives summed in another order: agreement to rounding, relative to the terms'
+    // size; a float variable's tangent and adjoint are both rounded to float
+    double tolerance = (floats ? 1e-5 : 1e-9) * (scale + Math.abs(dot)) + 1e-12;
+    if (!(Math.abs(dot - expected) <= tolerance)) {
+      return new Verdict(Outcome.WRONG_TANGENT, "tangent " + dot + ", gradient . direction " + expected,
+          finite.compared(), finite.skipped());
+    }
+    return null;
   }
 
   private Verdict checkGradient(Inputs inputs, double value, double[][] reference, long budget) {
@@ -141,6 +198,7 @@ final class Checker {
         derivative[slot[0]] = ((Number) d).doubleValue();
       }
     }
+    gradientRead = derivative;
     String wrong = finite.compare(derivative, reference, slots(inputs), this::namedComponent);
     return wrong == null ? null : new Verdict(Outcome.WRONG_GRADIENT, setting(budget) + wrong, finite.compared(), finite.skipped());
   }

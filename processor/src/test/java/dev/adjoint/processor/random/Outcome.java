@@ -28,6 +28,8 @@ enum Outcome {
   WRONG_GRADIENT,
   /** The low-level pullback differs from central differences of its documented meaning. */
   WRONG_PULLBACK,
+  /** The tangent (forward mode) differs from the gradient's dot product with its direction, or its value from f's. */
+  WRONG_TANGENT,
   /** A sweep left records on its tape. */
   TAPE_NOT_EMPTY,
   /** The generated code ran past the time limit. */

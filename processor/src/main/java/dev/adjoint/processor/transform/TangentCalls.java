@@ -1,0 +1,186 @@
+package dev.adjoint.processor.transform;
+
+import dev.adjoint.processor.analyze.Activity;
+import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Names;
+import dev.adjoint.processor.emit.RuntimeClasses;
+import dev.adjoint.processor.emit.Snippet;
+import dev.adjoint.processor.ir.AdjointNaming;
+import dev.adjoint.processor.ir.BinaryOp;
+import dev.adjoint.processor.ir.CallTarget;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.IrWalker;
+import dev.adjoint.processor.ir.JType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The calls and array values of a tangent. A call of a differentiable method runs that method's
+ * pushforward once, before the statement that uses its value, with the tangents of its arguments;
+ * the statement then reads the value and the tangent from locals. An array value's tangent is an
+ * array: the tangent array of the variable or row it names, a copy of it for {@code clone()}, a
+ * fresh zero array for {@code new}.
+ */
+final class TangentCalls {
+  private final Printer printer;
+  private final TangentContext context;
+  private final Names names;
+  private final Activity activity;
+  /** Per result type, the array of one a pushforward writes a call's value into. */
+  private final Map<String, String> scratch = new LinkedHashMap<>();
+  private final List<CallTarget> callees = new ArrayList<>();
+
+  TangentCalls(Printer printer, TangentContext context, Names names, Activity activity) {
+    this.printer = printer;
+    this.context = context;
+    this.names = names;
+    this.activity = activity;
+  }
+
+  /**
+   * Runs the pushforward of each differentiable call in e, inner calls first, and has the
+   * statement read the call's value from a local.
+   */
+  void hoist(Expr e, Code out) {
+    walk(e, false, out);
+  }
+
+  private void walk(Expr e, boolean conditional, Code out) {
+    if (e == null) {
+      return;
+    }
+    if (e instanceof Expr.Conditional c) {
+      walk(c.condition(), conditional, out);
+      walk(c.ifTrue(), true, out);
+      walk(c.ifFalse(), true, out);
+    } else if (e instanceof Expr.Binary b && (b.op() == BinaryOp.AND || b.op() == BinaryOp.OR)) {
+      walk(b.left(), conditional, out);
+      walk(b.right(), true, out);
+    } else {
+      IrWalker.children(e).forEach(c -> walk(c, conditional, out));
+    }
+    if (e instanceof Expr.Invoke call && call.target().isDifferentiated()) {
+      if (conditional) {
+        throw new TransformException(call.tree(), "a call evaluated conditionally, in a tangent");
+      }
+      String value = call(call, true, out);
+      if (value != null) {
+        printer.substitute(call, value);
+      }
+    }
+  }
+
+  /** Runs the pushforward of a call made for its effect; false for a passive call (run as written). */
+  boolean pushforward(Expr.Invoke call, Code out) {
+    if (!call.target().isDifferentiated()) {
+      return false;
+    }
+    IrWalker.children(call).forEach(c -> hoist(c, out));
+    call(call, false, out);
+    return true;
+  }
+
+  /** Writes the pushforward call; returns the local holding the call's value, or null. */
+  private String call(Expr.Invoke call, boolean wantValue, Code out) {
+    CallTarget target = call.target();
+    if (target.kind() != CallTarget.Kind.DIFFERENTIABLE) {
+      throw new TransformException(call.tree(), "a call of a custom rule, in a tangent (rules have no pushforward yet)");
+    }
+    callees.add(target);
+    List<Object> args = new ArrayList<>();
+    if (!target.isStatic()) {
+      args.add(printer.printTyped(call.receiver()));
+    }
+    int arity = target.sourceArity();
+    for (int k = 0; k < arity; k++) {
+      args.add(printer.printTyped(call.args().get(k)));
+    }
+    for (int k = 0; k < arity; k++) {
+      CallTarget.Param p = target.params().get(k);
+      if (!p.differentiable()) {
+        continue;
+      }
+      Expr arg = call.args().get(k);
+      if (p.type().isArray()) {
+        args.add(arrayTangent(arg, out));
+      } else {
+        String t = context.tangentOf(arg, out);
+        args.add(p.type().base() == JType.Base.FLOAT ? "(float) (" + t + ")" : t);
+      }
+    }
+    JType result = target.returnType();
+    String valueOut = result.isVoid() ? null : wantValue ? scratch(result) : "null";
+    if (valueOut != null) {
+      args.add(valueOut);
+    }
+    Snippet invocation = Snippet.of(printer.classRef(target.pullbackOwner()),
+        "." + AdjointNaming.pushforwardIntoMethod(target.name()) + "(", Snippet.join(", ", args), ")");
+    if (result.isVoid() || !wantValue) {
+      out.line(Snippet.of(invocation, ";"));
+      return null;
+    }
+    String value = names.fresh("c");
+    String dot = AdjointNaming.dot(value);
+    names.reserve(dot);
+    out.declare(result.sourceText(), dot, invocation);
+    out.declare(result.sourceText(), value, valueOut + "[0]");
+    context.callTangent(call, dot);
+    return value;
+  }
+
+  /** The tangent array of an array value (see the class comment). */
+  Object arrayTangent(Expr value, Code out) {
+    if (value instanceof Expr.VarRef || value instanceof Expr.ArrayRead || value instanceof Expr.Invoke
+        || value instanceof Expr.FieldRead) {
+      String dot = context.dotOfArray(value);
+      return dot != null ? dot : zerosLike(value);
+    } else if (value instanceof Expr.NewArray) {
+      return printer.printTyped(value);
+    } else if (value instanceof Expr.ArrayCopy c) {
+      String dot = context.dotOfArray(c.source());
+      return dot != null ? dot + ".clone()" : zerosLike(c.source());
+    } else if (value instanceof Expr.Conditional c) {
+      return Snippet.of(printer.printTyped(c.condition()), " ? ", arrayTangent(c.ifTrue(), out), " : ",
+          arrayTangent(c.ifFalse(), out));
+    } else if (value instanceof Expr.Literal l && l.text().equals("null")) {
+      return "null";
+    } else if (value instanceof Expr.ArrayInit init) {
+      List<Object> elements = new ArrayList<>();
+      for (Expr e : init.elements()) {
+        if (e.type().isArray()) {
+          elements.add(arrayTangent(e, out));
+        } else {
+          String t = activity.isActive(e) ? context.tangentOf(e, out) : TangentBuilder.zero(e.type());
+          elements.add(e.type().base() == JType.Base.FLOAT ? "(float) (" + t + ")" : t);
+        }
+      }
+      return Snippet.of("new " + init.type().sourceText() + " {", Snippet.join(", ", elements), "}");
+    }
+    throw new TransformException(value.tree(), "this array value, in a tangent");
+  }
+
+  private Snippet zerosLike(Expr array) {
+    return Snippet.of(RuntimeClasses.SHADOWS, ".zerosLike(", printer.printTyped(array), ")");
+  }
+
+  private String scratch(JType result) {
+    return scratch.computeIfAbsent(result.sourceText(), t -> names.fresh("valueOf"));
+  }
+
+  /** The arrays of one the pushforwards write values into, declared once at the top of the body. */
+  Code scratchDeclarations() {
+    Code out = new Code();
+    scratch.forEach((type, name) -> {
+      int bracket = type.indexOf('[');
+      String created = bracket < 0 ? type + "[1]" : type.substring(0, bracket) + "[1]" + type.substring(bracket);
+      out.declare(type + "[]", name, "new " + created);
+    });
+    return out;
+  }
+
+  List<CallTarget> callees() {
+    return callees;
+  }
+}

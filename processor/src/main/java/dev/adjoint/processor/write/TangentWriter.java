@@ -1,0 +1,97 @@
+package dev.adjoint.processor.write;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.processor.ir.AdjointNaming;
+import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.transform.Tangent;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Renders a method's tangent (forward mode): the low-level {@code fPushforwardInto}, the ABI
+ * generated code composes with, and for a method with a result, the {@code FTangent} record and
+ * the public {@code fTangent} entry point.
+ */
+final class TangentWriter {
+  private TangentWriter() {}
+
+  static void add(TypeSpec.Builder type, ClassName self, TypeElement owner, MethodIR m, Tangent tangent) {
+    String name = m.name();
+    String link = "{@link " + owner.getQualifiedName() + "#" + name + "}";
+    List<ParameterSpec> primal = AdjointClassWriter.primalParams(m);
+    List<ParameterSpec> dots = new ArrayList<>();
+    for (int k = 0; k < m.wrt().size(); k++) {
+      dots.add(ParameterSpec.builder(AdjointClassWriter.typeName(m.wrt().get(k).type()), tangent.dotParamNames().get(k))
+          .build());
+    }
+    boolean isVoid = m.returnType().isVoid();
+    TypeName resultType = isVoid ? TypeName.VOID : AdjointClassWriter.typeName(m.returnType());
+    MethodSpec.Builder into = MethodSpec.methodBuilder(AdjointNaming.pushforwardIntoMethod(name))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(resultType)
+        .addParameters(primal)
+        .addParameters(dots)
+        .addJavadoc("Low-level pushforward (forward mode) of " + link + ", the ABI generated code composes with:\n"
+            + "runs the method with the tangents {@code ...Dot} of " + names(m.wrt()) + " (a null tangent array is\n"
+            + "zero) and " + (isVoid ? "updates" : "returns the tangent of the result; it updates") + " the tangent"
+            + " arrays of the arrays the method writes in place.\n"
+            + (isVoid ? "" : "The result itself goes to {@code valueOut[0]} when {@code valueOut} is not null.\n"));
+    if (!isVoid) {
+      into.addParameter(ArrayTypeName.of(resultType), tangent.valueOutName());
+    }
+    into.addCode(CodeRenderer.render(tangent.body()));
+    type.addMethod(into.build());
+    if (isVoid) {
+      return;
+    }
+    ClassName record = self.nestedClass(AdjointNaming.tangentRecordName(name));
+    type.addType(TypeSpec.recordBuilder(record.simpleName())
+        .addModifiers(Modifier.PUBLIC)
+        .recordConstructor(MethodSpec.constructorBuilder()
+            .addParameter(resultType, "value")
+            .addParameter(resultType, "tangent")
+            .build())
+        .addJavadoc("The value of " + link + " and its tangent (directional derivative).\n")
+        .build());
+    List<String> args = new ArrayList<>();
+    m.params().forEach(p -> args.add(p.name()));
+    MethodSpec.Builder entry = MethodSpec.methodBuilder(AdjointNaming.tangentMethod(name))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(record)
+        .addParameters(primal)
+        .addParameters(dots)
+        .addJavadoc("Value of " + link + " and its derivative in the direction given by the tangents {@code ...Dot}\n"
+            + "of " + names(m.wrt()) + " (forward mode: one sweep that runs the method and its tangent together).\n"
+            + "The tangent arrays are left as they were given.\n");
+    for (int k = 0; k < m.wrt().size(); k++) {
+      Variable p = m.wrt().get(k);
+      String dot = tangent.dotParamNames().get(k);
+      if (p.type().isArray()) {
+        entry.addStatement("$T.checkNotNull($S, $S, $L)", ClassName.get("dev.adjoint.runtime.tape", "Seeds"),
+            AdjointNaming.tangentMethod(name), dot, dot);
+        args.add(dot + ".clone()");
+      } else {
+        args.add(dot);
+      }
+    }
+    entry.addStatement("$T value = new $L", ArrayTypeName.of(resultType), AdjointClassWriter.newArrayOfOne(m.returnType()));
+    args.add("value");
+    entry.addStatement("$T tangent = $L($L)", resultType, AdjointNaming.pushforwardIntoMethod(name), String.join(", ", args));
+    entry.addStatement("return new $T(value[0], tangent)", record);
+    type.addMethod(entry.build());
+  }
+
+  private static String names(List<Variable> vars) {
+    List<String> out = new ArrayList<>();
+    vars.forEach(v -> out.add("{@code " + v.name() + "}"));
+    return String.join(", ", out);
+  }
+}
