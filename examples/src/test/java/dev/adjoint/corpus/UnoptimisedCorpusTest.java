@@ -101,7 +101,8 @@ class UnoptimisedCorpusTest {
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       Path generated = Files.createDirectories(classes.resolve("generated-sources"));
       List<String> options = List.of("-d", classes.toString(), "-s", generated.toString(),
-          "-classpath", withoutTestClasses(System.getProperty("java.class.path")), "-Aadjoint.disable=all", "-nowarn");
+          "-classpath", withoutTestClasses(System.getProperty("java.class.path")), "-Aadjoint.disable=all", "-nowarn",
+          "-parameters");
       JavaCompiler.CompilationTask task =
           javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
       task.setProcessors(List.of(new AdjointProcessor()));
