@@ -11,7 +11,9 @@ import java.lang.annotation.Target;
  *
  * <p>For {@code class C { @Differentiable static double f(double a, double[] b, int n) }} the
  * processor writes {@code CAdjoint} with {@code fGradient}, {@code fPullback} and the low-level
- * {@code fPullbackInto}. Floating-point parameters ({@code double}, {@code float} and their one-
+ * {@code fPullbackInto} (reverse mode), and {@code fTangent} and {@code fPushforwardInto} (forward
+ * mode); a later round writes {@code CAdjointAdjoint} with the Hessian-vector product
+ * {@code fHvp} and the dense {@code fHessian}. Floating-point parameters ({@code double}, {@code float} and their one-
  * and two-dimensional arrays) are differentiable; integral and boolean ones never are.
  *
  * <p>Retention is {@code CLASS} so that methods compiled earlier, in another compilation unit,
@@ -22,8 +24,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Differentiable {
   /**
-   * The parameters to differentiate with respect to, by name. Empty (the default) means every
-   * floating-point parameter.
+   * The parameters to differentiate with respect to, by name, or by position as {@code "#k"}
+   * (0-based, which a class file compiled without parameter names still resolves). Empty (the
+   * default) means every floating-point parameter.
    */
   String[] wrt() default {};
 }

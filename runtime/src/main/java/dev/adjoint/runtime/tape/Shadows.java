@@ -1,5 +1,7 @@
 package dev.adjoint.runtime.tape;
 
+import dev.adjoint.annotations.CustomRule;
+
 /**
  * Array helpers for generated code: adjoint ("shadow") arrays shaped like their primal arrays,
  * snapshots of arrays a method mutates, and seed accumulation. A null array (one a caller passed
@@ -42,6 +44,22 @@ public final class Shadows {
     }
     return z;
   }
+
+  // zerosLike's result does not depend on the values of its argument: each pullback adds nothing.
+  // Generated tangents call it on differentiated arrays, and are themselves differentiated for
+  // second derivatives.
+
+  @CustomRule(of = "zerosLike")
+  public static void zerosLikePullback(double[] a, double[] dy, double[] aBar) {}
+
+  @CustomRule(of = "zerosLike")
+  public static void zerosLikePullback(float[] a, float[] dy, float[] aBar) {}
+
+  @CustomRule(of = "zerosLike")
+  public static void zerosLikePullback(double[][] a, double[][] dy, double[][] aBar) {}
+
+  @CustomRule(of = "zerosLike")
+  public static void zerosLikePullback(float[][] a, float[][] dy, float[][] aBar) {}
 
   /** A copy of the contents (rows are copied, not shared). */
   public static double[] snapshot(double[] a) {
