@@ -69,6 +69,8 @@ public final class AdjointProcessor extends AbstractProcessor {
     super.init(env);
     trees = Trees.instance(env);
     diagnostics = new Diagnostics(env.getMessager(), trees);
+    diagnostics.quiet(Annotations::isGeneratedByAdjoint,
+        Boolean.parseBoolean(env.getOptions().getOrDefault(VERBOSE_OPTION, "false")));
     guard = new Guard(diagnostics);
     rules = new RuleIndex(env.getElementUtils(), env.getTypeUtils());
     ruleStep = new RuleStep(env, rules, diagnostics, guard);
@@ -152,10 +154,13 @@ public final class AdjointProcessor extends AbstractProcessor {
       generated.put(cls.getKey(), entries);
     }
     // a tangent that calls a pushforward no class will have is left out, with its callers'
+    Map<TypeElement, List<String>> leftOut = TangentAvailability.settleGenerated(generated, byClass,
+        processingEnv.getElementUtils());
     TangentAvailability.settle(generated, byClass, processingEnv.getElementUtils());
     generated.forEach((cls, entries) -> {
-      if (!entries.isEmpty()) {
-        guard.run(cls, () -> writeStep.write(cls, entries));
+      List<String> notes = leftOut.getOrDefault(cls, List.of());
+      if (!entries.isEmpty() || !notes.isEmpty()) {
+        guard.run(cls, () -> writeStep.write(cls, entries, notes));
       }
     });
   }

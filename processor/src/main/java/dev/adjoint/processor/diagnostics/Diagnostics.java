@@ -14,23 +14,50 @@ public final class Diagnostics {
   private final Messager messager;
   private final Trees trees;
   private int errorCount;
+  /** Elements whose errors are not the user's: they are counted, and shown as notes in verbose mode only. */
+  private java.util.function.Predicate<Element> quiet = e -> false;
+  private boolean verbose;
 
   public Diagnostics(Messager messager, Trees trees) {
     this.messager = messager;
     this.trees = trees;
   }
 
+  /**
+   * Keeps errors on these elements from failing the build: the classes this processor wrote, which
+   * a later round differentiates for second derivatives. A method with such an error gets no
+   * adjoint, as any other; the user's code is not at fault.
+   */
+  public void quiet(java.util.function.Predicate<Element> elements, boolean verbose) {
+    this.quiet = elements;
+    this.verbose = verbose;
+  }
+
+  /** The kind a message is printed with for this element, or null to print nothing. */
+  private javax.tools.Diagnostic.Kind kindFor(Message message, Element element) {
+    if (message.kind() != javax.tools.Diagnostic.Kind.ERROR || element == null || !quiet.test(element)) {
+      return message.kind();
+    }
+    return verbose ? javax.tools.Diagnostic.Kind.NOTE : null;
+  }
+
   /** Reports on the element. */
   public void report(Message message, Element element, Object... args) {
     count(message);
-    messager.printMessage(message.kind(), message.format(args), element);
+    javax.tools.Diagnostic.Kind kind = kindFor(message, element);
+    if (kind != null) {
+      messager.printMessage(kind, message.format(args), element);
+    }
   }
 
   /** Reports on one of the element's annotations, so the message lands on the annotation's line. */
   public void report(Message message, Element element, javax.lang.model.element.AnnotationMirror annotation,
       Object... args) {
     count(message);
-    messager.printMessage(message.kind(), message.format(args), element, annotation);
+    javax.tools.Diagnostic.Kind kind = kindFor(message, element);
+    if (kind != null) {
+      messager.printMessage(kind, message.format(args), element, annotation);
+    }
   }
 
   /** Reports on a tree of the compilation unit; falls back to the element if the tree is null. */
@@ -40,7 +67,10 @@ public final class Diagnostics {
       return;
     }
     count(message);
-    trees.printMessage(message.kind(), message.format(args), tree, unit);
+    javax.tools.Diagnostic.Kind kind = kindFor(message, fallback);
+    if (kind != null) {
+      trees.printMessage(kind, message.format(args), tree, unit);
+    }
   }
 
   /** Reports a construct outside the subset at its tree: the catalog entry's message and hint. */

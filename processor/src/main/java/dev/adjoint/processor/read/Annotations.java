@@ -30,6 +30,25 @@ public final class Annotations {
     return Optional.empty();
   }
 
+  /** The value of the {@code @Generated} this processor puts on every class it writes. */
+  public static final String PROCESSOR = "dev.adjoint.processor.AdjointProcessor";
+
+  /**
+   * Whether the element is, or is inside, a class this processor wrote (an adjoint class, whose
+   * pushforwards a later round differentiates for second derivatives).
+   */
+  public static boolean isGeneratedByAdjoint(Element element) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      if (e instanceof javax.lang.model.element.TypeElement) {
+        Optional<AnnotationMirror> g = find(e, "javax.annotation.processing.Generated");
+        if (g.isPresent() && strings(g.get(), "value").contains(PROCESSOR)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   public static boolean isDifferentiable(Element element) {
     return find(element, DIFFERENTIABLE).isPresent();
   }
@@ -82,6 +101,15 @@ public final class Annotations {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a parameter is in a wrt list: empty means every one; an entry names it, or gives its
+   * position as {@code "#k"} (0-based, receiver not counted), which still means it in a class file
+   * compiled without parameter names.
+   */
+  public static boolean inWrt(List<String> wrt, String name, int index) {
+    return wrt.isEmpty() || wrt.contains(name) || wrt.contains("#" + index);
   }
 
   /** The wrt names of a @Differentiable method (empty means all floating-point parameters). */

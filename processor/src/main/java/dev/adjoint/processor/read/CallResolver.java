@@ -77,10 +77,12 @@ public final class CallResolver {
 
   private static List<CallTarget.Param> params(ExecutableElement callee, List<String> wrt) {
     List<CallTarget.Param> params = new ArrayList<>();
-    for (VariableElement p : callee.getParameters()) {
+    List<? extends VariableElement> declared = callee.getParameters();
+    for (int k = 0; k < declared.size(); k++) {
+      VariableElement p = declared.get(k);
       JType type = TypeMapper.map(p.asType());
       String name = p.getSimpleName().toString();
-      boolean differentiable = type.isFloating() && (wrt.isEmpty() || wrt.contains(name));
+      boolean differentiable = type.isFloating() && Annotations.inWrt(wrt, name, k);
       params.add(new CallTarget.Param(name, type, differentiable));
     }
     return params;

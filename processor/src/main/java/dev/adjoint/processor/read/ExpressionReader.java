@@ -271,6 +271,15 @@ final class ExpressionReader {
     return new Expr.FieldRead(receiver, ownerName, name, type, tree, visibility);
   }
 
+  /**
+   * {@code VarHandle.get}: variable-arity in its declaration, but a plain read of a field. Generated
+   * tangents read private fields so, and a later round differentiates them (a passive value).
+   */
+  private static boolean isHandleRead(ExecutableElement callee) {
+    return callee.getSimpleName().contentEquals("get")
+        && ((TypeElement) callee.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.invoke.VarHandle");
+  }
+
   private Expr invocation(TreePath path) {
     MethodInvocationTree call = (MethodInvocationTree) path.getLeaf();
     Element element = trees.getElement(path);
@@ -283,7 +292,7 @@ final class ExpressionReader {
     for (ExpressionTree a : call.getArguments()) {
       args.add(expression(new TreePath(path, a), null));
     }
-    if (callee.isVarArgs()) {
+    if (callee.isVarArgs() && !isHandleRead(callee)) {
       return unsupported(call, Construct.VARARGS_CALL, callee.getSimpleName());
     }
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
@@ -326,6 +335,14 @@ final class ExpressionReader {
       return field(component, receiver, call); // r.w() is r.w
     }
     CallTarget target = calls.resolve(callee);
+    if (isHandleRead(callee)) { // one parameter per argument, as javac typed the call
+      List<CallTarget.Param> params = new ArrayList<>();
+      for (int k = 0; k < args.size(); k++) {
+        params.add(new CallTarget.Param("arg" + k, args.get(k).type(), false));
+      }
+      target = new CallTarget(CallTarget.Kind.PASSIVE, target.owner(), target.name(), false, target.receiverType(),
+          params, type, null, null, new java.util.BitSet());
+    }
     boolean onThis = receiver instanceof Expr.VarRef r && r.variable() == self;
     if (ReceiverFields.isWrtThis(callee) && target.kind() == CallTarget.Kind.DIFFERENTIABLE) {
       args.addAll(receiverMembers.hiddenArguments(owner, receiver, onThis));

@@ -92,11 +92,13 @@ public final class MethodReader {
     expressions = new ExpressionReader(trees, calls, variables, self);
     List<String> wrtNames = Annotations.wrt(method);
     List<Variable> wrt = new ArrayList<>();
-    for (VariableElement p : method.getParameters()) {
+    List<? extends VariableElement> declared = method.getParameters();
+    for (int k = 0; k < declared.size(); k++) {
+      VariableElement p = declared.get(k);
       Variable v = new Variable(p.getSimpleName().toString(), TypeMapper.map(p.asType()), Variable.Kind.PARAMETER, 0);
       variables.put(p, v);
       params.add(v);
-      if (v.type().isFloating() && v.type().dims() <= 2 && (wrtNames.isEmpty() || wrtNames.contains(v.sourceName()))) {
+      if (v.type().isFloating() && v.type().dims() <= 2 && Annotations.inWrt(wrtNames, v.sourceName(), k)) {
         wrt.add(v);
       }
     }

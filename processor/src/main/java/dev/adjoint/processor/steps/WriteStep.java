@@ -21,9 +21,10 @@ public final class WriteStep {
     this.diagnostics = diagnostics;
   }
 
-  public void write(TypeElement owner, List<AdjointClassWriter.Entry> entries) {
+  /** Writes owner's adjoint class; leftOut says which methods have none there, and why. */
+  public void write(TypeElement owner, List<AdjointClassWriter.Entry> entries, List<String> leftOut) {
     try {
-      AdjointClassWriter.write(owner, entries).writeTo(filer);
+      AdjointClassWriter.write(owner, entries, leftOut).writeTo(filer);
     } catch (IOException e) {
       diagnostics.report(Message.INTERNAL_ERROR, owner, "cannot write the adjoint class: " + e);
     }

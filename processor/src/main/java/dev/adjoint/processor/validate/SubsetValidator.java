@@ -105,13 +105,17 @@ public final class SubsetValidator {
           "A @Differentiable method returns double, float, an array of them (up to two dimensions) or void");
     }
     List<String> floating = new ArrayList<>();
+    List<String> positions = new ArrayList<>();
+    int position = 0;
     for (Variable p : method.params()) {
       if (p.kind() == Variable.Kind.RECEIVER || p.kind() == Variable.Kind.FIELD) {
         continue;
       }
       if (p.type().isFloating()) {
         floating.add(p.sourceName());
+        positions.add("#" + position);
       }
+      position++;
       checkType(p.type(), "The parameter '" + p.sourceName() + "'", element);
       if (p.sourceName().equals("value")) {
         diagnostics.report(Message.NAME_CLASH, element, "value", "the record component holding the result");
@@ -120,7 +124,7 @@ public final class SubsetValidator {
     for (String name : Annotations.wrt(element)) {
       if (name.equals(ReceiverFields.THIS)) {
         checkWrtThis(method, element);
-      } else if (!floating.contains(name)) {
+      } else if (!floating.contains(name) && !positions.contains(name)) {
         diagnostics.report(Message.UNKNOWN_WRT, element,
             Annotations.find(element, Annotations.DIFFERENTIABLE).orElseThrow(), name, method.name(),
             String.join(", ", floating));

@@ -21,8 +21,8 @@ final class FieldHandleConstants {
 
   static void declare(TypeSpec.Builder type, Set<FieldHandle> handles) {
     for (FieldHandle h : handles) {
-      type.addField(FieldSpec.builder(VarHandle.class, h.constantName(), Modifier.PRIVATE, Modifier.STATIC,
-              Modifier.FINAL)
+      // package-private: the second-order class a later round writes beside this one reads them too
+      type.addField(FieldSpec.builder(VarHandle.class, h.constantName(), Modifier.STATIC, Modifier.FINAL)
           .initializer("$T.$N($T.lookup(), $T.class, $S, $T.class)", RuntimeClasses.FIELD_HANDLES,
               h.isStatic() ? "findStatic" : "find", MethodHandles.class, h.owner(), h.name(),
               erased(AdjointClassWriter.typeName(h.type())))

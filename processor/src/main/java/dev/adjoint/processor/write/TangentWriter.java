@@ -1,5 +1,6 @@
 package dev.adjoint.processor.write;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
@@ -9,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.read.Annotations;
 import dev.adjoint.processor.transform.Tangent;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,21 @@ final class TangentWriter {
             + (isVoid ? "" : "The result itself goes to {@code valueOut[0]} when {@code valueOut} is not null.\n"));
     if (!isVoid) {
       into.addParameter(ArrayTypeName.of(resultType), tangent.valueOutName());
+    }
+    if (!Annotations.isGeneratedByAdjoint(owner)) {
+      // the next round differentiates the pushforward: its adjoint gives second derivatives
+      // by position: a class file compiled without parameter names still says which they are
+      List<String> wrt = new ArrayList<>();
+      List<Variable> sourceParams = m.params(); // the receiver, if any, is the pushforward's first parameter
+      m.wrt().forEach(v -> wrt.add("\"#" + sourceParams.indexOf(v) + "\""));
+      for (int k = 0; k < m.wrt().size(); k++) {
+        wrt.add("\"#" + (sourceParams.size() + k) + "\"");
+      }
+      if (!isVoid && m.returnType().isFloating()) { // a caller's pushforward reads the value it receives
+        wrt.add("\"#" + (sourceParams.size() + m.wrt().size()) + "\"");
+      }
+      into.addAnnotation(AnnotationSpec.builder(ClassName.get("dev.adjoint.annotations", "Differentiable"))
+          .addMember("wrt", "{$L}", String.join(", ", wrt)).build());
     }
     into.addCode(CodeRenderer.render(tangent.body()));
     type.addMethod(into.build());

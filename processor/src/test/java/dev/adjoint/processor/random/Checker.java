@@ -36,6 +36,12 @@ final class Checker {
   private final Method pullbackInto;
   /** fTangent, or null where the method has no tangent. */
   private final Method tangent;
+  /** fHvp of the adjoint's adjoint (second derivatives), or null where there is none. */
+  private final Method hvp;
+  /** What the second-order class has, for the report when fHvp is missing. */
+  final String secondOrderClass;
+  /** Whether the second-order class says it left f's pushforward out (too large for one JVM method). */
+  final boolean hvpLeftOut;
   private final Finite finite;
   private final boolean floats;
   /** The gradient the last {@link #checkGradient} read, in {@link Inputs#flat} order. */
@@ -43,7 +49,7 @@ final class Checker {
   /** Programs whose tangent was checked, over all checkers. */
   static final java.util.concurrent.atomic.AtomicInteger TANGENTS_CHECKED = new java.util.concurrent.atomic.AtomicInteger();
 
-  Checker(Program program, ClassLoader loader) throws ReflectiveOperationException {
+  Checker(Program program, ClassLoader loader, java.nio.file.Path generated) throws ReflectiveOperationException {
     this.program = program;
     Class<?> c = Class.forName(program.qualifiedName(), true, loader);
     Class<?> adjoint = Class.forName(program.qualifiedName() + "Adjoint", true, loader);
@@ -54,6 +60,18 @@ final class Checker {
     pullbackInto = find(adjoint, "fPullbackInto");
     tangent = Arrays.stream(adjoint.getDeclaredMethods()).anyMatch(m -> m.getName().equals("fTangent"))
         ? find(adjoint, "fTangent") : null;
+    Class<?> second;
+    try {
+      second = Class.forName(program.qualifiedName() + "AdjointAdjoint", true, loader);
+    } catch (ClassNotFoundException e) {
+      second = null;
+    }
+    hvp = second != null && Arrays.stream(second.getDeclaredMethods()).anyMatch(m -> m.getName().equals("fHvp"))
+        ? find(second, "fHvp") : null;
+    secondOrderClass = second == null ? "no class " + program.qualifiedName() + "AdjointAdjoint"
+        : "methods " + Arrays.stream(second.getDeclaredMethods()).map(Method::getName).sorted().toList();
+    hvpLeftOut = leftOut(generated == null ? null : generated.resolve(program.qualifiedName().replace('.', '/')
+        + "AdjointAdjoint.java"));
     if (program.instance()) {
       Constructor<?> k = c.getDeclaredConstructor();
       k.setAccessible(true);
@@ -121,6 +139,14 @@ final class Checker {
       }
     }
     Verdict t = tangent == null ? null : checkTangent(inputs, value);
+    String secondOrder = Probe.secondOrderSingular();
+    if (t == null && tangent != null && singular == null) { // second derivatives need first ones that hold
+      t = new HvpCheck(this, program, hvp, finite).check(inputs, gradientRead);
+      if (t != null && secondOrder != null) {
+        t = new Verdict(Outcome.ILL_DEFINED, "evaluates " + secondOrder + ", where the second derivative is infinite: "
+            + t.detail(), t.compared(), t.skipped());
+      }
+    }
     if (t != null) {
       return singular != null ? new Verdict(Outcome.ILL_DEFINED, "evaluates " + singular + ", where the chain rule fails: "
           + t.detail(), t.compared(), t.skipped()) : t;
@@ -188,19 +214,30 @@ final class Checker {
     if (Double.doubleToLongBits(got) != Double.doubleToLongBits(value)) {
       return new Verdict(Outcome.VALUE_DIFFERS, setting(budget) + "value() = " + got + ", f = " + value, finite.compared(), finite.skipped());
     }
-    double[] derivative = new double[reference[0].length];
+    double[] derivative = flatGradient(record, inputs);
+    gradientRead = derivative;
+    String wrong = finite.compare(derivative, reference, slots(inputs), this::namedComponent);
+    return wrong == null ? null : new Verdict(Outcome.WRONG_GRADIENT, setting(budget) + wrong, finite.compared(), finite.skipped());
+  }
+
+  /** The gradient at in, in {@link Inputs#flat} order (fGradient's components). */
+  double[] gradientAt(Inputs in) throws ReflectiveOperationException {
+    return flatGradient(gradient.invoke(null, arguments(in, null)), in);
+  }
+
+  /** A gradient record's components in {@link Inputs#flat} order. */
+  private double[] flatGradient(Object record, Inputs in) {
+    double[] derivative = new double[in.flat().length];
     for (String name : program.wrt()) {
       Object d = name.equals("this") ? component(component(record, "self"), "scale") : component(record, name);
-      int[] slot = inputs.slot(name);
+      int[] slot = in.slot(name);
       if (d instanceof double[] arr) {
         System.arraycopy(arr, 0, derivative, slot[0], slot[1]);
       } else {
         derivative[slot[0]] = ((Number) d).doubleValue();
       }
     }
-    gradientRead = derivative;
-    String wrong = finite.compare(derivative, reference, slots(inputs), this::namedComponent);
-    return wrong == null ? null : new Verdict(Outcome.WRONG_GRADIENT, setting(budget) + wrong, finite.compared(), finite.skipped());
+    return derivative;
   }
 
   /** The pullback for a random seed and random adjoints of the arrays' final contents. */
@@ -297,7 +334,7 @@ final class Checker {
     }
   }
 
-  private Object[] arguments(Inputs in, Object[] tail) {
+  Object[] arguments(Inputs in, Object[] tail) {
     List<Object> args = new ArrayList<>();
     if (program.instance()) {
       args.add(receiver);
@@ -336,7 +373,7 @@ final class Checker {
     }
   }
 
-  private static Object component(Object record, String name) {
+  static Object component(Object record, String name) {
     try {
       for (RecordComponent c : record.getClass().getRecordComponents()) {
         if (c.getName().equals(name)) {
@@ -361,6 +398,15 @@ final class Checker {
     throw new IllegalStateException(c.getName() + " has no method " + name);
   }
 
+  private static boolean leftOut(java.nio.file.Path secondOrder) {
+    try {
+      return secondOrder != null && java.nio.file.Files.exists(secondOrder)
+          && java.nio.file.Files.readString(secondOrder).contains("<li>{@code fPushforwardInto}: its adjoint would pass");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static boolean moderate(double[] a) {
     for (double v : a) {
       if (!(Math.abs(v) < BLOWN_UP)) {
@@ -378,7 +424,7 @@ final class Checker {
     return out;
   }
 
-  private static Throwable cause(Throwable t) {
+  static Throwable cause(Throwable t) {
     return t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
   }
 

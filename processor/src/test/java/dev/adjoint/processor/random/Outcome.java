@@ -30,6 +30,8 @@ enum Outcome {
   WRONG_PULLBACK,
   /** The tangent (forward mode) differs from the gradient's dot product with its direction, or its value from f's. */
   WRONG_TANGENT,
+  /** The Hessian-vector product differs from central differences of the gradient, or is missing beside a tangent. */
+  WRONG_HVP,
   /** A sweep left records on its tape. */
   TAPE_NOT_EMPTY,
   /** The generated code ran past the time limit. */

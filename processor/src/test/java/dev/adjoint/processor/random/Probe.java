@@ -12,6 +12,8 @@ public final class Probe {
       java.util.regex.Pattern.compile("(\\w+(?:\\[\\])*)\\s+(\\w+)");
   private static double largest;
   private static String singular;
+  /** As {@link #singular}, for second derivatives: pow(0, c) with 1 <= c < 2 has a finite first one. */
+  private static String secondOrderSingular;
 
   private Probe() {}
 
@@ -55,6 +57,7 @@ public final class Probe {
   static void reset() {
     largest = 0;
     singular = null;
+    secondOrderSingular = null;
   }
 
   /**
@@ -65,6 +68,11 @@ public final class Probe {
    */
   static String singular() {
     return singular;
+  }
+
+  /** The first evaluation where the second derivative is infinite but the first is not, or null. */
+  static String secondOrderSingular() {
+    return secondOrderSingular;
   }
 
   private static double at(String what, boolean isSingular, double value) {
@@ -103,6 +111,9 @@ public final class Probe {
   }
 
   public static double pow(double a, double c) {
+    if (a == 0 && c >= 1 && c < 2 && secondOrderSingular == null) {
+      secondOrderSingular = "pow(0, c) with 1 <= c < 2";
+    }
     return at("pow(0, c) with c < 1", a == 0 && c != 0 && c < 1, Math.pow(a, c));
   }
 

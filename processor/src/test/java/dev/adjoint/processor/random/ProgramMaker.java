@@ -118,8 +118,10 @@ final class ProgramMaker {
     if (random.nextInt(UNSUPPORTED_ONE_IN) == 0) {
       String[] construct = UNSUPPORTED[random.nextInt(UNSUPPORTED.length)];
       int at = random.nextInt(body.size());
-      while (body.get(at) instanceof Block b && b.head().startsWith("else")) {
-        at--; // not between an if and its else
+      // not between an if and its else, nor between a @Checkpointed local and the loop it marks
+      while (body.get(at) instanceof Block b && b.head().startsWith("else")
+          || at > 0 && body.get(at - 1) instanceof Line l && l.text().startsWith("@Checkpointed")) {
+        at--;
       }
       body.add(at, new Line(construct[0] + " " + Program.UNSUPPORTED));
       expectedError = construct[1];

@@ -80,7 +80,7 @@ final class Tester implements AutoCloseable {
   }
 
   private Report check(BatchCompiler.Result compiled) {
-    Future<Checker.Verdict> verdict = worker.submit(() -> new Checker(compiled.program(), compiled.loader()).check());
+    Future<Checker.Verdict> verdict = worker.submit(() -> new Checker(compiled.program(), compiled.loader(), compiled.generated()).check());
     try {
       Checker.Verdict v = verdict.get(TIME_LIMIT_SECONDS, TimeUnit.SECONDS);
       return new Report(compiled.program(), v.outcome(), v.detail(), v.compared(), v.skipped());
