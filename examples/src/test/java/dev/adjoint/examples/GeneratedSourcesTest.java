@@ -44,7 +44,14 @@ class GeneratedSourcesTest {
         "Arrays2DAdjoint", "InPlaceAdjoint", "InPlace_StencilAdjoint", "CallsAdjoint", "FloatsAdjoint",
         "InstanceAdjoint", "RecursionAdjoint", "RunningExtremaAdjoint", "JdkArraysAdjoint", "PrivateFieldsAdjoint", "ModelParamsAdjoint",
         "InheritedParamsAdjoint", "InheritedParamsBaseAdjoint", "RecordModelAdjoint", "FloatModelAdjoint",
-        "CheckpointingAdjoint", "CheckpointedWhileLoopsAdjoint"), "dev.adjoint.corpus");
+        "CheckpointingAdjoint", "CheckpointedWhileLoopsAdjoint", "PolynomialsAdjoint", "NestedAdjoint",
+        // the second-order classes a later round writes from the adjoint classes' pushforwards
+        "Arrays1DAdjointAdjoint", "Arrays2DAdjointAdjoint", "CallsAdjointAdjoint", "CheckpointedWhileLoopsAdjointAdjoint",
+        "CheckpointingAdjointAdjoint", "ControlFlowAdjointAdjoint", "FloatsAdjointAdjoint", "InPlaceAdjointAdjoint",
+        "InPlace_StencilAdjointAdjoint", "InheritedParamsAdjointAdjoint", "InstanceAdjointAdjoint",
+        "JdkArraysAdjointAdjoint", "LoopsAdjointAdjoint", "ModelParamsAdjointAdjoint", "PolynomialsAdjointAdjoint",
+        "PrivateFieldsAdjointAdjoint", "RecordModelAdjointAdjoint", "RecursionAdjointAdjoint",
+        "RunningExtremaAdjointAdjoint", "ScalarMathAdjointAdjoint"), "dev.adjoint.corpus");
   }
 
   private static void assertGenerated(Path dir, Set<String> expected, String pkg) throws IOException {
