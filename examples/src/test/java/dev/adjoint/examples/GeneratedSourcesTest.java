@@ -34,7 +34,8 @@ class GeneratedSourcesTest {
   @Test
   void mainCompilationGeneratedTheExampleAdjoints() throws IOException {
     Path dir = TARGET.resolve("generated-sources/annotations/dev/adjoint/examples");
-    assertGenerated(dir, Set.of("NumericalIntegrationAdjoint", "CosSquaredAdjoint"), "dev.adjoint.examples");
+    assertGenerated(dir, Set.of("NumericalIntegrationAdjoint", "CosSquaredAdjoint", "NumericalIntegrationAdjointAdjoint",
+        "CosSquaredAdjointAdjoint"), "dev.adjoint.examples");
   }
 
   @Test
