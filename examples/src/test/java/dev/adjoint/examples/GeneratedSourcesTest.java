@@ -45,7 +45,7 @@ class GeneratedSourcesTest {
         "Arrays2DAdjoint", "InPlaceAdjoint", "InPlace_StencilAdjoint", "CallsAdjoint", "FloatsAdjoint",
         "InstanceAdjoint", "RecursionAdjoint", "RunningExtremaAdjoint", "JdkArraysAdjoint", "PrivateFieldsAdjoint", "ModelParamsAdjoint",
         "InheritedParamsAdjoint", "InheritedParamsBaseAdjoint", "RecordModelAdjoint", "FloatModelAdjoint",
-        "CheckpointingAdjoint", "CheckpointedWhileLoopsAdjoint", "PolynomialsAdjoint", "NestedAdjoint",
+        "CheckpointingAdjoint", "CheckpointedWhileLoopsAdjoint", "PolynomialsAdjoint", "NestedAdjoint", "JacobiansAdjoint", "JacobiansAdjointAdjoint",
         // the second-order classes a later round writes from the adjoint classes' pushforwards
         "Arrays1DAdjointAdjoint", "Arrays2DAdjointAdjoint", "CallsAdjointAdjoint", "CheckpointedWhileLoopsAdjointAdjoint",
         "CheckpointingAdjointAdjoint", "ControlFlowAdjointAdjoint", "FloatsAdjointAdjoint", "InPlaceAdjointAdjoint",

@@ -58,6 +58,10 @@ public final class AdjointNaming {
     return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Tangent";
   }
 
+  public static String jacobianMethod(String method) {
+    return method + "Jacobian";
+  }
+
   public static String tangentMethod(String method) {
     return method + "Tangent";
   }

@@ -80,6 +80,9 @@ public final class AdjointClassWriter {
       addMethod(type, self, owner, e, receiverParams);
       if (e.tangent() != null) {
         TangentWriter.add(type, self, owner, e.method(), e.tangent());
+        if (JacobianWriter.applies(e.method())) {
+          JacobianWriter.add(type, e.method());
+        }
       }
       if (Annotations.isGeneratedByAdjoint(owner) && HessianWriter.applies(e.method())) {
         HessianWriter.add(type, self, e.method());
