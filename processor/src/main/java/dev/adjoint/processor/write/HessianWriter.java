@@ -139,8 +139,8 @@ final class HessianWriter {
     type.addMethod(dense.build());
   }
 
-  /** base, or base followed by a number, that no parameter is named. */
-  private static String fresh(String base, java.util.Set<String> taken) {
+  /** base, or base followed by a number, that no parameter is named (generated entry points' locals). */
+  static String fresh(String base, java.util.Set<String> taken) {
     String name = base;
     for (int i = 0; taken.contains(name); i++) {
       name = base + i;

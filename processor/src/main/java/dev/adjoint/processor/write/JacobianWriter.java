@@ -36,11 +36,11 @@ final class JacobianWriter {
     String f = m.name();
     Set<String> taken = new HashSet<>();
     m.params().forEach(p -> taken.add(p.name()));
-    String n = fresh("n", taken);
-    String rows = fresh("m", taken);
-    String jac = fresh("jacobian", taken);
-    String k = fresh("k", taken);
-    String e = fresh("e", taken);
+    String n = HessianWriter.fresh("n", taken);
+    String rows = HessianWriter.fresh("m", taken);
+    String jac = HessianWriter.fresh("jacobian", taken);
+    String k = HessianWriter.fresh("k", taken);
+    String e = HessianWriter.fresh("e", taken);
     MethodSpec.Builder b = MethodSpec.methodBuilder(AdjointNaming.jacobianMethod(f))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(double[][].class)
@@ -54,7 +54,7 @@ final class JacobianWriter {
       sizes.add(p.type().isArray() ? p.name() + ".length" : "1");
     }
     b.addStatement("int $L = $L", n, String.join(" + ", sizes));
-    String zero = fresh("zero", taken);
+    String zero = HessianWriter.fresh("zero", taken);
     b.addStatement("double[] $L = new double[$L]", zero, n);
     b.addStatement("int $L = $L($L).value().length", rows, AdjointNaming.tangentMethod(f), String.join(", ",
         tangentArgs(m, zero)));
@@ -64,10 +64,10 @@ final class JacobianWriter {
     b.beginControlFlow("for (int $L = 0; $L < $L; $L++)", k, k, n, k);
     b.addStatement("double[] $L = new double[$L]", e, n);
     b.addStatement("$L[$L] = 1", e, k);
-    String column = fresh("column", taken);
+    String column = HessianWriter.fresh("column", taken);
     b.addStatement("double[] $L = $L($L).tangent()", column, AdjointNaming.tangentMethod(f),
         String.join(", ", tangentArgs(m, e)));
-    String i = fresh("i", taken);
+    String i = HessianWriter.fresh("i", taken);
     b.beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i);
     b.addStatement("$L[$L][$L] = $L[$L]", jac, i, k, column, i);
     b.endControlFlow();
@@ -77,7 +77,7 @@ final class JacobianWriter {
     b.beginControlFlow("for (int $L = 0; $L < $L; $L++)", k, k, rows, k);
     b.addStatement("double[] $L = new double[$L]", e, rows);
     b.addStatement("$L[$L] = 1", e, k);
-    String g = fresh("g", taken);
+    String g = HessianWriter.fresh("g", taken);
     b.addStatement("var $L = $L($L, $L)", g, AdjointNaming.pullbackMethod(f), copies(m), e);
     List<String> parts = new ArrayList<>();
     m.wrt().forEach(p -> parts.add(g + "." + p.name() + "()"));
@@ -108,14 +108,5 @@ final class JacobianWriter {
       out.add(p.type().isArray() && !receiverOfPrimal ? p.name() + ".clone()" : p.name());
     }
     return String.join(", ", out);
-  }
-
-  private static String fresh(String base, Set<String> taken) {
-    String name = base;
-    for (int i = 0; taken.contains(name); i++) {
-      name = base + i;
-    }
-    taken.add(name);
-    return name;
   }
 }
