@@ -27,12 +27,26 @@ record Seed(String text, boolean atomic, boolean guarded) {
   }
 
   Seed negate() {
-    return isOne() ? new Seed("-1", false, guarded) : new Seed("-" + operand(), false, guarded);
+    if (isOne()) {
+      return new Seed(MINUS_ONE, false, guarded);
+    }
+    if (text.equals(MINUS_ONE)) {
+      return new Seed(ONE, true, guarded);
+    }
+    return new Seed("-" + operand(), false, guarded);
   }
 
-  /** The seed a tangent starts from, 1 (and -1): times a factor, it is the factor. */
-  private boolean isOne() {
-    return text.equals("1");
+  /** The seed a tangent starts from: a double, so that no partial built from it divides ints. */
+  static final String ONE = "1.0";
+  private static final String MINUS_ONE = "-1.0";
+
+  /** Whether this is the tangent's starting seed 1 (times a factor, it is the factor). */
+  boolean isOne() {
+    return text.equals(ONE);
+  }
+
+  boolean isMinusOne() {
+    return text.equals(MINUS_ONE);
   }
 
   /** seed * factor, where factor is already an operand (a name, a call, or parenthesised). */
@@ -40,7 +54,7 @@ record Seed(String text, boolean atomic, boolean guarded) {
     if (isOne()) {
       return new Seed(factor, true, guarded);
     }
-    if (text.equals("-1")) {
+    if (isMinusOne()) {
       return new Seed("-" + factor, false, guarded);
     }
     return new Seed(operand() + " * " + factor, false, guarded);
@@ -62,8 +76,8 @@ record Seed(String text, boolean atomic, boolean guarded) {
 
   /** seed / divisor, where divisor is already an operand. */
   Seed over(String divisor) {
-    if (isOne() || text.equals("-1")) { // a double, whatever the divisor's type: 1 / 4 would be 0
-      return new Seed(text + ".0 / " + divisor, false, guarded);
+    if (isOne() || isMinusOne()) {
+      return new Seed(text + " / " + divisor, false, guarded);
     }
     return new Seed(operand() + " / " + divisor, false, guarded);
   }

@@ -52,7 +52,7 @@ final class TangentContext implements AdjointContext {
     terms = new ArrayList<>();
     sum = null;
     try {
-      ExpressionAdjoints.propagate(e, Seed.of("1"), out, this);
+      ExpressionAdjoints.propagate(e, Seed.of(Seed.ONE), out, this);
       List<String> all = new ArrayList<>(terms);
       if (sum != null) {
         all.add(sum);
@@ -109,7 +109,7 @@ final class TangentContext implements AdjointContext {
   }
 
   private void addTerm(Seed seed, String dot, Code out) {
-    String term = seed.text().equals("1") ? dot : seed.text().equals("-1") ? "-" + dot : seed.operand() + " * " + dot;
+    String term = seed.isOne() ? dot : seed.isMinusOne() ? "-" + dot : seed.operand() + " * " + dot;
     if (seed.guarded()) {
       term = "(" + dot + " == 0 ? 0 : " + term + ")"; // a zero tangent through an infinite partial stays zero
     }
