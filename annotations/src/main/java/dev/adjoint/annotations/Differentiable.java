@@ -29,4 +29,11 @@ public @interface Differentiable {
    * default) means every floating-point parameter.
    */
   String[] wrt() default {};
+
+  /**
+   * Requires the forward mode. Without it a method that cannot have a tangent (it calls a custom
+   * rule, which has no pushforward form yet, or one such method; or it is differentiated with
+   * respect to {@code "this"}) simply gets none; with it, that is a compile error saying why.
+   */
+  boolean tangent() default false;
 }

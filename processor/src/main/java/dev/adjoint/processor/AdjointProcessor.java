@@ -156,7 +156,12 @@ public final class AdjointProcessor extends AbstractProcessor {
     // a tangent that calls a pushforward no class will have is left out, with its callers'
     Map<TypeElement, List<String>> leftOut = TangentAvailability.settleGenerated(generated, byClass,
         processingEnv.getElementUtils());
-    TangentAvailability.settle(generated, byClass, processingEnv.getElementUtils());
+    TangentAvailability.settle(generated, byClass, processingEnv.getElementUtils()).forEach((method, callee) -> {
+      if (Annotations.requiresTangent(method)) {
+        diagnostics.report(Message.TANGENT, method, method.getSimpleName(), "it calls " + callee + ", which has none",
+            "Give " + callee + " a tangent, or leave out tangent = true");
+      }
+    });
     generated.forEach((cls, entries) -> {
       List<String> notes = leftOut.getOrDefault(cls, List.of());
       if (!entries.isEmpty() || !notes.isEmpty()) {

@@ -38,6 +38,7 @@ public enum Message {
       "%s is private, so the generated adjoint class cannot call into it. Make it package-private"),
   UNRESOLVED("Unresolved", "%s cannot be resolved; Adjoint differentiates this method once it compiles"),
   CHECKPOINT("Checkpoint", "this loop cannot be @Checkpointed: %s. %s"),
+  TANGENT("Tangent", "%s has no tangent (forward mode), which @Differentiable(tangent = true) requires: %s. %s"),
   BAD_RULE("BadRule", "%s"),
   BAD_OPTION("BadOption", "%s"),
   INTERNAL_ERROR("InternalError", "internal error in Adjoint; please report: %s"),

@@ -112,6 +112,13 @@ public final class Annotations {
     return wrt.isEmpty() || wrt.contains(name) || wrt.contains("#" + index);
   }
 
+  /** Whether a @Differentiable method requires its tangent ({@code tangent = true}). */
+  public static boolean requiresTangent(Element method) {
+    return find(method, DIFFERENTIABLE).map(m -> m.getElementValues().entrySet().stream()
+        .anyMatch(e -> e.getKey().getSimpleName().contentEquals("tangent") && Boolean.TRUE.equals(e.getValue().getValue())))
+        .orElse(false);
+  }
+
   /** The wrt names of a @Differentiable method (empty means all floating-point parameters). */
   public static List<String> wrt(Element method) {
     return find(method, DIFFERENTIABLE).map(m -> strings(m, "wrt")).orElse(List.of());

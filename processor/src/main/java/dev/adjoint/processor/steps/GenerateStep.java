@@ -6,6 +6,7 @@ import dev.adjoint.processor.diagnostics.Diagnostics;
 import dev.adjoint.processor.diagnostics.Message;
 import dev.adjoint.processor.ir.AdjointNaming;
 import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.read.Annotations;
 import dev.adjoint.processor.analyze.Optimizations;
 import dev.adjoint.processor.transform.Sweep;
 import dev.adjoint.processor.transform.SweepBuilder;
@@ -34,11 +35,14 @@ public final class GenerateStep {
    * The method's tangent, or null where it uses what tangents do not cover yet (noted in verbose
    * mode): the reverse sweep does not depend on it.
    */
-  private Tangent tangent(MethodIR ir, Activity activity) {
+  private Tangent tangent(MethodIR ir, Activity activity, com.sun.source.tree.CompilationUnitTree unit) {
     try {
       return TangentBuilder.build(ir, activity, AdjointNaming.packageName(ir.owner()), optimizations);
     } catch (TransformException e) {
-      if (verbose) {
+      if (Annotations.requiresTangent(ir.element())) {
+        diagnostics.report(Message.TANGENT, e.tree(), unit, ir.element(), ir.name(), e.problem().description(),
+            "Call a @Differentiable method there instead, or leave out tangent = true");
+      } else if (verbose) {
         diagnostics.report(Message.VERBOSE, ir.element(), ir.owner().getSimpleName() + "." + ir.name()
             + ": no tangent: " + e.problem().description());
       }
@@ -58,7 +62,7 @@ public final class GenerateStep {
             + ": active " + sweep.active() + "; recorded " + sweep.recorded()
             + (sweep.mutatedParams().isEmpty() ? "" : "; mutates " + sweep.mutatedParams()));
       }
-      return Optional.of(new AdjointClassWriter.Entry(ir, sweep, tangent(ir, activity)));
+      return Optional.of(new AdjointClassWriter.Entry(ir, sweep, tangent(ir, activity, method.read().unit())));
     } catch (TransformException e) {
       diagnostics.report(e.problem(), e.tree(), method.read().unit(), ir.element());
       return Optional.empty();

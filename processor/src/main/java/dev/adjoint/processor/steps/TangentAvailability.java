@@ -28,9 +28,13 @@ import javax.lang.model.util.Elements;
 public final class TangentAvailability {
   private TangentAvailability() {}
 
-  /** Drops, in place, the tangents whose pushforward calls would not compile. */
-  public static void settle(Map<TypeElement, List<AdjointClassWriter.Entry>> entries,
+  /**
+   * Drops, in place, the tangents whose pushforward calls would not compile; returns each dropped
+   * method with the callee that has no pushforward.
+   */
+  public static Map<ExecutableElement, String> settle(Map<TypeElement, List<AdjointClassWriter.Entry>> entries,
       Map<TypeElement, List<ExecutableElement>> round, Elements elements) {
+    Map<ExecutableElement, String> dropped = new java.util.LinkedHashMap<>();
     Set<String> ofRound = keys(round);
     Set<String> available = new HashSet<>();
     entries.forEach((owner, list) -> list.stream().filter(e -> e.tangent() != null)
@@ -42,7 +46,10 @@ public final class TangentAvailability {
         List<AdjointClassWriter.Entry> list = cls.getValue();
         for (int k = 0; k < list.size(); k++) {
           AdjointClassWriter.Entry e = list.get(k);
-          if (e.tangent() != null && !e.tangent().callees().stream().allMatch(c -> exists(c, ofRound, available, elements))) {
+          java.util.Optional<CallTarget> missing = e.tangent() == null ? java.util.Optional.empty()
+              : e.tangent().callees().stream().filter(c -> !exists(c, ofRound, available, elements)).findFirst();
+          if (missing.isPresent()) {
+            dropped.put(e.method().element(), missing.get().displayName());
             list.set(k, e.withoutTangent());
             available.remove(key(cls.getKey().getQualifiedName().toString(), e.method().name()));
             changed = true;
@@ -50,6 +57,7 @@ public final class TangentAvailability {
         }
       }
     }
+    return dropped;
   }
 
   /**

@@ -73,7 +73,8 @@ public final class TangentBuilder {
   private Tangent run() {
     for (Variable p : method.params()) {
       if (p.kind() == Variable.Kind.FIELD) {
-        throw new TransformException(null, "a tangent with respect to the receiver's fields");
+        throw new TransformException(null, "it is differentiated with respect to \"this\", and tangents with respect"
+            + " to fields are not written yet");
       }
     }
     Code body = new Code();

@@ -86,7 +86,8 @@ final class TangentCalls {
   private String call(Expr.Invoke call, boolean wantValue, Code out) {
     CallTarget target = call.target();
     if (target.kind() != CallTarget.Kind.DIFFERENTIABLE) {
-      throw new TransformException(call.tree(), "a call of a custom rule, in a tangent (rules have no pushforward yet)");
+      throw new TransformException(call.tree(), "it calls " + target.displayName()
+          + ", whose @CustomRule has no pushforward form yet");
     }
     callees.add(target);
     List<Object> args = new ArrayList<>();
