@@ -66,13 +66,13 @@ final class CheckpointedLoopAdjoints {
   void forward(Stmt.CountedLoop c, Code out) {
     LoopState state = state(c, c.condition());
     if (st.plan.tripCount(c) == null) { // its trips are known only at its end
-      Snippet header = Snippet.of(tripCounts.header(c, st.printer.print(c.start())));
+      LoopText text = LoopText.of(tripCounts.header(c, st.printer.print(c.start())));
       if (sweep.hasReverse(c.body())) {
         String start = st.loopName(c, c.index().name() + "Start");
         keep(c.index().type(), start, st.printer.print(c.start()), out);
-        header = Snippet.of(tripCounts.header(c, start));
+        text = LoopText.of(tripCounts.header(c, start));
       }
-      forwardOnline(c, c.body(), c.snapshots(), state, header, null, out);
+      forwardOnline(c, c.body(), c.snapshots(), state, text, out);
       return;
     }
     out.comment("the checkpointed loop's entry state, for its reverse (" + c.snapshots() + " snapshots)");
@@ -142,22 +142,16 @@ final class CheckpointedLoopAdjoints {
   /** The forward half of a checkpointed while loop: the online schedule (see {@link #forwardOnline}). */
   void forward(Stmt.While w, Code out) {
     LoopState state = state(w, w.condition());
-    Snippet condition = Snippet.of("while (", st.printer.printTyped(w.condition()), ")");
-    forwardOnline(w, w.body(), w.snapshots(), state, w.doWhile() ? Snippet.of("do") : condition,
-        w.doWhile() ? condition : null, out);
+    forwardOnline(w, w.body(), w.snapshots(), state, LoopText.of(w, st.printer.printTyped(w.condition())), out);
   }
 
   /**
    * A loop whose trip count is known only at its end: the online schedule picks, as the loop runs,
-   * the states to keep in the slots, and the loop counts its steps for the reverse. header opens
-   * the loop; footer closes a do loop.
+   * the states to keep in the slots, and the loop counts its steps for the reverse.
    */
-  private void forwardOnline(Stmt loop, Stmt body, int snapshots, LoopState state, Snippet header, Snippet footer,
-      Code out) {
+  private void forwardOnline(Stmt loop, Stmt body, int snapshots, LoopState state, LoopText text, Code out) {
     if (!sweep.hasReverse(body)) { // nothing to reverse: nothing to keep
-      out.open(header);
-      primal.write(body, out);
-      closeLoop(footer, out);
+      text.write(out, () -> primal.write(body, out));
       return;
     }
     String online = st.loopName(loop, "online");
@@ -171,22 +165,14 @@ final class CheckpointedLoopAdjoints {
         Snippet.of("new ", RuntimeClasses.ONLINE_REVOLVE, "(" + snapshots + ")"));
     out.declare("int", slot, online + ".start()");
     save(loop, state, slot, out);
-    out.open(header);
-    primal.write(body, out);
-    out.assign(slot, "=", online + ".stepped()");
-    out.open("if (" + slot + " >= 0)");
-    save(loop, state, slot, out);
-    out.close();
-    closeLoop(footer, out);
-    keep(JType.INT, st.loopName(loop, "steps"), online + ".steps()", out);
-  }
-
-  private static void closeLoop(Snippet footer, Code out) {
-    if (footer == null) {
+    text.write(out, () -> {
+      primal.write(body, out);
+      out.assign(slot, "=", online + ".stepped()");
+      out.open("if (" + slot + " >= 0)");
+      save(loop, state, slot, out);
       out.close();
-    } else {
-      out.closeWith(footer);
-    }
+    });
+    keep(JType.INT, st.loopName(loop, "steps"), online + ".steps()", out);
   }
 
   private void save(Stmt loop, LoopState state, String slot, Code out) {

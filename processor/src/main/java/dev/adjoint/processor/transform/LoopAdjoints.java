@@ -121,33 +121,18 @@ final class LoopAdjoints {
   }
 
   private void forwardWhileLoop(Stmt.While w, List<Checkpoints.Checkpoint> chosen, Code out) {
-    Snippet cond = st.printer.printTyped(w.condition());
+    LoopText loop = LoopText.of(w, st.printer.printTyped(w.condition()));
     if (!sweep.hasReverse(w.body())) {
-      if (w.doWhile()) {
-        out.open("do");
-        forwardBody(w.body(), chosen, out);
-        out.closeWith(Snippet.of("while (", cond, ")"));
-      } else {
-        out.open(Snippet.of("while (", cond, ")"));
-        forwardBody(w.body(), chosen, out);
-        out.close();
-      }
+      loop.write(out, () -> forwardBody(w.body(), chosen, out));
       return;
     }
     st.usesTape = true;
     String trips = st.loopName(w, "trips");
     out.declare("int", trips, "0");
-    if (w.doWhile()) {
-      out.open("do");
+    loop.write(out, () -> {
       forwardBody(w.body(), chosen, out);
       out.line(trips + "++;");
-      out.closeWith(Snippet.of("while (", cond, ")"));
-    } else {
-      out.open(Snippet.of("while (", cond, ")"));
-      forwardBody(w.body(), chosen, out);
-      out.line(trips + "++;");
-      out.close();
-    }
+    });
     recorder.record(JType.INT, trips, out);
     st.noteRecordedAround("the trip count of the loop at " + where(w));
   }

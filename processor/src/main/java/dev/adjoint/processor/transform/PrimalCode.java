@@ -66,14 +66,7 @@ final class PrimalCode {
       write(c.body(), out);
       out.close();
     } else if (s instanceof Stmt.While w) {
-      Snippet condition = st.printer.printTyped(w.condition());
-      out.open(w.doWhile() ? Snippet.of("do") : Snippet.of("while (", condition, ")"));
-      write(w.body(), out);
-      if (w.doWhile()) {
-        out.closeWith(Snippet.of("while (", condition, ")"));
-      } else {
-        out.close();
-      }
+      LoopText.of(w, st.printer.printTyped(w.condition())).write(out, () -> write(w.body(), out));
     } else {
       throw new IllegalStateException("not in a checkpointed loop's body: " + s);
     }

@@ -132,14 +132,7 @@ public final class TangentBuilder {
       statement(c.body(), out);
       out.close();
     } else if (s instanceof Stmt.While w) {
-      Snippet condition = printer.printTyped(w.condition());
-      out.open(w.doWhile() ? Snippet.of("do") : Snippet.of("while (", condition, ")"));
-      statement(w.body(), out);
-      if (w.doWhile()) {
-        out.closeWith(Snippet.of("while (", condition, ")"));
-      } else {
-        out.close();
-      }
+      LoopText.of(w, printer.printTyped(w.condition())).write(out, () -> statement(w.body(), out));
     } else if (s instanceof Stmt.Return r) {
       result(r, out);
     } else {
