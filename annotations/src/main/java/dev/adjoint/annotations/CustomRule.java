@@ -20,6 +20,18 @@ import java.lang.annotation.Target;
  * @CustomRule(of = "mycos") static double mycosPullback(double x, double dy) { return -Math.sin(x) * dy; }
  * }</pre>
  *
+ * <p>Pushforward form ({@code form = Form.PUSHFORWARD}, ChainRules' {@code frule}), used by the
+ * generated tangents (forward mode): a static method that takes the primal arguments followed by
+ * one tangent for each floating-point parameter, of that parameter's type, and returns the tangent
+ * of the result ({@code void} for a {@code void} method). A tangent array of an array the method
+ * writes into is updated in place. The generated code calls it just before the primal call, on the
+ * same arguments. A method with a pushforward rule must have a pullback rule too.
+ *
+ * <pre>{@code
+ * @CustomRule(of = "mycos", form = CustomRule.Form.PUSHFORWARD)
+ * static double mycosPushforward(double x, double xDot) { return -Math.sin(x) * xDot; }
+ * }</pre>
+ *
  * <p>For an overloaded method (a library's {@code erf(double)} and {@code erf(double[])}), each
  * rule differentiates the overload whose pullback signature it has; {@link #params} names the
  * overload where that is not enough.
@@ -41,4 +53,15 @@ public @interface CustomRule {
    * differentiates.
    */
   Class<?>[] params() default {};
+
+  /** Which derivative the rule gives: its pullback (the default) or its pushforward. */
+  Form form() default Form.PULLBACK;
+
+  /** The two forms of a rule. */
+  enum Form {
+    /** Reverse mode: output seed in, adjoints of the arguments out ({@code rrule}). */
+    PULLBACK,
+    /** Forward mode: tangents of the arguments in, tangent of the result out ({@code frule}). */
+    PUSHFORWARD
+  }
 }

@@ -26,7 +26,7 @@ class HvpCorpusTest {
         continue;
       }
       Class<?> adjoint = Class.forName(second.getName().replaceFirst("Adjoint$", ""));
-      Class<?> owner = Class.forName(adjoint.getName().replaceFirst("Adjoint$", "").replace('_', '$'));
+      Class<?> owner = TangentCorpusTest.primalClass(adjoint);
       for (Method hvp : second.getMethods()) {
         if (!hvp.getName().endsWith("Hvp")) {
           continue;

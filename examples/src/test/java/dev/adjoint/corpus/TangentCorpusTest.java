@@ -37,7 +37,7 @@ class TangentCorpusTest {
         }
         String name = tangent.getName().substring(0, tangent.getName().length() - "Tangent".length());
         Method gradient = find(adjoint, name + "Gradient");
-        Method primal = find(Class.forName(adjoint.getName().replaceFirst("Adjoint$", "").replace('_', '$')), name);
+        Method primal = find(primalClass(adjoint), name);
         if (gradient == null || primal == null) {
           continue;
         }
@@ -56,6 +56,15 @@ class TangentCorpusTest {
     assertTrue(wrong.isEmpty(), "wrong tangents:\n" + String.join("\n", wrong));
     assertTrue(checked.size() >= 100 && noInputs.size() * 10 <= checked.size(),
         checked.size() + " tangents checked; no inputs found for " + noInputs);
+  }
+
+  /**
+   * The class an adjoint class differentiates: {@code A_BAdjoint} is nested class {@code A.B}'s,
+   * {@code XAdjointAdjoint} is generated class {@code XAdjoint}'s.
+   */
+  static Class<?> primalClass(Class<?> adjoint) throws ClassNotFoundException {
+    String primal = adjoint.getName().replaceFirst("Adjoint$", "");
+    return Class.forName(primal.endsWith("Adjoint") ? primal : primal.replace('_', '$'));
   }
 
   static List<Class<?>> adjointClasses() throws IOException, ClassNotFoundException {

@@ -43,7 +43,7 @@ class GeneratedSourcesTest {
     Path dir = TARGET.resolve("generated-test-sources/test-annotations/dev/adjoint/corpus");
     assertGenerated(dir, Set.of("ScalarMathAdjoint", "LoopsAdjoint", "ControlFlowAdjoint", "Arrays1DAdjoint",
         "Arrays2DAdjoint", "InPlaceAdjoint", "InPlace_StencilAdjoint", "CallsAdjoint", "FloatsAdjoint",
-        "InstanceAdjoint", "RecursionAdjoint", "RunningExtremaAdjoint", "JdkArraysAdjoint", "PrivateFieldsAdjoint", "ModelParamsAdjoint",
+        "InstanceAdjoint", "RecursionAdjoint", "RulesAdjoint", "RunningExtremaAdjoint", "JdkArraysAdjoint", "PrivateFieldsAdjoint", "ModelParamsAdjoint",
         "InheritedParamsAdjoint", "InheritedParamsBaseAdjoint", "RecordModelAdjoint", "FloatModelAdjoint",
         "CheckpointingAdjoint", "CheckpointedWhileLoopsAdjoint", "PolynomialsAdjoint", "NestedAdjoint", "JacobiansAdjoint", "JacobiansAdjointAdjoint",
         // the second-order classes a later round writes from the adjoint classes' pushforwards

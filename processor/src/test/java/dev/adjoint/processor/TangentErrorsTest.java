@@ -18,7 +18,8 @@ class TangentErrorsTest {
   @Test
   void aRuleWithoutAPushforwardNamesTheRule() {
     Sources.assertRejected("[Adjoint:Tangent] f has no tangent (forward mode), which @Differentiable(tangent = true)"
-        + " requires: it calls Bad.h, whose @CustomRule has no pushforward form yet", "(x) + x",
+        + " requires: it calls Bad.h, whose @CustomRule has no pushforward form: add one, @CustomRule(of = \"h\","
+        + " form = CustomRule.Form.PUSHFORWARD)", "(x) + x",
         RULE[0], RULE[1],
         "@Differentiable(tangent = true) static double f(double x) {",
         "  return h(x) + x; " + Sources.HERE,
@@ -32,6 +33,36 @@ class TangentErrorsTest {
         RULE[0], RULE[1],
         "@Differentiable static double g(double x, int n) { if (n <= 0) return h(x); return 3 * x; }",
         "@Differentiable(tangent = true) static double f(double x) { return g(x, 2) * x; } " + Sources.HERE);
+  }
+
+  @Test
+  void aPushforwardRuleWithTheWrongSignatureNamesTheRightOne() {
+    Sources.assertRejected("[Adjoint:BadRule] the pushforward of Bad.h must have the signature static double"
+        + " hPushforward(double x, double xDot)", "hDot",
+        RULE[0], RULE[1],
+        "@CustomRule(of = \"h\", form = CustomRule.Form.PUSHFORWARD)"
+            + " static double hDot(double x, double xDot, double dy) { return 2 * x * xDot; } " + Sources.HERE);
+  }
+
+  @Test
+  void aPushforwardRuleNeedsAPullbackRule() {
+    Sources.assertRejected("[Adjoint:BadRule] Bad.h has a pushforward rule but no pullback rule; add"
+        + " @CustomRule(of = \"h\") static double hPullback(double x, double dy)", "hDot",
+        RULE[0],
+        "@CustomRule(of = \"h\", form = CustomRule.Form.PUSHFORWARD)"
+            + " static double hDot(double x, double xDot) { return 2 * x * xDot; } " + Sources.HERE);
+  }
+
+  /** With both forms, f has a tangent (through the pushforward) and a gradient (through the pullback). */
+  @Test
+  void withAPushforwardRuleTheTangentIsRequestedAndWritten() {
+    Compilation compilation = Sources.compile(Sources.bad(RULE[0], RULE[1],
+        "@CustomRule(of = \"h\", form = CustomRule.Form.PUSHFORWARD)",
+        "static double hDot(double x, double xDot) { return 2 * x * xDot; }",
+        "@Differentiable(tangent = true) static double f(double x) { return h(x) * x; }"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("test.BadAdjoint").contentsAsUtf8String()
+        .contains("double c0Dot = Bad.hDot(x, xDot);");
   }
 
   @Test

@@ -136,7 +136,8 @@ public final class Activity {
         }
         if (target.kind() == CallTarget.Kind.PASSIVE) {
           diagnostics.report(Message.UNSUPPORTED_CALL, call.tree(), unit, method.element(), target.displayName(),
-              "Annotate " + target.displayName() + " with @Differentiable or give it a @CustomRule");
+              GeneratedCallees.isGenerated(target) ? GeneratedCallees.fix(target)
+                  : "Annotate " + target.displayName() + " with @Differentiable or give it a @CustomRule");
           return;
         }
         CallTarget.Param p = target.params().get(i);

@@ -20,6 +20,8 @@ import java.util.List;
  * @param mutated which parameters (by index) the callee may write into: read from {@code @Mutates}
  *     for callees compiled earlier; for callees compiled with the caller, a set the lowering fills
  *     in and then {@linkplain #frozen freezes}
+ * @param pushforwardRule a rule callee's pushforward-form rule, null when it has none (and for
+ *     every other kind: a differentiable callee's pushforward is its generated one)
  */
 public record CallTarget(
     Kind kind,
@@ -31,7 +33,11 @@ public record CallTarget(
     JType returnType,
     String pullbackOwner,
     String pullbackName,
-    BitSet mutated) {
+    BitSet mutated,
+    MethodRef pushforwardRule) {
+
+  /** A static method: the qualified name of its class and its simple name. */
+  public record MethodRef(String owner, String name) {}
 
   /**
    * How a callee takes part in differentiation: its generated adjoint, a pullback-form rule, a
@@ -66,7 +72,7 @@ public record CallTarget(
    */
   public CallTarget frozen() {
     return new CallTarget(kind, owner, name, isStatic, receiverType, params, returnType, pullbackOwner, pullbackName,
-        mutated == null ? null : (BitSet) mutated.clone());
+        mutated == null ? null : (BitSet) mutated.clone(), pushforwardRule);
   }
 
   public boolean isDifferentiated() {

@@ -43,9 +43,12 @@ public final class CallResolver {
       ExecutableElement pullback = rule.get().pullback();
       TypeElement ruleOwner = (TypeElement) pullback.getEnclosingElement();
       CallTarget.Kind kind = rule.get().stateful() ? CallTarget.Kind.STATEFUL_RULE : CallTarget.Kind.RULE;
+      CallTarget.MethodRef pushforward = rules.pushforwardFor(callee).map(r -> new CallTarget.MethodRef(
+          ((TypeElement) r.method().getEnclosingElement()).getQualifiedName().toString(),
+          r.method().getSimpleName().toString())).orElse(null);
       return target(kind, callee, params(callee, List.of()),
           ruleOwner.getQualifiedName().toString(), pullback.getSimpleName().toString(),
-          mutatesFrom(pullback, callee));
+          mutatesFrom(pullback, callee), pushforward);
     }
     if (Annotations.isDifferentiable(callee)) {
       String name = callee.getSimpleName().toString();
@@ -61,18 +64,40 @@ public final class CallResolver {
         }
       }
       return target(CallTarget.Kind.DIFFERENTIABLE, callee, params,
-          AdjointNaming.adjointQualifiedName(owner), AdjointNaming.pullbackIntoMethod(name), mutated);
+          AdjointNaming.adjointQualifiedName(owner), AdjointNaming.pullbackIntoMethod(name), mutated, null);
     }
-    return target(CallTarget.Kind.PASSIVE, callee, params(callee, List.of()), null, null, new BitSet());
+    return target(CallTarget.Kind.PASSIVE, callee, params(callee, List.of()), null, null, new BitSet(), null);
+  }
+
+  /**
+   * Whether callee is a generated {@code fPullbackInto} whose rules the next round writes (for a
+   * scalar f with a tangent and only {@code double}s to differentiate), so that a method calling it
+   * waits a round for them, as for a class not generated yet.
+   */
+  public boolean awaitsRules(ExecutableElement callee, CallTarget target) {
+    TypeElement owner = (TypeElement) callee.getEnclosingElement();
+    String name = callee.getSimpleName().toString();
+    String suffix = AdjointNaming.pullbackIntoMethod("");
+    if (target.kind() != CallTarget.Kind.PASSIVE || !name.endsWith(suffix) || !Annotations.isGeneratedByAdjoint(owner)
+        || rules.secondOrderClass(owner) != null) {
+      return false;
+    }
+    String pushforward = AdjointNaming.pushforwardIntoMethod(name.substring(0, name.length() - suffix.length()));
+    boolean hasTangent = ElementFilter.methodsIn(owner.getEnclosedElements()).stream()
+        .anyMatch(m -> m.getSimpleName().contentEquals(pushforward));
+    boolean doubles = callee.getParameters().stream().map(p -> TypeMapper.map(p.asType()))
+        .allMatch(t -> !t.isFloating() || t.equals(JType.DOUBLE));
+    JType result = TypeMapper.map(callee.getReturnType());
+    return hasTangent && doubles && (result.equals(JType.DOUBLE) || result.equals(JType.DOUBLE.arrayOf()));
   }
 
   private CallTarget target(CallTarget.Kind kind, ExecutableElement callee, List<CallTarget.Param> params,
-      String pullbackOwner, String pullbackName, BitSet mutated) {
+      String pullbackOwner, String pullbackName, BitSet mutated, CallTarget.MethodRef pushforwardRule) {
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
     boolean isStatic = callee.getModifiers().contains(Modifier.STATIC);
     return new CallTarget(kind, owner.getQualifiedName().toString(), callee.getSimpleName().toString(),
         isStatic, isStatic ? null : owner.getQualifiedName().toString(), params,
-        TypeMapper.map(callee.getReturnType()), pullbackOwner, pullbackName, mutated);
+        TypeMapper.map(callee.getReturnType()), pullbackOwner, pullbackName, mutated, pushforwardRule);
   }
 
   private static List<CallTarget.Param> params(ExecutableElement callee, List<String> wrt) {

@@ -335,13 +335,16 @@ final class ExpressionReader {
       return field(component, receiver, call); // r.w() is r.w
     }
     CallTarget target = calls.resolve(callee);
+    if (calls.awaitsRules(callee, target)) {
+      markUnresolved(call);
+    }
     if (isHandleRead(callee)) { // one parameter per argument, as javac typed the call
       List<CallTarget.Param> params = new ArrayList<>();
       for (int k = 0; k < args.size(); k++) {
         params.add(new CallTarget.Param("arg" + k, args.get(k).type(), false));
       }
       target = new CallTarget(CallTarget.Kind.PASSIVE, target.owner(), target.name(), false, target.receiverType(),
-          params, type, null, null, new java.util.BitSet());
+          params, type, null, null, new java.util.BitSet(), null);
     }
     boolean onThis = receiver instanceof Expr.VarRef r && r.variable() == self;
     if (ReceiverFields.isWrtThis(callee) && target.kind() == CallTarget.Kind.DIFFERENTIABLE) {

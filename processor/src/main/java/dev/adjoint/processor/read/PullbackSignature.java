@@ -63,6 +63,47 @@ public final class PullbackSignature {
     return params;
   }
 
+  /** The parameter types of primal's pushforward-form rule: its own, then one tangent per floating-point one. */
+  public List<TypeMirror> pushforwardParameters(ExecutableElement primal) {
+    List<TypeMirror> params = statefulParameters(primal);
+    for (VariableElement p : primal.getParameters()) {
+      if (TypeMapper.map(p.asType()).isFloating()) {
+        params.add(p.asType());
+      }
+    }
+    return params;
+  }
+
+  /** What primal's pushforward-form rule returns: the tangent of a floating-point result, else void. */
+  public static JType pushforwardReturn(ExecutableElement primal) {
+    JType result = TypeMapper.map(primal.getReturnType());
+    return result.isFloating() ? result : JType.VOID;
+  }
+
+  /** Whether rule has the pushforward form's signature for primal. */
+  public boolean fitsPushforward(ExecutableElement rule, ExecutableElement primal) {
+    return sameTypes(rule, pushforwardParameters(primal))
+        && TypeMapper.map(rule.getReturnType()).equals(pushforwardReturn(primal));
+  }
+
+  /** primal's pushforward-form rule as source, e.g. {@code static double gPushforward(double x, double xDot)}. */
+  public String pushforwardSource(ExecutableElement primal) {
+    List<TypeMirror> params = pushforwardParameters(primal);
+    List<String> names = new ArrayList<>();
+    if (!primal.getModifiers().contains(Modifier.STATIC)) {
+      names.add("self");
+    }
+    primal.getParameters().forEach(p -> names.add(p.getSimpleName().toString()));
+    primal.getParameters().stream().filter(p -> TypeMapper.map(p.asType()).isFloating())
+        .forEach(p -> names.add(p.getSimpleName() + "Dot"));
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      parts.add(simple(params.get(i)) + " " + names.get(i));
+    }
+    return "static " + pushforwardReturn(primal) + " " + primal.getSimpleName() + "Pushforward("
+        + String.join(", ", parts) + ")";
+  }
+
   /** Whether rule has the signature its form needs for primal. */
   public boolean fits(ExecutableElement rule, boolean stateful, ExecutableElement primal) {
     if (stateful) {

@@ -28,6 +28,7 @@ public final class RuleIndex {
    * A rule: the static method and the primal method it differentiates.
    *
    * @param stateful whether it is the stateful form, returning an {@code Rrule}
+   * @param pushforward whether it is the pushforward form ({@code form = PUSHFORWARD})
    * @param params the parameter types the rule names its primal by ({@code params = {...}}), empty
    *     when it does not
    * @param candidates the target class's methods named {@code of}
@@ -36,12 +37,18 @@ public final class RuleIndex {
    *     several do
    */
   public record Rule(ExecutableElement pullback, TypeElement targetClass, String of, boolean stateful,
-      List<TypeMirror> params, List<ExecutableElement> candidates, ExecutableElement primal) {}
+      boolean pushforward, List<TypeMirror> params, List<ExecutableElement> candidates, ExecutableElement primal) {
+    /** The rule method itself, of either form. */
+    public ExecutableElement method() {
+      return pullback;
+    }
+  }
 
   private final Elements elements;
   private final Types types;
   private final PullbackSignature signature;
   private final Map<ExecutableElement, Rule> declared = new HashMap<>();
+  private final Map<ExecutableElement, Rule> declaredPushforwards = new HashMap<>();
 
   public RuleIndex(Elements elements, Types types) {
     this.elements = elements;
@@ -53,13 +60,22 @@ public final class RuleIndex {
   public void add(ExecutableElement pullback) {
     Rule rule = describe(pullback);
     if (rule != null && rule.primal() != null) {
-      declared.put(rule.primal(), rule);
+      (rule.pushforward() ? declaredPushforwards : declared).put(rule.primal(), rule);
     }
   }
 
-  /** The rule for a callee, looking through the methods it overrides. */
+  /** The pullback-form (or stateful) rule for a callee, looking through the methods it overrides. */
   public Optional<Rule> ruleFor(ExecutableElement callee) {
-    Optional<Rule> direct = direct(callee);
+    return find(callee, false);
+  }
+
+  /** The pushforward-form rule for a callee, looking through the methods it overrides. */
+  public Optional<Rule> pushforwardFor(ExecutableElement callee) {
+    return find(callee, true);
+  }
+
+  private Optional<Rule> find(ExecutableElement callee, boolean pushforward) {
+    Optional<Rule> direct = direct(callee, pushforward);
     if (direct.isPresent() || callee.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
       return direct;
     }
@@ -67,7 +83,7 @@ public final class RuleIndex {
     for (TypeElement superType : supertypes(owner)) {
       for (ExecutableElement m : ElementFilter.methodsIn(superType.getEnclosedElements())) {
         if (m.getSimpleName().equals(callee.getSimpleName()) && elements.overrides(callee, m, owner)) {
-          Optional<Rule> inherited = direct(m);
+          Optional<Rule> inherited = direct(m, pushforward);
           if (inherited.isPresent()) {
             return inherited;
           }
@@ -77,19 +93,38 @@ public final class RuleIndex {
     return Optional.empty();
   }
 
-  private Optional<Rule> direct(ExecutableElement callee) {
-    Rule rule = declared.get(callee);
+  private Optional<Rule> direct(ExecutableElement callee, boolean pushforward) {
+    Rule rule = (pushforward ? declaredPushforwards : declared).get(callee);
     if (rule != null) {
       return Optional.of(rule);
     }
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
-    for (ExecutableElement m : ElementFilter.methodsIn(owner.getEnclosedElements())) {
-      Rule r = describe(m);
-      if (r != null && callee.equals(r.primal())) {
-        return Optional.of(r);
+    List<TypeElement> holders = new java.util.ArrayList<>(List.of(owner));
+    TypeElement secondOrder = secondOrderClass(owner);
+    if (secondOrder != null) {
+      holders.add(secondOrder);
+    }
+    for (TypeElement holder : holders) {
+      for (ExecutableElement m : ElementFilter.methodsIn(holder.getEnclosedElements())) {
+        Rule r = describe(m);
+        if (r != null && r.pushforward() == pushforward && callee.equals(r.primal())) {
+          return Optional.of(r);
+        }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * For a class this processor wrote, the class a later round writes for it, which holds the rules
+   * of its generated gradients (see {@code NestedGradientRules}); null for any other class, or
+   * before that round. A class file keeps no {@code @Generated}, so there the name decides.
+   */
+  public TypeElement secondOrderClass(TypeElement owner) {
+    if (!Annotations.isGeneratedByAdjoint(owner) && !owner.getSimpleName().toString().endsWith("Adjoint")) {
+      return null;
+    }
+    return elements.getTypeElement(owner.getQualifiedName() + "Adjoint");
   }
 
   /** Reads a rule's annotation; null when the method carries none. */
@@ -107,26 +142,29 @@ public final class RuleIndex {
         targetClass = t;
       }
     }
-    boolean stateful = types.erasure(pullback.getReturnType()).toString().equals(RRULE);
+    boolean pushforward = "PUSHFORWARD".equals(Annotations.string(mirror.get(), "form"));
+    boolean stateful = !pushforward && types.erasure(pullback.getReturnType()).toString().equals(RRULE);
     String name = of == null ? "" : of;
     List<TypeMirror> params = Annotations.types(mirror.get(), "params");
     List<ExecutableElement> candidates = ElementFilter.methodsIn(targetClass.getEnclosedElements()).stream()
         .filter(m -> m.getSimpleName().contentEquals(name))
         .filter(m -> Annotations.find(m, Annotations.CUSTOM_RULE).isEmpty())
         .toList();
-    return new Rule(pullback, targetClass, name, stateful, params, candidates,
-        primal(pullback, stateful, params, candidates));
+    return new Rule(pullback, targetClass, name, stateful, pushforward, params, candidates,
+        primal(pullback, stateful, pushforward, params, candidates));
   }
 
   /** See {@link Rule#primal}. */
-  private ExecutableElement primal(ExecutableElement pullback, boolean stateful, List<TypeMirror> params,
-      List<ExecutableElement> candidates) {
+  private ExecutableElement primal(ExecutableElement pullback, boolean stateful, boolean pushforward,
+      List<TypeMirror> params, List<ExecutableElement> candidates) {
     List<ExecutableElement> named = params.isEmpty() ? candidates
         : candidates.stream().filter(m -> signature.sameTypes(m, params)).toList();
     if (named.size() == 1) {
       return named.get(0);
     }
-    List<ExecutableElement> fitting = named.stream().filter(m -> signature.fits(pullback, stateful, m)).toList();
+    List<ExecutableElement> fitting = named.stream()
+        .filter(m -> pushforward ? signature.fitsPushforward(pullback, m) : signature.fits(pullback, stateful, m))
+        .toList();
     return fitting.size() == 1 ? fitting.get(0) : null;
   }
 

@@ -51,7 +51,9 @@ public final class RuleChecker {
       diagnostics.report(Message.BAD_RULE, pullback, "a @CustomRule must be static; expected " + signature.pullbackSource(primal));
       return;
     }
-    if (rule.stateful()) {
+    if (rule.pushforward()) {
+      checkPushforward(pullback, primal, target);
+    } else if (rule.stateful()) {
       checkStateful(pullback, primal, target);
     } else if (!signature.fits(pullback, false, primal)) {
       diagnostics.report(Message.BAD_RULE, pullback, "the pullback of " + target + " must have the signature "
@@ -61,13 +63,31 @@ public final class RuleChecker {
     }
   }
 
+  /**
+   * The pushforward form takes the primal's arguments and then one tangent per floating-point
+   * parameter, and returns the result's tangent; it comes with a pullback rule for the same method,
+   * so that the reverse mode never differentiates a body its author chose to replace.
+   */
+  private void checkPushforward(ExecutableElement rule, ExecutableElement primal, String target) {
+    if (!signature.fitsPushforward(rule, primal)) {
+      diagnostics.report(Message.BAD_RULE, rule, "the pushforward of " + target + " must have the signature "
+          + signature.pushforwardSource(primal) + " (primal arguments, then one tangent per floating-point"
+          + " parameter, of its type; it returns the tangent of a floating-point result, else void)");
+    } else if (rules.ruleFor(primal).isEmpty()) {
+      diagnostics.report(Message.BAD_RULE, rule, target + " has a pushforward rule but no pullback rule; add "
+          + "@CustomRule(of = \"" + primal.getSimpleName() + "\") " + signature.pullbackSource(primal)
+          + ", so that the reverse mode has its derivative too");
+    }
+  }
+
   /** An overloaded target that neither params nor the rule's parameters pick one overload of. */
   private void reportUnresolved(ExecutableElement pullback, RuleIndex.Rule rule, String target) {
     List<String> overloads = new ArrayList<>();
     for (ExecutableElement m : rule.candidates()) {
       overloads.add(rule.of() + "(" + String.join(", ", signature.statefulParameters(m).stream()
           .skip(m.getModifiers().contains(Modifier.STATIC) ? 0 : 1).map(PullbackSignature::simple).toList())
-          + ") takes " + (rule.stateful() ? "a stateful rule of its own parameters" : signature.pullbackSource(m)));
+          + ") takes " + (rule.stateful() ? "a stateful rule of its own parameters"
+              : rule.pushforward() ? signature.pushforwardSource(m) : signature.pullbackSource(m)));
     }
     String why = rule.params().isEmpty() ? "this rule's parameters fit none of its overloads, or several"
         : "params = {" + String.join(", ", rule.params().stream().map(t -> PullbackSignature.simple(t) + ".class").toList())

@@ -36,10 +36,15 @@ public final class ReadStep {
     this.guard = guard;
   }
 
+  /**
+   * Reads and validates the methods of one class. When one must wait for a later round, they all
+   * wait with it: a class's adjoint class is written once, with all its methods.
+   */
   public List<Read> read(List<ExecutableElement> methodsOfOneClass) {
     SubsetValidator validator = new SubsetValidator(diagnostics);
     List<Read> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    String[] waitsFor = {null};
     for (ExecutableElement m : methodsOfOneClass) {
       if (!seen.add(m.getSimpleName().toString())) {
         diagnostics.report(Message.OVERLOADED, m, m.getSimpleName());
@@ -48,11 +53,16 @@ public final class ReadStep {
       guard.run(m, () -> {
         MethodReader.Result read = new MethodReader(trees, calls).read(m);
         if (read.unresolved() != null) {
+          waitsFor[0] = waitsFor[0] == null ? read.unresolved() : waitsFor[0];
           deferrals.defer(m, read.unresolved());
         } else if (validator.validate(read.method(), read.unit())) {
           out.add(new Read(m, read.method(), read.unit()));
         }
       });
+    }
+    if (waitsFor[0] != null) {
+      out.forEach(r -> deferrals.defer(r.element(), waitsFor[0]));
+      return List.of();
     }
     return out;
   }

@@ -86,10 +86,61 @@ final class TangentCalls {
   private String call(Expr.Invoke call, boolean wantValue, Code out) {
     CallTarget target = call.target();
     if (target.kind() != CallTarget.Kind.DIFFERENTIABLE) {
-      throw new TransformException(call.tree(), "it calls " + target.displayName()
-          + ", whose @CustomRule has no pushforward form yet");
+      return ruleCall(call, wantValue, out);
     }
     callees.add(target);
+    List<Object> args = argumentsAndTangents(call, out);
+    JType result = target.returnType();
+    String valueOut = result.isVoid() ? null : wantValue ? scratch(result) : "null";
+    if (valueOut != null) {
+      args.add(valueOut);
+    }
+    Snippet invocation = Snippet.of(printer.classRef(target.pullbackOwner()),
+        "." + AdjointNaming.pushforwardIntoMethod(target.name()) + "(", Snippet.join(", ", args), ")");
+    if (result.isVoid() || !wantValue) {
+      out.line(Snippet.of(invocation, ";"));
+      return null;
+    }
+    String value = names.fresh("c");
+    String dot = AdjointNaming.dot(value);
+    names.reserve(dot);
+    out.declare(result.sourceText(), dot, invocation);
+    out.declare(result.sourceText(), value, valueOut + "[0]");
+    context.callTangent(call, dot);
+    return value;
+  }
+
+  /**
+   * A call of a method with a custom rule runs the rule's pushforward form just before it, on the
+   * same arguments: the rule gives the tangent, and the call itself, moved into a local, the value.
+   */
+  private String ruleCall(Expr.Invoke call, boolean wantValue, Code out) {
+    CallTarget target = call.target();
+    CallTarget.MethodRef rule = target.pushforwardRule();
+    if (rule == null) {
+      throw new TransformException(call.tree(), "it calls " + target.displayName()
+          + ", whose @CustomRule has no pushforward form: add one, @CustomRule(of = \"" + target.name()
+          + "\", form = CustomRule.Form.PUSHFORWARD)");
+    }
+    Snippet invocation = Snippet.of(printer.classRef(rule.owner()), "." + rule.name() + "(",
+        Snippet.join(", ", argumentsAndTangents(call, out)), ")");
+    JType result = target.returnType();
+    if (!result.isFloating() || !wantValue) {
+      out.line(Snippet.of(invocation, ";"));
+      return null;
+    }
+    String value = names.fresh("c");
+    String dot = AdjointNaming.dot(value);
+    names.reserve(dot);
+    out.declare(result.sourceText(), dot, invocation);
+    out.declare(result.sourceText(), value, printer.printTyped(call));
+    context.callTangent(call, dot);
+    return value;
+  }
+
+  /** The receiver, the call's arguments, then the tangent of each differentiable one. */
+  private List<Object> argumentsAndTangents(Expr.Invoke call, Code out) {
+    CallTarget target = call.target();
     List<Object> args = new ArrayList<>();
     if (!target.isStatic()) {
       args.add(printer.printTyped(call.receiver()));
@@ -111,24 +162,7 @@ final class TangentCalls {
         args.add(p.type().base() == JType.Base.FLOAT ? "(float) (" + t + ")" : t);
       }
     }
-    JType result = target.returnType();
-    String valueOut = result.isVoid() ? null : wantValue ? scratch(result) : "null";
-    if (valueOut != null) {
-      args.add(valueOut);
-    }
-    Snippet invocation = Snippet.of(printer.classRef(target.pullbackOwner()),
-        "." + AdjointNaming.pushforwardIntoMethod(target.name()) + "(", Snippet.join(", ", args), ")");
-    if (result.isVoid() || !wantValue) {
-      out.line(Snippet.of(invocation, ";"));
-      return null;
-    }
-    String value = names.fresh("c");
-    String dot = AdjointNaming.dot(value);
-    names.reserve(dot);
-    out.declare(result.sourceText(), dot, invocation);
-    out.declare(result.sourceText(), value, valueOut + "[0]");
-    context.callTangent(call, dot);
-    return value;
+    return args;
   }
 
   /** The tangent array of an array value (see the class comment). */

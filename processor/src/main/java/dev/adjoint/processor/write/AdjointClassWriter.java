@@ -86,6 +86,8 @@ public final class AdjointClassWriter {
       }
       if (Annotations.isGeneratedByAdjoint(owner) && HessianWriter.applies(e.method())) {
         HessianWriter.add(type, self, e.method());
+        NestedGradientRules.pullbackInto(owner, e.method())
+            .ifPresent(p -> NestedGradientRules.add(type, self, ClassName.get(owner), e.method(), p));
       }
       if (splitCallees.contains(e.method().name())) {
         addSplitHalves(type, e);

@@ -58,6 +58,12 @@ public final class Fft {
     addComplexTransform(x, dy, xBar, false);
   }
 
+  /** The pushforward of {@link #forward}: the transform is linear, so the tangent is {@code forward(xDot)}. */
+  @CustomRule(of = "forward", form = CustomRule.Form.PUSHFORWARD)
+  public static double[] forwardPushforward(double[] x, double[] xDot) {
+    return forward(tangentOrZero(xDot, x));
+  }
+
   /**
    * The inverse DFT of the complex vector {@code x}, normalised by {@code 1/n}.
    *
@@ -76,6 +82,21 @@ public final class Fft {
   @CustomRule(of = "inverse")
   public static void inversePullback(double[] x, double[] dy, double[] xBar) {
     addComplexTransform(x, dy, xBar, true);
+  }
+
+  /** The pushforward of {@link #inverse}: {@code inverse(xDot)}. */
+  @CustomRule(of = "inverse", form = CustomRule.Form.PUSHFORWARD)
+  public static double[] inversePushforward(double[] x, double[] xDot) {
+    return inverse(tangentOrZero(xDot, x));
+  }
+
+  /** A tangent array, or zeros shaped like the primal array where it is null (a zero tangent). */
+  private static double[] tangentOrZero(double[] dot, double[] primal) {
+    if (dot == null) {
+      return new double[primal.length];
+    }
+    requireLength("the tangent", dot, primal.length);
+    return dot;
   }
 
   /**
@@ -145,6 +166,12 @@ public final class Fft {
     addInto(packed, n, xBar);
   }
 
+  /** The pushforward of {@link #realForward}: {@code realForward(xDot)}. */
+  @CustomRule(of = "realForward", form = CustomRule.Form.PUSHFORWARD)
+  public static double[] realForwardPushforward(double[] x, double[] xDot) {
+    return realForward(tangentOrZero(xDot, x));
+  }
+
   /**
    * The real signal of length {@code n} whose non-negative-frequency spectrum is
    * {@code spectrum} ({@code n/2 + 1} complex values, interleaved), normalised by {@code 1/n}, so
@@ -180,6 +207,12 @@ public final class Fft {
       spectrumBar[2 * k] += w * g[2 * k];
       spectrumBar[2 * k + 1] += w * g[2 * k + 1];
     }
+  }
+
+  /** The pushforward of {@link #realInverse}: {@code realInverse(spectrumDot, n)}. */
+  @CustomRule(of = "realInverse", form = CustomRule.Form.PUSHFORWARD)
+  public static double[] realInversePushforward(double[] spectrum, int n, double[] spectrumDot) {
+    return realInverse(tangentOrZero(spectrumDot, spectrum), n);
   }
 
   // ---------------------------------------------------------------- helpers for spectral methods

@@ -73,6 +73,33 @@ public final class Linalg {
   }
 
   /**
+   * The pushforward of {@link #solve}: differentiating {@code a x = b} gives
+   * {@code a xDot = bDot - aDot x}, one more solve with the same factors. A null tangent is zero.
+   */
+  @CustomRule(of = "solve", form = CustomRule.Form.PUSHFORWARD)
+  public static double[] solvePushforward(double[][] a, double[] b, double[][] aDot, double[] bDot) {
+    int n = requireSystem(a, b);
+    Factors lu = factorise(new DMatrixRMaj(a), n, "A");
+    double[] x = lu.solve(b);
+    double[] rhs = new double[n];
+    if (bDot != null) {
+      requireLength("bDot", bDot, n);
+      System.arraycopy(bDot, 0, rhs, 0, n);
+    }
+    if (aDot != null) {
+      requireSquare("aDot", aDot, n);
+      for (int i = 0; i < n; i++) {
+        double s = 0;
+        for (int j = 0; j < n; j++) {
+          s += aDot[i][j] * x[j];
+        }
+        rhs[i] -= s;
+      }
+    }
+    return lu.solve(rhs);
+  }
+
+  /**
    * The pullback of {@link #solve} in the ABI's plain form (it factorises again, since it gets only
    * the primal arguments): with {@code x = a \ b} and {@code λ = a^{-T} dy}, adds {@code λ} into
    * {@code bBar} and {@code -λ x^T} into {@code aBar}; either may be null.

@@ -141,6 +141,18 @@ public interface LinearOperator {
     }
   }
 
+  /** The pushforward of {@link #apply}: the operator is linear, so the tangent is {@code A xDot}. */
+  @CustomRule(of = "apply", form = CustomRule.Form.PUSHFORWARD)
+  static double[] applyPushforward(LinearOperator self, double[] x, double[] xDot) {
+    return self.apply(xDot == null ? new double[x.length] : xDot);
+  }
+
+  /** The pushforward of {@link #applyAdjoint}: the tangent is {@code A' yDot}. */
+  @CustomRule(of = "applyAdjoint", form = CustomRule.Form.PUSHFORWARD)
+  static double[] applyAdjointPushforward(LinearOperator self, double[] y, double[] yDot) {
+    return self.applyAdjoint(yDot == null ? new double[y.length] : yDot);
+  }
+
   /**
    * The pullback of {@link #applyAdjoint}: {@code yBar += A dx}. Skipped when {@code yBar} is
    * null.

@@ -61,6 +61,28 @@ public final class Shadows {
   @CustomRule(of = "zerosLike")
   public static void zerosLikePullback(float[][] a, float[][] dy, float[][] aBar) {}
 
+  // Nor does its tangent depend on anything: it is zero, an array of zeros shaped like a.
+
+  @CustomRule(of = "zerosLike", form = CustomRule.Form.PUSHFORWARD)
+  public static double[] zerosLikePushforward(double[] a, double[] aDot) {
+    return zerosLike(a);
+  }
+
+  @CustomRule(of = "zerosLike", form = CustomRule.Form.PUSHFORWARD)
+  public static float[] zerosLikePushforward(float[] a, float[] aDot) {
+    return zerosLike(a);
+  }
+
+  @CustomRule(of = "zerosLike", form = CustomRule.Form.PUSHFORWARD)
+  public static double[][] zerosLikePushforward(double[][] a, double[][] aDot) {
+    return zerosLike(a);
+  }
+
+  @CustomRule(of = "zerosLike", form = CustomRule.Form.PUSHFORWARD)
+  public static float[][] zerosLikePushforward(float[][] a, float[][] aDot) {
+    return zerosLike(a);
+  }
+
   /** A copy of the contents (rows are copied, not shared). */
   public static double[] snapshot(double[] a) {
     return a == null ? null : a.clone();
