@@ -36,7 +36,7 @@ class ToolProcessTest {
         "this line is not JSON",
         "{\"id\":4,\"kind\":\"evaluate\",\"module\":\"llsq\",\"function\":\"primal\","
             + "\"input\":{\"x\":[0.0],\"n\":3,\"min_runs\":3,\"min_seconds\":0}}",
-        "{\"id\":5,\"kind\":\"define\",\"module\":\"particle\"}",
+        "{\"id\":5,\"kind\":\"define\",\"module\":\"nonsense\"}",
     };
     List<JsonNode> responses = new ArrayList<>();
     try (BufferedReader out = new BufferedReader(

@@ -23,6 +23,11 @@ public record Eval(String name, Map<String, EvalFunction<?, ?>> functions, Strin
     return new Eval(name, Collections.unmodifiableMap(functions), null);
   }
 
+  /** An eval with the given functions, in the order the eval sends them. */
+  public static Eval of(String name, Map<String, EvalFunction<?, ?>> functions) {
+    return new Eval(name, Collections.unmodifiableMap(new LinkedHashMap<>(functions)), null);
+  }
+
   public static Eval unsupported(String name, String reason) {
     return new Eval(name, Map.of(), reason);
   }

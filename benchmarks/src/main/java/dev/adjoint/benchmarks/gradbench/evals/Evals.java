@@ -12,15 +12,9 @@ public final class Evals {
     for (Eval eval : new Eval[] {
         HelloEval.eval(), GmmEval.eval(), BaEval.eval(), LstmEval.eval(), HtEval.eval(),
         LseEval.eval(), LlsqEval.eval(), DetEval.eval(), KmeansEval.eval(), OdeEval.eval(),
-        Eval.unsupported("particle", nestedDerivatives("particle")),
-        Eval.unsupported("saddle", nestedDerivatives("saddle"))}) {
+        NestedEval.particle(), NestedEval.saddle()}) {
       evals.put(eval.name(), eval);
     }
     return evals;
-  }
-
-  private static String nestedDerivatives(String name) {
-    return name + " differentiates code that itself computes a gradient; Adjoint has no nested"
-        + " (forward-over-reverse or reverse-over-reverse) derivatives yet";
   }
 }
