@@ -51,7 +51,8 @@ class GeneratedSourcesTest {
         "CheckpointingAdjointAdjoint", "ControlFlowAdjointAdjoint", "FloatsAdjointAdjoint", "InPlaceAdjointAdjoint",
         "InPlace_StencilAdjointAdjoint", "InheritedParamsAdjointAdjoint", "InstanceAdjointAdjoint",
         "JdkArraysAdjointAdjoint", "LoopsAdjointAdjoint", "ModelParamsAdjointAdjoint", "PolynomialsAdjointAdjoint",
-        "PrivateFieldsAdjointAdjoint", "RecordModelAdjointAdjoint", "RecursionAdjointAdjoint",
+        "PrivateFieldsAdjointAdjoint", "RecordModelAdjointAdjoint", "RecursionAdjointAdjoint", "NestedAdjointAdjoint",
+        "RulesAdjointAdjoint",
         "RunningExtremaAdjointAdjoint", "ScalarMathAdjointAdjoint"), "dev.adjoint.corpus");
   }
 

@@ -156,6 +156,7 @@ public final class AdjointProcessor extends AbstractProcessor {
     // a tangent that calls a pushforward no class will have is left out, with its callers'
     Map<TypeElement, List<String>> leftOut = TangentAvailability.settleGenerated(generated, byClass,
         processingEnv.getElementUtils());
+    noteQuietErrors(byClass, generated, leftOut);
     TangentAvailability.settle(generated, byClass, processingEnv.getElementUtils()).forEach((method, callee) -> {
       if (Annotations.requiresTangent(method)) {
         diagnostics.report(Message.TANGENT, method, method.getSimpleName(), "it calls " + callee + ", which has none",
@@ -168,6 +169,32 @@ public final class AdjointProcessor extends AbstractProcessor {
         guard.run(cls, () -> writeStep.write(cls, entries, notes));
       }
     });
+  }
+
+  /**
+   * A method of a class this processor wrote that an error left without an adjoint is listed, with
+   * the error, in the Javadoc of the class written for it (the build goes on: see
+   * {@link Diagnostics#quiet}).
+   */
+  private void noteQuietErrors(Map<TypeElement, List<ExecutableElement>> byClass,
+      Map<TypeElement, List<AdjointClassWriter.Entry>> generated, Map<TypeElement, List<String>> leftOut) {
+    byClass.forEach((cls, methods) -> {
+      Set<ExecutableElement> written = new java.util.HashSet<>();
+      generated.getOrDefault(cls, List.of()).forEach(e -> written.add(e.method().element()));
+      for (ExecutableElement m : methods) {
+        String error = written.contains(m) ? null : diagnostics.quietError(m);
+        if (error != null) {
+          leftOut.computeIfAbsent(cls, k -> new ArrayList<>()).add("{@code " + m.getSimpleName() + "}: "
+              + javadocText(error));
+        }
+      }
+    });
+  }
+
+  /** Text as Javadoc shows it: no markup, and no end of the comment. */
+  private static String javadocText(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
+        .replace("*/", "*&#47;");
   }
 
   /** The source units javac attributes with the owners: theirs and their superclasses'. */

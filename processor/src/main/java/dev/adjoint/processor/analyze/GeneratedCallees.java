@@ -9,7 +9,7 @@ import java.util.List;
  * depth limit.
  */
 final class GeneratedCallees {
-  private static final List<String> SUFFIXES = List.of("Gradient", "Pullback", "PullbackInto", "Tangent",
+  private static final List<String> SUFFIXES = List.of("Gradient", "Pullback", "PullbackInto", "Tangent", "Pushforward",
       "PushforwardInto", "Hvp", "Hessian", "Jacobian");
 
   private GeneratedCallees() {}

@@ -309,7 +309,8 @@ public final class ReverseReads {
     RecordingRules.LoopRecording recording = rules.enterLoop(here.scope(), loop, readBefore);
     boolean any = statement(body, new Here(recording.body(), here.loopDepth() + 1, here.extremum()), inner);
     recording.checkpoints().forEach(c -> inner.add(c.array()));
-    if (any) {
+    // a checkpointed loop whose reverse only restores values still runs its steps again
+    if (any || Stmt.isCheckpointedLoop(loop) && !inner.isEmpty()) {
       adjoints.enter(StatementRecords.Plan.NONE, null, Set.of());
       if (header != null) {
         header.accept(inner);

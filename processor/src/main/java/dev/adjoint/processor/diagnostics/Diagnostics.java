@@ -17,6 +17,8 @@ public final class Diagnostics {
   /** Elements whose errors are not the user's: they are counted, and shown as notes in verbose mode only. */
   private java.util.function.Predicate<Element> quiet = e -> false;
   private boolean verbose;
+  /** The first quiet error of each element, for the Javadoc of the class that leaves it out. */
+  private final java.util.Map<Element, String> quietErrors = new java.util.HashMap<>();
 
   public Diagnostics(Messager messager, Trees trees) {
     this.messager = messager;
@@ -34,17 +36,23 @@ public final class Diagnostics {
   }
 
   /** The kind a message is printed with for this element, or null to print nothing. */
-  private javax.tools.Diagnostic.Kind kindFor(Message message, Element element) {
+  private javax.tools.Diagnostic.Kind kindFor(Message message, Element element, Object... args) {
     if (message.kind() != javax.tools.Diagnostic.Kind.ERROR || element == null || !quiet.test(element)) {
       return message.kind();
     }
+    quietErrors.putIfAbsent(element, message.format(args));
     return verbose ? javax.tools.Diagnostic.Kind.NOTE : null;
+  }
+
+  /** The first error on an element whose errors are quiet, or null. */
+  public String quietError(Element element) {
+    return quietErrors.get(element);
   }
 
   /** Reports on the element. */
   public void report(Message message, Element element, Object... args) {
     count(message);
-    javax.tools.Diagnostic.Kind kind = kindFor(message, element);
+    javax.tools.Diagnostic.Kind kind = kindFor(message, element, args);
     if (kind != null) {
       messager.printMessage(kind, message.format(args), element);
     }
@@ -54,7 +62,7 @@ public final class Diagnostics {
   public void report(Message message, Element element, javax.lang.model.element.AnnotationMirror annotation,
       Object... args) {
     count(message);
-    javax.tools.Diagnostic.Kind kind = kindFor(message, element);
+    javax.tools.Diagnostic.Kind kind = kindFor(message, element, args);
     if (kind != null) {
       messager.printMessage(kind, message.format(args), element, annotation);
     }
@@ -67,7 +75,7 @@ public final class Diagnostics {
       return;
     }
     count(message);
-    javax.tools.Diagnostic.Kind kind = kindFor(message, fallback);
+    javax.tools.Diagnostic.Kind kind = kindFor(message, fallback, args);
     if (kind != null) {
       trees.printMessage(kind, message.format(args), tree, unit);
     }

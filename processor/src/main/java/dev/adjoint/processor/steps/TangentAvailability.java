@@ -82,10 +82,12 @@ public final class TangentAvailability {
         while (it.hasNext()) {
           AdjointClassWriter.Entry e = it.next();
           boolean large = tooLarge(e);
-          if (large || !callees(e).stream().allMatch(c -> existsAdjoint(c, ofRound, available, elements))) {
+          java.util.Optional<CallTarget> missing = callees(e).stream()
+              .filter(c -> !existsAdjoint(c, ofRound, available, elements)).findFirst();
+          if (large || missing.isPresent()) {
             leftOut.computeIfAbsent(cls.getKey(), k -> new java.util.ArrayList<>()).add("{@code " + e.method().name() + "}"
                 + (large ? ": its adjoint would pass the JVM's 64 KB method limit"
-                    : ": a method it calls has no adjoint here"));
+                    : ": it calls {@code " + missing.get().name() + "}, which has no adjoint here"));
             it.remove();
             available.remove(key(cls.getKey().getQualifiedName().toString(), e.method().name()));
             changed = true;

@@ -148,15 +148,25 @@ final class ProgramMaker {
     };
   }
 
-  /** A rule's target and its hand-written pullback, which the processor must use as they are. */
+  /**
+   * A rule's target and its hand-written pullback and pushforward, which the processor must use as
+   * they are (the library's overloaded rule has no pushforward: its callers get no tangent).
+   */
   private static List<Code> rule(String name, Shape shape) {
+    String pushforward = "@CustomRule(of = \"" + name + "\", form = CustomRule.Form.PUSHFORWARD) static double "
+        + name + "Pushforward";
     if (shape == Shape.RULE_SCALAR) {
       return List.of(
           new Line("static double " + name + "(double u, double v) { return u * Math.sin(v) + 0.5 * u * u; }"),
           new Line("@CustomRule(of = \"" + name + "\") static double[] " + name + "Pullback(double u, double v, double dy) {"
-              + " return new double[] {dy * (Math.sin(v) + u), dy * u * Math.cos(v)}; }"));
+              + " return new double[] {dy * (Math.sin(v) + u), dy * u * Math.cos(v)}; }"),
+          new Line(pushforward + "(double u, double v, double uDot, double vDot) {"
+              + " return (Math.sin(v) + u) * uDot + u * Math.cos(v) * vDot; }"));
     }
     return List.of(
+        new Line(pushforward + "(double[] z, double c, double[] zDot, double cDot) { double t = 0;"
+            + " for (int i = 0; i < z.length; i++) t += (zDot == null ? 0 : 2 * z[i] * c * zDot[i]) + z[i] * z[i] * cDot;"
+            + " return t; }"),
         new Line("static double " + name + "(double[] z, double c) { double s = 0; for (int i = 0; i < z.length; i++) s += z[i] * z[i] * c; return s; }"),
         new Block("@CustomRule(of = \"" + name + "\") static double " + name + "Pullback(double[] z, double c, double dy, double[] zBar) {",
             List.of(new Line("double cBar = 0;"),
