@@ -32,4 +32,20 @@ final class Jacobians {
     }
     return new double[] {s, s2, sin};
   }
+
+  /** n + 1 inputs, 2n + 1 outputs (forward mode, one vector sweep): pairwise products, in place first. */
+  @Differentiable
+  static double[] pairs(double[] x, double c) {
+    int n = x.length;
+    for (int i = 0; i < n; i++) {
+      x[i] = x[i] + c * x[(i + 1) % n];
+    }
+    double[] y = new double[2 * n + 1];
+    for (int i = 0; i < n; i++) {
+      y[i] = x[i] * x[(i + 1) % n];
+      y[n + i] = Math.exp(c * x[i]);
+    }
+    y[2 * n] = c * c;
+    return y;
+  }
 }

@@ -26,6 +26,33 @@ class JacobiansTest {
     }
   }
 
+  /** An array input in forward mode: one direction per entry in one vector sweep. */
+  @Test
+  void aTallJacobianOfAnArrayByOneVectorSweep() {
+    double[] x = Checks.uniform(new java.util.Random(5), 4, -1, 1);
+    double[] before = x.clone();
+    double c = 0.6;
+    double[][] j = JacobiansAdjoint.pairsJacobian(x, c);
+    assertArrayEquals(before, x, 0.0, "x unchanged although pairs writes into it");
+    assertEquals(2 * x.length + 1, j.length);
+    double h = 1e-6;
+    for (int k = 0; k <= x.length; k++) {
+      double[] xp = x.clone();
+      double[] xm = x.clone();
+      double cp = k < x.length ? c : c + h;
+      double cm = k < x.length ? c : c - h;
+      if (k < x.length) {
+        xp[k] += h;
+        xm[k] -= h;
+      }
+      double[] yp = Jacobians.pairs(xp, cp);
+      double[] ym = Jacobians.pairs(xm, cm);
+      for (int i = 0; i < j.length; i++) {
+        assertEquals((yp[i] - ym[i]) / (2 * h), j[i][k], 1e-7, "d output " + i + " / d input " + k);
+      }
+    }
+  }
+
   @Test
   void aWideJacobianByRowsLeavesItsArgumentsAlone() {
     double[] x = Checks.uniform(new java.util.Random(3), 7, -1, 1);

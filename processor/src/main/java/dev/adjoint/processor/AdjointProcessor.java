@@ -163,6 +163,7 @@ public final class AdjointProcessor extends AbstractProcessor {
             "Give " + callee + " a tangent, or leave out tangent = true");
       }
     });
+    TangentAvailability.settleVectors(generated, byClass, processingEnv.getElementUtils());
     generated.forEach((cls, entries) -> {
       List<String> notes = leftOut.getOrDefault(cls, List.of());
       if (!entries.isEmpty() || !notes.isEmpty()) {

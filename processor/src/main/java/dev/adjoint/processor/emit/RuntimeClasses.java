@@ -12,7 +12,9 @@ public final class RuntimeClasses {
   public static final ClassName FIELD_HANDLES = ClassName.get("dev.adjoint.runtime.tape", "FieldHandles");
   public static final ClassName REVOLVE = ClassName.get("dev.adjoint.runtime.checkpoint", "Revolve");
   public static final ClassName ONLINE_REVOLVE = ClassName.get("dev.adjoint.runtime.checkpoint", "OnlineRevolve");
-  public static final List<ClassName> ALL = List.of(TAPE, SHADOWS, SEEDS, RRULE, FIELD_HANDLES, REVOLVE, ONLINE_REVOLVE);
+  public static final ClassName LANES = ClassName.get("dev.adjoint.runtime.tape", "Lanes");
+  public static final List<ClassName> ALL = List.of(TAPE, SHADOWS, SEEDS, RRULE, FIELD_HANDLES, REVOLVE, ONLINE_REVOLVE,
+      LANES);
 
   private RuntimeClasses() {}
 }

@@ -71,6 +71,20 @@ public final class AdjointNaming {
     return method + "PushforwardInto";
   }
 
+  /** The low-level vector pushforward: the tangents of several directions in one sweep. */
+  public static String pushforwardsIntoMethod(String method) {
+    return method + "PushforwardsInto";
+  }
+
+  public static String tangentsMethod(String method) {
+    return method + "Tangents";
+  }
+
+  /** {@code f} gives {@code FTangents}, the record of a value and its tangents in several directions. */
+  public static String tangentsRecordName(String method) {
+    return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Tangents";
+  }
+
   /** The tangent variable of a variable: {@code x} gives {@code xDot}. */
   public static String dot(String name) {
     return name + "Dot";

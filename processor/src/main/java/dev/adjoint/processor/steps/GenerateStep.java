@@ -37,7 +37,9 @@ public final class GenerateStep {
    */
   private Tangent tangent(MethodIR ir, Activity activity, com.sun.source.tree.CompilationUnitTree unit) {
     try {
-      return TangentBuilder.build(ir, activity, AdjointNaming.packageName(ir.owner()), optimizations);
+      // the classes written for second derivatives get no vector tangents: nothing calls them
+      return TangentBuilder.build(ir, activity, AdjointNaming.packageName(ir.owner()), optimizations,
+          !Annotations.isGeneratedByAdjoint(ir.owner()));
     } catch (TransformException e) {
       if (Annotations.requiresTangent(ir.element())) {
         diagnostics.report(Message.TANGENT, e.tree(), unit, ir.element(), ir.name(), e.problem().description(),

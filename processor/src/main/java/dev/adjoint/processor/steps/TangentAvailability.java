@@ -47,7 +47,8 @@ public final class TangentAvailability {
         for (int k = 0; k < list.size(); k++) {
           AdjointClassWriter.Entry e = list.get(k);
           java.util.Optional<CallTarget> missing = e.tangent() == null ? java.util.Optional.empty()
-              : e.tangent().callees().stream().filter(c -> !exists(c, ofRound, available, elements)).findFirst();
+              : e.tangent().callees().stream().filter(c -> !exists(c, AdjointNaming.pushforwardIntoMethod(c.name()),
+                  ofRound, available, elements)).findFirst();
           if (missing.isPresent()) {
             dropped.put(e.method().element(), missing.get().displayName());
             list.set(k, e.withoutTangent());
@@ -58,6 +59,37 @@ public final class TangentAvailability {
       }
     }
     return dropped;
+  }
+
+  /**
+   * Drops, in place, the vector tangents that call a vector pushforward no class will have: a
+   * callee of this round must keep its own, and one compiled earlier must have one in its adjoint
+   * class (the classes written for second derivatives have none).
+   */
+  public static void settleVectors(Map<TypeElement, List<AdjointClassWriter.Entry>> entries,
+      Map<TypeElement, List<ExecutableElement>> round, Elements elements) {
+    Set<String> ofRound = keys(round);
+    Set<String> available = new HashSet<>();
+    entries.forEach((owner, list) -> list.stream().filter(e -> e.tangent() != null && e.tangent().vector() != null)
+        .forEach(e -> available.add(key(owner.getQualifiedName().toString(), e.method().name()))));
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Map.Entry<TypeElement, List<AdjointClassWriter.Entry>> cls : entries.entrySet()) {
+        List<AdjointClassWriter.Entry> list = cls.getValue();
+        for (int k = 0; k < list.size(); k++) {
+          AdjointClassWriter.Entry e = list.get(k);
+          boolean missing = e.tangent() != null && e.tangent().vector() != null && e.tangent().vector().callees()
+              .stream().anyMatch(c -> !exists(c, AdjointNaming.pushforwardsIntoMethod(c.name()), ofRound, available,
+                  elements));
+          if (missing) {
+            list.set(k, e.withoutVectorTangent());
+            available.remove(key(cls.getKey().getQualifiedName().toString(), e.method().name()));
+            changed = true;
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -130,7 +162,8 @@ public final class TangentAvailability {
         .anyMatch(m -> m.getSimpleName().contentEquals(callee.pullbackName()));
   }
 
-  private static boolean exists(CallTarget callee, Set<String> ofRound, Set<String> available, Elements elements) {
+  private static boolean exists(CallTarget callee, String pushforward, Set<String> ofRound, Set<String> available,
+      Elements elements) {
     String key = key(callee.owner(), callee.name());
     if (ofRound.contains(key)) {
       return available.contains(key);
@@ -139,7 +172,6 @@ public final class TangentAvailability {
     if (adjoint == null) {
       return false;
     }
-    String pushforward = AdjointNaming.pushforwardIntoMethod(callee.name());
     for (Element member : adjoint.getEnclosedElements()) {
       if (member.getSimpleName().contentEquals(pushforward)) {
         return true;

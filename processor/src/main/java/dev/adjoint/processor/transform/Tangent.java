@@ -16,6 +16,9 @@ import java.util.Set;
  * @param callees the differentiable methods whose pushforwards the body calls
  * @param localNames the simple names the body uses for classes of the adjoint's package
  * @param fieldHandles the private fields the body reads through the adjoint class's handles
+ * @param directionsName in a vector tangent, the parameter that gives the number of directions;
+ *     null in a tangent of one direction
+ * @param vector the vector tangent that goes with a tangent of one direction, or null
  */
 public record Tangent(
     Code body,
@@ -23,4 +26,12 @@ public record Tangent(
     String valueOutName,
     List<CallTarget> callees,
     Set<String> localNames,
-    Set<FieldHandle> fieldHandles) {}
+    Set<FieldHandle> fieldHandles,
+    String directionsName,
+    Tangent vector) {
+
+  /** This tangent with its vector tangent. */
+  public Tangent withVector(Tangent lanes) {
+    return new Tangent(body, dotParamNames, valueOutName, callees, localNames, fieldHandles, directionsName, lanes);
+  }
+}

@@ -15,7 +15,6 @@ import dev.adjoint.processor.ir.MethodIR;
 import dev.adjoint.processor.ir.Stmt;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +28,26 @@ import java.util.Set;
  * buffers keep their tangents. Calls of differentiable methods the lowering did not inline run
  * their pushforward once, before the statement that uses their value. Expressions are
  * differentiated by the same chain rule as the reverse sweep ({@link TangentContext}).
+ *
+ * <p>The vector tangent ({@link TangentLanes}) is the same walk with one more dimension on every
+ * tangent, for several directions at once: a scalar's tangent statement runs in a loop over the
+ * directions, after the partials it needs, and an array's tangents follow it as one array of
+ * tangent arrays.
  */
 public final class TangentBuilder {
   private final MethodIR method;
   private final Activity activity;
   private final Printer printer;
   private final Names names = new Names();
-  private final Map<Variable, String> dots = new HashMap<>();
+  private final Map<Variable, String> dots = new java.util.LinkedHashMap<>(); // declaration order: stable output
   private final TangentContext context;
   private final TangentCalls calls;
   private final String valueOut;
+  /** The directions of a vector tangent; null for one direction. */
+  private final TangentLanes lanes;
 
-  private TangentBuilder(MethodIR method, Activity activity, String adjointPackage, Optimizations optimizations) {
+  private TangentBuilder(MethodIR method, Activity activity, String adjointPackage, Optimizations optimizations,
+      boolean vector) {
     this.method = method;
     this.activity = activity;
     this.printer = new Printer(adjointPackage);
@@ -57,17 +64,25 @@ public final class TangentBuilder {
     });
     for (Variable v : all) {
       if (activity.isActive(v) && (v.type().isFloating() || v.type().isArray())) {
-        dots.put(v, names.claim(AdjointNaming.dot(v.name())));
+        dots.put(v, names.claim(AdjointNaming.dot(v.name()) + (vector ? "s" : "")));
       }
     }
     valueOut = names.claim("valueOut");
-    context = new TangentContext(printer, activity, names, dots, optimizations.on(Optimizations.Kind.STRONG_ZEROS));
-    calls = new TangentCalls(printer, context, names, activity);
+    lanes = vector ? new TangentLanes(names.claim("directions"), names.claim("d"), printer) : null;
+    context = new TangentContext(printer, activity, names, dots, optimizations.on(Optimizations.Kind.STRONG_ZEROS),
+        lanes);
+    calls = new TangentCalls(printer, context, names, activity, lanes);
   }
 
-  /** The tangent of the method, or a {@link TransformException} at what it cannot differentiate yet. */
-  public static Tangent build(MethodIR method, Activity activity, String adjointPackage, Optimizations optimizations) {
-    return new TangentBuilder(method, activity, adjointPackage, optimizations).run();
+  /**
+   * The tangent of the method, with its vector tangent where {@code vector}, or a
+   * {@link TransformException} at what it cannot differentiate yet.
+   */
+  public static Tangent build(MethodIR method, Activity activity, String adjointPackage, Optimizations optimizations,
+      boolean vector) {
+    Tangent one = new TangentBuilder(method, activity, adjointPackage, optimizations, false).run();
+    return vector ? one.withVector(new TangentBuilder(method, activity, adjointPackage, optimizations, true).run())
+        : one;
   }
 
   private Tangent run() {
@@ -82,25 +97,60 @@ public final class TangentBuilder {
     for (Variable p : method.wrt()) {
       String dot = dots.get(p);
       if (dot == null) {
-        dot = names.claim(AdjointNaming.dot(p.name())); // nothing depends on it: its tangent is unused
-      } else if (p.type().isArray()) {
-        body.line(Snippet.of("if (" + dot + " == null) " + dot + " = ", RuntimeClasses.SHADOWS, ".zerosLike(" + p.name()
-            + ");"));
+        dot = names.claim(AdjointNaming.dot(p.name()) + (lanes == null ? "" : "s")); // nothing depends on it
+      } else if (lanes != null && !p.type().isArray() && assigns(p)) {
+        // a scalar is passed by value: the caller's tangents of it must stay as they are
+        body.assign(dot, "=", Snippet.of(dot + " == null ? ", zeroTangent(p), " : " + dot + ".clone()"));
+      } else if (p.type().isArray() || lanes != null) {
+        body.line(Snippet.of("if (" + dot + " == null) " + dot + " = ", zeroTangent(p), ";"));
       }
       dotParams.add(dot);
     }
     for (Variable p : method.params()) {
       String dot = dots.get(p);
       if (dot != null && !method.wrt().contains(p)) { // active, but no tangent is given: zero
-        body.declare(p.type().sourceText(), dot, p.type().isArray()
-            ? Snippet.of(RuntimeClasses.SHADOWS, ".zerosLike(" + p.name() + ")") : Snippet.of(zero(p.type())));
+        body.declare(tangentType(p.type()), dot, zeroTangent(p));
       }
+    }
+    if (lanes != null) { // a scalar local's tangents, written in full wherever it is assigned, need one array
+      dots.forEach((v, dot) -> {
+        if (!v.type().isArray() && !method.params().contains(v)) {
+          body.declare(tangentType(v.type()), dot, "new " + v.type().sourceText() + "[" + lanes.count() + "]");
+        }
+      });
     }
     Code statements = new Code();
     statement(method.body(), statements);
     body.append(calls.scratchDeclarations());
     body.append(statements);
-    return new Tangent(body, dotParams, valueOut, calls.callees(), printer.localNames(), printer.fieldHandles());
+    return new Tangent(body, dotParams, valueOut, calls.callees(), printer.localNames(), printer.fieldHandles(),
+        lanes == null ? null : lanes.count(), null);
+  }
+
+  /** Whether the body assigns the variable itself (not an element of it). */
+  private boolean assigns(Variable v) {
+    boolean[] found = {false};
+    IrWalker.statements(method.body(), s -> {
+      if (s instanceof Stmt.Assign a && a.target() instanceof Expr.VarRef r && r.variable() == v) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
+  /** The type of a value's tangent: its own, with one more dimension in a vector tangent. */
+  private String tangentType(JType type) {
+    return lanes == null ? type.sourceText() : type.arrayOf().sourceText();
+  }
+
+  /** A zero tangent for a parameter. */
+  private Snippet zeroTangent(Variable p) {
+    if (lanes == null) {
+      return p.type().isArray() ? Snippet.of(RuntimeClasses.SHADOWS, ".zerosLike(" + p.name() + ")")
+          : Snippet.of(zero(p.type()));
+    }
+    return p.type().isArray() ? Snippet.of(RuntimeClasses.LANES, ".zeros(" + lanes.count() + ", " + p.name() + ")")
+        : Snippet.of("new " + p.type().sourceText() + "[" + lanes.count() + "]");
   }
 
   private void statement(Stmt s, Code out) {
@@ -144,16 +194,20 @@ public final class TangentBuilder {
     Variable v = d.variable();
     String dot = dots.get(v);
     if (d.init() == null) {
-      if (dot != null) {
-        out.declare(v.type().sourceText(), dot);
+      if (dot != null && (lanes == null || v.type().isArray())) {
+        out.declare(tangentType(v.type()), dot);
       }
       out.declare(printer.typeRef(v.type()), v.name());
       return;
     }
     calls.hoist(d.init(), out);
     Snippet value = printer.printTyped(d.init());
-    if (dot != null) {
+    if (dot != null && lanes == null) {
       out.declare(v.type().sourceText(), dot, tangent(v.type(), d.init(), out));
+    } else if (dot != null && v.type().isArray()) {
+      out.declare(tangentType(v.type()), dot, arrayTangents(v.type(), d.init(), out));
+    } else if (dot != null) {
+      laneAssign(lanes.at(dot), "=", v.type(), d.init(), out);
     }
     out.declare(printer.typeRef(v.type()), v.name(), value);
   }
@@ -164,23 +218,38 @@ public final class TangentBuilder {
     String target = printer.print(a.target());
     Snippet value = printer.printTyped(a.value());
     String dotTarget = dotTarget(a.target());
-    if (dotTarget != null && (a.op() == AssignOp.ADD || a.op() == AssignOp.SUB) && !a.target().type().isArray()) {
-      out.assign(dotTarget, a.op().symbol(), tangent(a.target().type(), a.value(), out));
-    } else if (dotTarget != null) {
-      Expr whole = a.op() == AssignOp.SET ? a.value()
-          : new Expr.Binary(a.op().binary(), a.target(), a.value(), a.target().type(), null);
-      out.assign(dotTarget, "=", tangent(a.target().type(), whole, out));
+    JType type = a.target().type();
+    if (dotTarget == null) {
+      out.assign(target, a.op().symbol(), value);
+      return;
+    }
+    boolean accumulates = (a.op() == AssignOp.ADD || a.op() == AssignOp.SUB) && !type.isArray();
+    Expr whole = a.op() == AssignOp.SET || accumulates ? a.value()
+        : new Expr.Binary(a.op().binary(), a.target(), a.value(), type, null);
+    String op = accumulates ? a.op().symbol() : "=";
+    if (lanes == null) {
+      out.assign(dotTarget, op, tangent(type, whole, out));
+    } else if (type.isArray() && a.target() instanceof Expr.VarRef) {
+      out.assign(dotTarget, "=", arrayTangents(type, whole, out));
+    } else {
+      laneAssign(dotTarget, op, type, whole, out);
     }
     out.assign(target, a.op().symbol(), value);
   }
 
-  /** The tangent a write to target goes to, or null where target has none. */
+  /**
+   * The tangent a write to target goes to (in the current direction of a vector tangent, except
+   * for an array variable, whose tangents are assigned whole), or null where target has none.
+   */
   private String dotTarget(Expr target) {
     Variable base = IrWalker.baseVariable(target);
     if (base == null || dots.get(base) == null || !(target.type().isFloating() || target.type().isArray())) {
       return null;
     }
-    return target instanceof Expr.VarRef ? dots.get(base) : context.dotOfArray(target);
+    if (target instanceof Expr.VarRef) {
+      return target.type().isArray() ? dots.get(base) : context.dot(base);
+    }
+    return context.dotOfArray(target);
   }
 
   /** The tangent of a value of this type: a scalar's from the chain rule, an array's tangent array. */
@@ -192,6 +261,36 @@ public final class TangentBuilder {
     return type.base() == JType.Base.FLOAT ? "(float) (" + t + ")" : t;
   }
 
+  /**
+   * Writes {@code target op tangent(value)} for every direction: a scalar's partials first, once,
+   * then the loop over the directions; an array element's or row's tangent in the loop.
+   */
+  private void laneAssign(String target, String op, JType type, Expr value, Code out) {
+    if (type.isArray()) {
+      lanes.open(out);
+      out.assign(target, op, calls.arrayTangent(value, out));
+      lanes.close(out);
+      return;
+    }
+    Object t = tangent(type, value, out);
+    lanes.open(out);
+    out.assign(target, op, t);
+    lanes.close(out);
+  }
+
+  /** An array value's tangents in every direction, as one array of tangent arrays. */
+  private Object arrayTangents(JType type, Expr value, Code out) {
+    Object all = calls.allDirections(value);
+    if (all != null) {
+      return all;
+    }
+    String fresh = names.fresh("dots");
+    out.declare(tangentType(type), fresh, "new " + type.base().keyword() + "[" + lanes.count() + "]"
+        + "[]".repeat(type.dims()));
+    laneAssign(lanes.at(fresh), "=", type, value, out);
+    return fresh;
+  }
+
   private void result(Stmt.Return r, Code out) {
     if (r.value() == null) {
       return;
@@ -199,8 +298,15 @@ public final class TangentBuilder {
     calls.hoist(r.value(), out);
     Snippet value = printer.printTyped(r.value());
     JType type = method.returnType();
-    String dot = names.fresh("resultDot");
-    out.declare(type.sourceText(), dot, tangent(type, r.value(), out));
+    String dot = names.fresh(lanes == null ? "resultDot" : "resultDots");
+    if (lanes == null) {
+      out.declare(type.sourceText(), dot, tangent(type, r.value(), out));
+    } else if (type.isArray()) {
+      out.declare(tangentType(type), dot, arrayTangents(type, r.value(), out));
+    } else {
+      out.declare(tangentType(type), dot, "new " + type.sourceText() + "[" + lanes.count() + "]");
+      laneAssign(lanes.at(dot), "=", type, r.value(), out);
+    }
     out.line(Snippet.of("if (" + valueOut + " != null) " + valueOut + "[0] = ", value, ";"));
     out.line("return " + dot + ";");
   }

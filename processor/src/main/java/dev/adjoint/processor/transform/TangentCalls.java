@@ -31,8 +31,11 @@ final class TangentCalls {
   /** Per result type, the array of one a pushforward writes a call's value into. */
   private final Map<String, String> scratch = new LinkedHashMap<>();
   private final List<CallTarget> callees = new ArrayList<>();
+  /** The directions of a vector tangent; null for one direction. */
+  private final TangentLanes lanes;
 
-  TangentCalls(Printer printer, TangentContext context, Names names, Activity activity) {
+  TangentCalls(Printer printer, TangentContext context, Names names, Activity activity, TangentLanes lanes) {
+    this.lanes = lanes;
     this.printer = printer;
     this.context = context;
     this.names = names;
@@ -89,22 +92,24 @@ final class TangentCalls {
       return ruleCall(call, wantValue, out);
     }
     callees.add(target);
-    List<Object> args = argumentsAndTangents(call, out);
+    List<Object> args = lanes == null ? argumentsAndTangents(call, out) : argumentsAndAllTangents(call, out);
     JType result = target.returnType();
     String valueOut = result.isVoid() ? null : wantValue ? scratch(result) : "null";
     if (valueOut != null) {
       args.add(valueOut);
     }
+    String pushforward = lanes == null ? AdjointNaming.pushforwardIntoMethod(target.name())
+        : AdjointNaming.pushforwardsIntoMethod(target.name());
     Snippet invocation = Snippet.of(printer.classRef(target.pullbackOwner()),
-        "." + AdjointNaming.pushforwardIntoMethod(target.name()) + "(", Snippet.join(", ", args), ")");
+        "." + pushforward + "(", Snippet.join(", ", args), ")");
     if (result.isVoid() || !wantValue) {
       out.line(Snippet.of(invocation, ";"));
       return null;
     }
     String value = names.fresh("c");
-    String dot = AdjointNaming.dot(value);
+    String dot = AdjointNaming.dot(value) + (lanes == null ? "" : "s");
     names.reserve(dot);
-    out.declare(result.sourceText(), dot, invocation);
+    out.declare(lanes == null ? result.sourceText() : result.arrayOf().sourceText(), dot, invocation);
     out.declare(result.sourceText(), value, valueOut + "[0]");
     context.callTangent(call, dot);
     return value;
@@ -122,24 +127,48 @@ final class TangentCalls {
           + ", whose @CustomRule has no pushforward form: add one, @CustomRule(of = \"" + target.name()
           + "\", form = CustomRule.Form.PUSHFORWARD)");
     }
-    Snippet invocation = Snippet.of(printer.classRef(rule.owner()), "." + rule.name() + "(",
-        Snippet.join(", ", argumentsAndTangents(call, out)), ")");
     JType result = target.returnType();
-    if (!result.isFloating() || !wantValue) {
+    boolean keep = result.isFloating() && wantValue;
+    String value = keep ? names.fresh("c") : null;
+    String dot = keep ? AdjointNaming.dot(value) + (lanes == null ? "" : "s") : null;
+    if (keep) {
+      names.reserve(dot);
+    }
+    List<Object> args;
+    if (lanes != null) { // one call of the rule per direction
+      if (keep) {
+        out.declare(result.arrayOf().sourceText(), dot,
+            "new " + result.base().keyword() + "[" + lanes.count() + "]" + "[]".repeat(result.dims()));
+      }
+      args = argumentsAndTangents(call, out, true);
+    } else {
+      args = argumentsAndTangents(call, out);
+    }
+    Snippet invocation = Snippet.of(printer.classRef(rule.owner()), "." + rule.name() + "(",
+        Snippet.join(", ", args), ")");
+    if (!keep) {
       out.line(Snippet.of(invocation, ";"));
+    } else if (lanes == null) {
+      out.declare(result.sourceText(), dot, invocation);
+    } else {
+      out.assign(lanes.at(dot), "=", invocation);
+    }
+    if (lanes != null) {
+      lanes.close(out);
+    }
+    if (!keep) {
       return null;
     }
-    String value = names.fresh("c");
-    String dot = AdjointNaming.dot(value);
-    names.reserve(dot);
-    out.declare(result.sourceText(), dot, invocation);
     out.declare(result.sourceText(), value, printer.printTyped(call));
     context.callTangent(call, dot);
     return value;
   }
 
-  /** The receiver, the call's arguments, then the tangent of each differentiable one. */
-  private List<Object> argumentsAndTangents(Expr.Invoke call, Code out) {
+  /**
+   * For a vector pushforward: the receiver, the call's arguments, the number of directions, then
+   * the tangents of each differentiable argument in every direction (as whole arrays).
+   */
+  private List<Object> argumentsAndAllTangents(Expr.Invoke call, Code out) {
     CallTarget target = call.target();
     List<Object> args = new ArrayList<>();
     if (!target.isStatic()) {
@@ -149,21 +178,91 @@ final class TangentCalls {
     for (int k = 0; k < arity; k++) {
       args.add(printer.printTyped(call.args().get(k)));
     }
+    args.add(lanes.count());
     for (int k = 0; k < arity; k++) {
       CallTarget.Param p = target.params().get(k);
       if (!p.differentiable()) {
         continue;
       }
       Expr arg = call.args().get(k);
-      if (p.type().isArray()) {
-        args.add(arrayTangent(arg, out));
-      } else {
-        String t = context.tangentOf(arg, out);
-        args.add(p.type().base() == JType.Base.FLOAT ? "(float) (" + t + ")" : t);
+      Object all = allDirections(arg);
+      if (all == null) { // worked out direction by direction, into a fresh array of them
+        String fresh = names.fresh("dots");
+        JType type = p.type();
+        out.declare(type.arrayOf().sourceText(), fresh,
+            "new " + type.base().keyword() + "[" + lanes.count() + "]" + "[]".repeat(type.dims()));
+        Object t = type.isArray() ? null : context.tangentOf(arg, out);
+        lanes.open(out);
+        Object one = type.isArray() ? arrayTangent(arg, out)
+            : type.base() == JType.Base.FLOAT ? "(float) (" + t + ")" : t;
+        out.assign(lanes.at(fresh), "=", one);
+        lanes.close(out);
+        all = fresh;
+      }
+      args.add(all);
+    }
+    return args;
+  }
+
+  /**
+   * A value's tangents in every direction where they exist as one array already: a variable's, a
+   * call's, zeros for a passive array, null for null; else null (the caller works them out).
+   */
+  Object allDirections(Expr value) {
+    if (value instanceof Expr.VarRef v && (v.type().isArray() || context.allDirections(v.variable()) != null)) {
+      String all = context.allDirections(v.variable());
+      return all != null ? all : Snippet.of(RuntimeClasses.LANES, ".zeros(" + lanes.count() + ", ",
+          printer.printTyped(value), ")");
+    }
+    if (value instanceof Expr.Invoke call && context.callDots(call) != null) {
+      return context.callDots(call);
+    }
+    if (value instanceof Expr.Literal l && l.text().equals("null")) {
+      return "null";
+    }
+    return null;
+  }
+
+  /** The receiver, the call's arguments, then the tangent of each differentiable one. */
+  private List<Object> argumentsAndTangents(Expr.Invoke call, Code out) {
+    return argumentsAndTangents(call, out, false);
+  }
+
+  /**
+   * As {@link #argumentsAndTangents(Expr.Invoke, Code)}; with {@code openLanes}, the scalar
+   * tangents' partials are worked out first, then the loop over the directions is opened (the
+   * caller closes it) and the array tangents, which depend on the direction, come inside it.
+   */
+  private List<Object> argumentsAndTangents(Expr.Invoke call, Code out, boolean openLanes) {
+    CallTarget target = call.target();
+    List<Object> args = new ArrayList<>();
+    if (!target.isStatic()) {
+      args.add(printer.printTyped(call.receiver()));
+    }
+    int arity = target.sourceArity();
+    for (int k = 0; k < arity; k++) {
+      args.add(printer.printTyped(call.args().get(k)));
+    }
+    Map<Integer, Object> tangents = new LinkedHashMap<>();
+    for (int k = 0; k < arity; k++) {
+      CallTarget.Param p = target.params().get(k);
+      if (p.differentiable() && !p.type().isArray()) {
+        String t = context.tangentOf(call.args().get(k), out);
+        tangents.put(k, p.type().base() == JType.Base.FLOAT ? "(float) (" + t + ")" : t);
+      }
+    }
+    if (openLanes) {
+      lanes.open(out);
+    }
+    for (int k = 0; k < arity; k++) {
+      CallTarget.Param p = target.params().get(k);
+      if (p.differentiable()) {
+        args.add(p.type().isArray() ? arrayTangent(call.args().get(k), out) : tangents.get(k));
       }
     }
     return args;
   }
+
 
   /** The tangent array of an array value (see the class comment). */
   Object arrayTangent(Expr value, Code out) {

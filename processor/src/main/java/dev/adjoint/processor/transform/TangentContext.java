@@ -33,8 +33,14 @@ final class TangentContext implements AdjointContext {
   private final java.util.ArrayDeque<Integer> branchMarks = new java.util.ArrayDeque<>();
   private List<String> terms = new ArrayList<>();
   private String sum;
+  /** The directions of a vector tangent; null for a tangent of one direction. */
+  private final TangentLanes lanes;
+  /** A name or a number: a partial that needs no local of its own. */
+  private static final java.util.regex.Pattern SIMPLE = java.util.regex.Pattern.compile("-?[\\w.]+");
 
-  TangentContext(Printer printer, Activity activity, Names names, Map<Variable, String> dots, boolean strongZeros) {
+  TangentContext(Printer printer, Activity activity, Names names, Map<Variable, String> dots, boolean strongZeros,
+      TangentLanes lanes) {
+    this.lanes = lanes;
     this.printer = printer;
     this.strongZeros = strongZeros;
     this.activity = activity;
@@ -55,7 +61,7 @@ final class TangentContext implements AdjointContext {
       ExpressionAdjoints.propagate(e, Seed.of(Seed.ONE), out, this);
       List<String> all = new ArrayList<>(terms);
       if (sum != null) {
-        all.add(sum);
+        all.add(laned(sum));
       }
       return all.isEmpty() ? "0" : String.join(" + ", all);
     } finally {
@@ -73,9 +79,24 @@ final class TangentContext implements AdjointContext {
     callDots.clear();
   }
 
-  /** The tangent of a variable, or null where it has none (its tangent is zero). */
+  /** The tangent of a variable (in the current direction), or null where it has none (its tangent is zero). */
   String dot(Variable v) {
+    return laned(dots.get(v));
+  }
+
+  /** The tangent of a variable in every direction: {@link #dot} for one direction. */
+  String allDirections(Variable v) {
     return dots.get(v);
+  }
+
+  /** The tangents a call's pushforward computed, in every direction, or null. */
+  String callDots(Expr.Invoke call) {
+    return callDots.get(call);
+  }
+
+  /** A tangent in the current direction: itself for one direction, {@code dots[d]} for several. */
+  private String laned(String dots) {
+    return dots == null || lanes == null ? dots : lanes.at(dots);
   }
 
   /** The tangent array of an array expression ({@code u} gives uDot, {@code m[i]} gives mDot[i]), or null for zero. */
@@ -88,7 +109,7 @@ final class TangentContext implements AdjointContext {
       return rows == null ? null : rows + "[" + printer.print(a.index()) + "]";
     }
     if (array instanceof Expr.Invoke call) {
-      return callDots.get(call);
+      return laned(callDots.get(call));
     }
     return null;
   }
@@ -109,14 +130,26 @@ final class TangentContext implements AdjointContext {
   }
 
   private void addTerm(Seed seed, String dot, Code out) {
+    if (lanes != null && !seed.isOne() && !seed.isMinusOne() && !SIMPLE.matcher(seed.text()).matches()) {
+      // the same partial for every direction: worked out once, before the loop over them
+      String partial = names.fresh("p");
+      out.declare("var", partial, seed.text());
+      seed = new Seed(partial, true, seed.guarded());
+    }
     String term = seed.isOne() ? dot : seed.isMinusOne() ? "-" + dot : seed.operand() + " * " + dot;
     if (seed.guarded()) {
       term = "(" + dot + " == 0 ? 0 : " + term + ")"; // a zero tangent through an infinite partial stays zero
     }
     if (branchMarks.isEmpty()) {
       terms.add(term);
-    } else {
+    } else if (lanes == null) {
       out.assign(sum, "+=", term);
+    } else if (lanes.isOpen()) {
+      out.assign(lanes.at(sum), "+=", term);
+    } else {
+      lanes.open(out);
+      out.assign(lanes.at(sum), "+=", term);
+      lanes.close(out);
     }
   }
 
@@ -125,7 +158,7 @@ final class TangentContext implements AdjointContext {
     if (seed == null) {
       return; // a call with no active value: its pushforward already ran
     }
-    String dot = callDots.get(call);
+    String dot = laned(callDots.get(call));
     if (dot == null) {
       throw new TransformException(call.tree(), "this call in a tangent");
     }
@@ -202,7 +235,7 @@ final class TangentContext implements AdjointContext {
   public void openBranch(String header, Code out) {
     if (sum == null) {
       sum = names.fresh("d");
-      out.declare("double", sum, "0");
+      out.declare(lanes == null ? "double" : "double[]", sum, lanes == null ? "0" : "new double[" + lanes.count() + "]");
     }
     branchMarks.push(printer.mark());
     out.open(header);

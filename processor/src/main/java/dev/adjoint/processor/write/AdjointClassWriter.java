@@ -40,6 +40,10 @@ public final class AdjointClassWriter {
     public Entry withoutTangent() {
       return new Entry(method, sweep, null);
     }
+
+    public Entry withoutVectorTangent() {
+      return new Entry(method, sweep, tangent.withVector(null));
+    }
   }
 
   private AdjointClassWriter() {}
@@ -69,7 +73,12 @@ public final class AdjointClassWriter {
     type.alwaysQualify(ImportClashes.of(entries).toArray(String[]::new));
     Set<FieldHandle> handles = new TreeSet<>();
     entries.forEach(e -> handles.addAll(e.sweep().fieldHandles()));
-    entries.stream().filter(e -> e.tangent() != null).forEach(e -> handles.addAll(e.tangent().fieldHandles()));
+    entries.stream().filter(e -> e.tangent() != null).forEach(e -> {
+      handles.addAll(e.tangent().fieldHandles());
+      if (e.tangent().vector() != null) {
+        handles.addAll(e.tangent().vector().fieldHandles());
+      }
+    });
     ReceiverParamsWriter receiverParams = new ReceiverParamsWriter(owner, pkg);
     if (entries.stream().anyMatch(e -> !fieldWrt(e.method()).isEmpty())) {
       handles.addAll(receiverParams.handles());
@@ -80,6 +89,9 @@ public final class AdjointClassWriter {
       addMethod(type, self, owner, e, receiverParams);
       if (e.tangent() != null) {
         TangentWriter.add(type, self, owner, e.method(), e.tangent());
+        if (e.tangent().vector() != null) {
+          VectorTangentWriter.add(type, self, owner, e.method(), e.tangent().vector());
+        }
         if (JacobianWriter.applies(e.method())) {
           JacobianWriter.add(type, e.method());
         }

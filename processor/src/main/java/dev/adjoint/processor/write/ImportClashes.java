@@ -3,6 +3,7 @@ package dev.adjoint.processor.write;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.RuntimeClasses;
 import dev.adjoint.processor.transform.Sweep;
+import dev.adjoint.processor.transform.Tangent;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,10 +27,16 @@ final class ImportClashes {
     for (AdjointClassWriter.Entry e : entries) {
       Sweep s = e.sweep();
       local.addAll(s.localNames());
-      if (e.tangent() != null) {
-        local.addAll(e.tangent().localNames());
+      Tangent t = e.tangent();
+      Tangent lanes = t == null ? null : t.vector();
+      if (t != null) {
+        local.addAll(t.localNames());
       }
-      for (Code c : new Code[] {s.body(), s.recordBody(), s.reverseBody(), e.tangent() == null ? null : e.tangent().body()}) {
+      if (lanes != null) {
+        local.addAll(lanes.localNames());
+      }
+      for (Code c : new Code[] {s.body(), s.recordBody(), s.reverseBody(), t == null ? null : t.body(),
+          lanes == null ? null : lanes.body()}) {
         if (c != null) {
           imported.addAll(c.classNames());
         }

@@ -15,9 +15,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The dense Jacobian of a method that returns a {@code double[]}, choosing the mode by shape: with
- * n inputs (the differentiable parameters' entries) and m outputs, forward mode costs n tangent
- * sweeps, one column each, and reverse mode m pullbacks, one row each; it takes the fewer (forward
- * when n <= m). Written where every differentiable parameter is a {@code double} or a
+ * n inputs (the differentiable parameters' entries) and m outputs, forward mode costs one vector
+ * tangent sweep of n directions, one column each, and reverse mode m pullbacks, one row each; it
+ * takes forward when n <= m. Written where every differentiable parameter is a {@code double} or a
  * {@code double[]} and every array parameter is one-dimensional (each sweep gets its own copies).
  */
 final class JacobianWriter {
@@ -46,8 +46,9 @@ final class JacobianWriter {
         .returns(double[][].class)
         .addParameters(AdjointClassWriter.primalParams(m))
         .addJavadoc("The Jacobian of {@link $L#$L}, {@code jacobian[i][j]} = d output i / d input j, the inputs in the\n"
-            + "order of the differentiable parameters (an array's entries in turn). Forward mode (one tangent per\n"
-            + "input) when there are no more inputs than outputs, else reverse mode (one pullback per output).\n",
+            + "order of the differentiable parameters (an array's entries in turn). Forward mode (one vector sweep,\n"
+            + "a direction per input) when there are no more inputs than outputs, else reverse mode (one pullback\n"
+            + "per output).\n",
             m.owner().getQualifiedName(), f);
     List<String> sizes = new ArrayList<>();
     for (Variable p : m.wrt()) {
@@ -60,16 +61,30 @@ final class JacobianWriter {
         tangentArgs(m, zero)));
     b.addStatement("double[][] $L = new double[$L][$L]", jac, rows, n);
     b.beginControlFlow("if ($L <= $L)", n, rows);
-    b.addComment("forward: column $L is the tangent in the direction of input $L", k, k);
+    b.addComment("forward: one vector sweep, direction $L the unit vector of input $L, gives column $L", k, k, k);
+    List<String> lanes = new ArrayList<>();
+    String at = "0";
+    for (Variable p : m.wrt()) {
+      String lane = HessianWriter.fresh(p.name() + "Dots", taken);
+      lanes.add(lane);
+      if (p.type().isArray()) {
+        b.addStatement("double[][] $L = new double[$L][$L.length]", lane, n, p.name());
+        b.beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", k, k, p.name(), k);
+        b.addStatement("$L[$L + $L][$L] = 1", lane, at, k, k);
+        b.endControlFlow();
+      } else {
+        b.addStatement("double[] $L = new double[$L]", lane, n);
+        b.addStatement("$L[$L] = 1", lane, at);
+      }
+      at = at + " + " + (p.type().isArray() ? p.name() + ".length" : "1");
+    }
+    String columns = HessianWriter.fresh("columns", taken);
+    b.addStatement("double[][] $L = $L($L, $L).tangents()", columns, AdjointNaming.tangentsMethod(f), copies(m),
+        String.join(", ", lanes));
     b.beginControlFlow("for (int $L = 0; $L < $L; $L++)", k, k, n, k);
-    b.addStatement("double[] $L = new double[$L]", e, n);
-    b.addStatement("$L[$L] = 1", e, k);
-    String column = HessianWriter.fresh("column", taken);
-    b.addStatement("double[] $L = $L($L).tangent()", column, AdjointNaming.tangentMethod(f),
-        String.join(", ", tangentArgs(m, e)));
     String i = HessianWriter.fresh("i", taken);
     b.beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, rows, i);
-    b.addStatement("$L[$L][$L] = $L[$L]", jac, i, k, column, i);
+    b.addStatement("$L[$L][$L] = $L[$L][$L]", jac, i, k, columns, k, i);
     b.endControlFlow();
     b.endControlFlow();
     b.nextControlFlow("else");

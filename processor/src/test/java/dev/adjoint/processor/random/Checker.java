@@ -36,6 +36,8 @@ final class Checker {
   private final Method pullbackInto;
   /** fTangent, or null where the method has no tangent. */
   private final Method tangent;
+  /** fTangents, or null. */
+  private final Method tangents;
   /** fHvp of the adjoint's adjoint (second derivatives), or null where there is none. */
   private final Method hvp;
   /** What the second-order class has, for the report when fHvp is missing. */
@@ -60,6 +62,8 @@ final class Checker {
     pullbackInto = find(adjoint, "fPullbackInto");
     tangent = Arrays.stream(adjoint.getDeclaredMethods()).anyMatch(m -> m.getName().equals("fTangent"))
         ? find(adjoint, "fTangent") : null;
+    tangents = Arrays.stream(adjoint.getDeclaredMethods()).anyMatch(m -> m.getName().equals("fTangents"))
+        ? find(adjoint, "fTangents") : null;
     Class<?> second;
     try {
       second = Class.forName(program.qualifiedName() + "AdjointAdjoint", true, loader);
@@ -139,6 +143,9 @@ final class Checker {
       }
     }
     Verdict t = tangent == null ? null : checkTangent(inputs, value);
+    if (t == null && tangents != null) {
+      t = VectorCheck.check(this, program, tangent, tangents, inputs, finite);
+    }
     String secondOrder = Probe.secondOrderSingular();
     if (t == null && tangent != null && singular == null) { // second derivatives need first ones that hold
       t = new HvpCheck(this, program, hvp, finite).check(inputs, gradientRead);

@@ -1,0 +1,114 @@
+package dev.adjoint.processor.write;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.adjoint.processor.ir.AdjointNaming;
+import dev.adjoint.processor.ir.JType;
+import dev.adjoint.processor.ir.MethodIR;
+import dev.adjoint.processor.ir.Variable;
+import dev.adjoint.processor.transform.Tangent;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Renders a method's vector tangent (Tapenade's {@code -vector}): the low-level
+ * {@code fPushforwardsInto}, the tangents of several directions in one sweep, and for a method
+ * with a result, the {@code FTangents} record and the public {@code fTangents} entry point. Every
+ * tangent has one more dimension than its value, first, for the direction.
+ */
+final class VectorTangentWriter {
+  private static final ClassName SEEDS = ClassName.get("dev.adjoint.runtime.tape", "Seeds");
+  private static final ClassName LANES = ClassName.get("dev.adjoint.runtime.tape", "Lanes");
+
+  private VectorTangentWriter() {}
+
+  static void add(TypeSpec.Builder type, ClassName self, TypeElement owner, MethodIR m, Tangent tangent) {
+    String name = m.name();
+    String link = "{@link " + owner.getQualifiedName() + "#" + name + "}";
+    List<ParameterSpec> primal = AdjointClassWriter.primalParams(m);
+    List<ParameterSpec> dots = new ArrayList<>();
+    for (int k = 0; k < m.wrt().size(); k++) {
+      dots.add(ParameterSpec.builder(lanes(m.wrt().get(k).type()), tangent.dotParamNames().get(k)).build());
+    }
+    boolean isVoid = m.returnType().isVoid();
+    TypeName resultType = isVoid ? TypeName.VOID : AdjointClassWriter.typeName(m.returnType());
+    MethodSpec.Builder into = MethodSpec.methodBuilder(AdjointNaming.pushforwardsIntoMethod(name))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(isVoid ? TypeName.VOID : lanes(m.returnType()))
+        .addParameters(primal)
+        .addParameter(TypeName.INT, tangent.directionsName())
+        .addParameters(dots)
+        .addJavadoc("Low-level vector pushforward of " + link + ": {@code " + tangent.directionsName() + "}"
+            + " directions in one sweep.\nThe tangents {@code ...Dots} have one more dimension than their values,"
+            + " first, for the direction\n(a null one is zero); " + (isVoid ? "it updates" : "it returns the result's"
+            + " tangents, {@code [direction]}, and updates") + " the tangents of\nthe arrays the method writes in"
+            + " place." + (isVoid ? "\n" : " The result goes to {@code valueOut[0]} when {@code valueOut} is"
+            + " not null.\n"));
+    if (!isVoid) {
+      into.addParameter(ArrayTypeName.of(resultType), tangent.valueOutName());
+    }
+    into.addCode(CodeRenderer.render(tangent.body()));
+    type.addMethod(into.build());
+    if (isVoid || m.wrt().isEmpty()) {
+      return;
+    }
+    ClassName record = self.nestedClass(AdjointNaming.tangentsRecordName(name));
+    type.addType(TypeSpec.recordBuilder(record.simpleName())
+        .addModifiers(Modifier.PUBLIC)
+        .recordConstructor(MethodSpec.constructorBuilder()
+            .addParameter(resultType, "value")
+            .addParameter(lanes(m.returnType()), "tangents")
+            .build())
+        .addJavadoc("The value of " + link + " and its tangents, {@code tangents[d]} in direction {@code d}.\n")
+        .build());
+    String method = AdjointNaming.tangentsMethod(name);
+    MethodSpec.Builder entry = MethodSpec.methodBuilder(method)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(record)
+        .addParameters(primal)
+        .addParameters(dots)
+        .addJavadoc("Value of " + link + " and its derivatives in several directions at once (vector forward"
+            + " mode):\n{@code ...Dots[d]} is the tangent of each differentiable parameter in direction {@code d}."
+            + " One sweep;\nthe cost grows with the number of directions, as a Jacobian's columns do. The tangents"
+            + " given are\nleft as they were.\n");
+    String first = tangent.dotParamNames().get(0);
+    String count = HessianWriter.fresh("directions", names(m, tangent));
+    entry.addStatement("$T.checkNotNull($S, $S, $L)", SEEDS, method, first, first);
+    entry.addStatement("int $L = $L.length", count, first);
+    List<CodeBlock> args = new ArrayList<>();
+    m.params().forEach(p -> args.add(CodeBlock.of("$L", p.name())));
+    args.add(CodeBlock.of("$L", count));
+    for (int k = 0; k < m.wrt().size(); k++) {
+      Variable p = m.wrt().get(k);
+      String dot = tangent.dotParamNames().get(k);
+      String length = p.type().dims() == 1 ? p.name() + ".length" : "-1";
+      entry.addStatement("$T.check($S, $S, $L, $L, $L)", LANES, method, dot, dot, count, length);
+      args.add(p.type().isArray() ? CodeBlock.of("$T.copy($L)", LANES, dot) : CodeBlock.of("$L.clone()", dot));
+    }
+    entry.addStatement("$T value = new $L", ArrayTypeName.of(resultType), AdjointClassWriter.newArrayOfOne(m.returnType()));
+    args.add(CodeBlock.of("value"));
+    entry.addStatement("$T tangents = $L($L)", lanes(m.returnType()), AdjointNaming.pushforwardsIntoMethod(name),
+        CodeBlock.join(args, ", "));
+    entry.addStatement("return new $T(value[0], tangents)", record);
+    type.addMethod(entry.build());
+  }
+
+  /** A value's tangents in several directions: one more dimension, first. */
+  private static TypeName lanes(JType type) {
+    return ArrayTypeName.of(AdjointClassWriter.typeName(type));
+  }
+
+  private static java.util.Set<String> names(MethodIR m, Tangent tangent) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    m.params().forEach(p -> taken.add(p.name()));
+    taken.addAll(tangent.dotParamNames());
+    return taken;
+  }
+}
