@@ -88,20 +88,30 @@ public final class PullbackSignature {
 
   /** primal's pushforward-form rule as source, e.g. {@code static double gPushforward(double x, double xDot)}. */
   public String pushforwardSource(ExecutableElement primal) {
-    List<TypeMirror> params = pushforwardParameters(primal);
+    List<String> names = primalNames(primal);
+    primal.getParameters().stream().filter(p -> TypeMapper.map(p.asType()).isFloating())
+        .forEach(p -> names.add(p.getSimpleName() + "Dot"));
+    return source(pushforwardReturn(primal), primal.getSimpleName() + "Pushforward", pushforwardParameters(primal),
+        names);
+  }
+
+  /** The names of the primal's arguments in a rule: the receiver ({@code self}) first. */
+  private static List<String> primalNames(ExecutableElement primal) {
     List<String> names = new ArrayList<>();
     if (!primal.getModifiers().contains(Modifier.STATIC)) {
       names.add("self");
     }
     primal.getParameters().forEach(p -> names.add(p.getSimpleName().toString()));
-    primal.getParameters().stream().filter(p -> TypeMapper.map(p.asType()).isFloating())
-        .forEach(p -> names.add(p.getSimpleName() + "Dot"));
+    return names;
+  }
+
+  /** A rule's signature as source. */
+  private static String source(JType result, String name, List<TypeMirror> params, List<String> names) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < params.size(); i++) {
       parts.add(simple(params.get(i)) + " " + names.get(i));
     }
-    return "static " + pushforwardReturn(primal) + " " + primal.getSimpleName() + "Pushforward("
-        + String.join(", ", parts) + ")";
+    return "static " + result + " " + name + "(" + String.join(", ", parts) + ")";
   }
 
   /** Whether rule has the signature its form needs for primal. */
@@ -124,22 +134,13 @@ public final class PullbackSignature {
 
   /** primal's pullback-form rule as source, e.g. {@code static double gPullback(double x, double dy)}. */
   public String pullbackSource(ExecutableElement primal) {
-    List<TypeMirror> params = pullbackParameters(primal);
-    List<String> names = new ArrayList<>();
-    if (!primal.getModifiers().contains(Modifier.STATIC)) {
-      names.add("self");
-    }
-    primal.getParameters().forEach(p -> names.add(p.getSimpleName().toString()));
+    List<String> names = primalNames(primal);
     if (primal.getReturnType().getKind() != TypeKind.VOID) {
       names.add("dy");
     }
     primal.getParameters().stream().filter(p -> TypeMapper.map(p.asType()).isFloating()
         && TypeMapper.map(p.asType()).isArray()).forEach(p -> names.add(p.getSimpleName() + "Bar"));
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < params.size(); i++) {
-      parts.add(simple(params.get(i)) + " " + names.get(i));
-    }
-    return "static " + pullbackReturn(primal) + " " + primal.getSimpleName() + "Pullback(" + String.join(", ", parts) + ")";
+    return source(pullbackReturn(primal), primal.getSimpleName() + "Pullback", pullbackParameters(primal), names);
   }
 
   /** A type as a user writes it: simple class names, type arguments kept. */

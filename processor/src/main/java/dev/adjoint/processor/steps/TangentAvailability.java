@@ -5,6 +5,7 @@ import dev.adjoint.processor.ir.CallTarget;
 import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.read.Annotations;
+import dev.adjoint.processor.transform.Tangent;
 import dev.adjoint.processor.write.AdjointClassWriter;
 import java.util.HashSet;
 import java.util.List;
@@ -34,10 +35,33 @@ public final class TangentAvailability {
    */
   public static Map<ExecutableElement, String> settle(Map<TypeElement, List<AdjointClassWriter.Entry>> entries,
       Map<TypeElement, List<ExecutableElement>> round, Elements elements) {
+    return settle(entries, round, elements, AdjointClassWriter.Entry::tangent, AdjointNaming::pushforwardIntoMethod,
+        AdjointClassWriter.Entry::withoutTangent);
+  }
+
+  /**
+   * Drops, in place, the vector tangents that call a vector pushforward no class will have (the
+   * classes written for second derivatives have none).
+   */
+  public static void settleVectors(Map<TypeElement, List<AdjointClassWriter.Entry>> entries,
+      Map<TypeElement, List<ExecutableElement>> round, Elements elements) {
+    settle(entries, round, elements, e -> e.tangent() == null ? null : e.tangent().vector(),
+        AdjointNaming::pushforwardsIntoMethod, AdjointClassWriter.Entry::withoutVectorTangent);
+  }
+
+  /**
+   * The fixed point of both: a tangent whose callee's pushforward (named by {@code pushforward})
+   * will not exist is dropped, which may drop its callers' in turn.
+   */
+  private static Map<ExecutableElement, String> settle(Map<TypeElement, List<AdjointClassWriter.Entry>> entries,
+      Map<TypeElement, List<ExecutableElement>> round, Elements elements,
+      java.util.function.Function<AdjointClassWriter.Entry, Tangent> tangentOf,
+      java.util.function.UnaryOperator<String> pushforward,
+      java.util.function.UnaryOperator<AdjointClassWriter.Entry> drop) {
     Map<ExecutableElement, String> dropped = new java.util.LinkedHashMap<>();
     Set<String> ofRound = keys(round);
     Set<String> available = new HashSet<>();
-    entries.forEach((owner, list) -> list.stream().filter(e -> e.tangent() != null)
+    entries.forEach((owner, list) -> list.stream().filter(e -> tangentOf.apply(e) != null)
         .forEach(e -> available.add(key(owner.getQualifiedName().toString(), e.method().name()))));
     boolean changed = true;
     while (changed) {
@@ -46,12 +70,13 @@ public final class TangentAvailability {
         List<AdjointClassWriter.Entry> list = cls.getValue();
         for (int k = 0; k < list.size(); k++) {
           AdjointClassWriter.Entry e = list.get(k);
-          java.util.Optional<CallTarget> missing = e.tangent() == null ? java.util.Optional.empty()
-              : e.tangent().callees().stream().filter(c -> !exists(c, AdjointNaming.pushforwardIntoMethod(c.name()),
-                  ofRound, available, elements)).findFirst();
+          Tangent t = tangentOf.apply(e);
+          java.util.Optional<CallTarget> missing = t == null ? java.util.Optional.empty()
+              : t.callees().stream().filter(c -> !exists(c, pushforward.apply(c.name()), ofRound, available, elements))
+                  .findFirst();
           if (missing.isPresent()) {
             dropped.put(e.method().element(), missing.get().displayName());
-            list.set(k, e.withoutTangent());
+            list.set(k, drop.apply(e));
             available.remove(key(cls.getKey().getQualifiedName().toString(), e.method().name()));
             changed = true;
           }
@@ -59,37 +84,6 @@ public final class TangentAvailability {
       }
     }
     return dropped;
-  }
-
-  /**
-   * Drops, in place, the vector tangents that call a vector pushforward no class will have: a
-   * callee of this round must keep its own, and one compiled earlier must have one in its adjoint
-   * class (the classes written for second derivatives have none).
-   */
-  public static void settleVectors(Map<TypeElement, List<AdjointClassWriter.Entry>> entries,
-      Map<TypeElement, List<ExecutableElement>> round, Elements elements) {
-    Set<String> ofRound = keys(round);
-    Set<String> available = new HashSet<>();
-    entries.forEach((owner, list) -> list.stream().filter(e -> e.tangent() != null && e.tangent().vector() != null)
-        .forEach(e -> available.add(key(owner.getQualifiedName().toString(), e.method().name()))));
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (Map.Entry<TypeElement, List<AdjointClassWriter.Entry>> cls : entries.entrySet()) {
-        List<AdjointClassWriter.Entry> list = cls.getValue();
-        for (int k = 0; k < list.size(); k++) {
-          AdjointClassWriter.Entry e = list.get(k);
-          boolean missing = e.tangent() != null && e.tangent().vector() != null && e.tangent().vector().callees()
-              .stream().anyMatch(c -> !exists(c, AdjointNaming.pushforwardsIntoMethod(c.name()), ofRound, available,
-                  elements));
-          if (missing) {
-            list.set(k, e.withoutVectorTangent());
-            available.remove(key(cls.getKey().getQualifiedName().toString(), e.method().name()));
-            changed = true;
-          }
-        }
-      }
-    }
   }
 
   /**

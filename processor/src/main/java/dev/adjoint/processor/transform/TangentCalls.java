@@ -170,14 +170,8 @@ final class TangentCalls {
    */
   private List<Object> argumentsAndAllTangents(Expr.Invoke call, Code out) {
     CallTarget target = call.target();
-    List<Object> args = new ArrayList<>();
-    if (!target.isStatic()) {
-      args.add(printer.printTyped(call.receiver()));
-    }
+    List<Object> args = primalArguments(call);
     int arity = target.sourceArity();
-    for (int k = 0; k < arity; k++) {
-      args.add(printer.printTyped(call.args().get(k)));
-    }
     args.add(lanes.count());
     for (int k = 0; k < arity; k++) {
       CallTarget.Param p = target.params().get(k);
@@ -223,6 +217,18 @@ final class TangentCalls {
     return null;
   }
 
+  /** The receiver, then the call's own arguments. */
+  private List<Object> primalArguments(Expr.Invoke call) {
+    List<Object> args = new ArrayList<>();
+    if (!call.target().isStatic()) {
+      args.add(printer.printTyped(call.receiver()));
+    }
+    for (int k = 0; k < call.target().sourceArity(); k++) {
+      args.add(printer.printTyped(call.args().get(k)));
+    }
+    return args;
+  }
+
   /** The receiver, the call's arguments, then the tangent of each differentiable one. */
   private List<Object> argumentsAndTangents(Expr.Invoke call, Code out) {
     return argumentsAndTangents(call, out, false);
@@ -235,14 +241,8 @@ final class TangentCalls {
    */
   private List<Object> argumentsAndTangents(Expr.Invoke call, Code out, boolean openLanes) {
     CallTarget target = call.target();
-    List<Object> args = new ArrayList<>();
-    if (!target.isStatic()) {
-      args.add(printer.printTyped(call.receiver()));
-    }
+    List<Object> args = primalArguments(call);
     int arity = target.sourceArity();
-    for (int k = 0; k < arity; k++) {
-      args.add(printer.printTyped(call.args().get(k)));
-    }
     Map<Integer, Object> tangents = new LinkedHashMap<>();
     for (int k = 0; k < arity; k++) {
       CallTarget.Param p = target.params().get(k);

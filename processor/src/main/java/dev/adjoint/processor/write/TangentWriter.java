@@ -29,11 +29,7 @@ final class TangentWriter {
     String name = m.name();
     String link = "{@link " + owner.getQualifiedName() + "#" + name + "}";
     List<ParameterSpec> primal = AdjointClassWriter.primalParams(m);
-    List<ParameterSpec> dots = new ArrayList<>();
-    for (int k = 0; k < m.wrt().size(); k++) {
-      dots.add(ParameterSpec.builder(AdjointClassWriter.typeName(m.wrt().get(k).type()), tangent.dotParamNames().get(k))
-          .build());
-    }
+    List<ParameterSpec> dots = dotParams(m, tangent, false);
     boolean isVoid = m.returnType().isVoid();
     TypeName resultType = isVoid ? TypeName.VOID : AdjointClassWriter.typeName(m.returnType());
     MethodSpec.Builder into = MethodSpec.methodBuilder(AdjointNaming.pushforwardIntoMethod(name))
@@ -104,6 +100,19 @@ final class TangentWriter {
     entry.addStatement("$T tangent = $L($L)", resultType, AdjointNaming.pushforwardIntoMethod(name), String.join(", ", args));
     entry.addStatement("return new $T(value[0], tangent)", record);
     type.addMethod(entry.build());
+  }
+
+  /**
+   * The tangent parameters, one per differentiable parameter, of its type; with {@code lanes}, of
+   * its type with one more dimension (a vector tangent's).
+   */
+  static List<ParameterSpec> dotParams(MethodIR m, Tangent tangent, boolean lanes) {
+    List<ParameterSpec> dots = new ArrayList<>();
+    for (int k = 0; k < m.wrt().size(); k++) {
+      com.palantir.javapoet.TypeName type = AdjointClassWriter.typeName(m.wrt().get(k).type());
+      dots.add(ParameterSpec.builder(lanes ? ArrayTypeName.of(type) : type, tangent.dotParamNames().get(k)).build());
+    }
+    return dots;
   }
 
   private static String names(List<Variable> vars) {

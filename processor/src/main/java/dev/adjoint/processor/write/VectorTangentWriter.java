@@ -33,10 +33,7 @@ final class VectorTangentWriter {
     String name = m.name();
     String link = "{@link " + owner.getQualifiedName() + "#" + name + "}";
     List<ParameterSpec> primal = AdjointClassWriter.primalParams(m);
-    List<ParameterSpec> dots = new ArrayList<>();
-    for (int k = 0; k < m.wrt().size(); k++) {
-      dots.add(ParameterSpec.builder(lanes(m.wrt().get(k).type()), tangent.dotParamNames().get(k)).build());
-    }
+    List<ParameterSpec> dots = TangentWriter.dotParams(m, tangent, true);
     boolean isVoid = m.returnType().isVoid();
     TypeName resultType = isVoid ? TypeName.VOID : AdjointClassWriter.typeName(m.returnType());
     MethodSpec.Builder into = MethodSpec.methodBuilder(AdjointNaming.pushforwardsIntoMethod(name))
