@@ -86,12 +86,6 @@ public final class TangentBuilder {
   }
 
   private Tangent run() {
-    for (Variable p : method.params()) {
-      if (p.kind() == Variable.Kind.FIELD) {
-        throw new TransformException(null, "it is differentiated with respect to \"this\", and tangents with respect"
-            + " to fields are not written yet");
-      }
-    }
     Code body = new Code();
     List<String> dotParams = new ArrayList<>();
     for (Variable p : method.wrt()) {

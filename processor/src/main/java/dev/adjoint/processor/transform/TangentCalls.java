@@ -171,7 +171,7 @@ final class TangentCalls {
   private List<Object> argumentsAndAllTangents(Expr.Invoke call, Code out) {
     CallTarget target = call.target();
     List<Object> args = primalArguments(call);
-    int arity = target.sourceArity();
+    int arity = target.params().size();
     args.add(lanes.count());
     for (int k = 0; k < arity; k++) {
       CallTarget.Param p = target.params().get(k);
@@ -223,7 +223,7 @@ final class TangentCalls {
     if (!call.target().isStatic()) {
       args.add(printer.printTyped(call.receiver()));
     }
-    for (int k = 0; k < call.target().sourceArity(); k++) {
+    for (int k = 0; k < call.target().params().size(); k++) {
       args.add(printer.printTyped(call.args().get(k)));
     }
     return args;
@@ -242,7 +242,7 @@ final class TangentCalls {
   private List<Object> argumentsAndTangents(Expr.Invoke call, Code out, boolean openLanes) {
     CallTarget target = call.target();
     List<Object> args = primalArguments(call);
-    int arity = target.sourceArity();
+    int arity = target.params().size();
     Map<Integer, Object> tangents = new LinkedHashMap<>();
     for (int k = 0; k < arity; k++) {
       CallTarget.Param p = target.params().get(k);

@@ -29,7 +29,8 @@ final class JacobianWriter {
     JType r = m.returnType();
     return r.base() == JType.Base.DOUBLE && r.dims() == 1 && !m.wrt().isEmpty()
         && m.wrt().stream().allMatch(p -> p.type().base() == JType.Base.DOUBLE && p.type().dims() <= 1)
-        && m.params().stream().allMatch(p -> p.kind() == Variable.Kind.RECEIVER || p.type().dims() <= 1);
+        && m.params().stream().allMatch(p -> p.kind() == Variable.Kind.RECEIVER || p.type().dims() <= 1)
+        && m.params().stream().noneMatch(p -> p.kind() == Variable.Kind.FIELD); // fields: through fTangent's selfDot
   }
 
   static void add(TypeSpec.Builder type, MethodIR m) {

@@ -3,6 +3,7 @@ package dev.adjoint.processor.write;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
@@ -25,7 +26,8 @@ import javax.lang.model.element.TypeElement;
 final class TangentWriter {
   private TangentWriter() {}
 
-  static void add(TypeSpec.Builder type, ClassName self, TypeElement owner, MethodIR m, Tangent tangent) {
+  static void add(TypeSpec.Builder type, ClassName self, TypeElement owner, MethodIR m, Tangent tangent,
+      ReceiverParamsWriter receiverParams) {
     String name = m.name();
     String link = "{@link " + owner.getQualifiedName() + "#" + name + "}";
     List<ParameterSpec> primal = AdjointClassWriter.primalParams(m);
@@ -74,30 +76,45 @@ final class TangentWriter {
             .build())
         .addJavadoc("The value of " + link + " and its tangent (directional derivative).\n")
         .build());
-    List<String> args = new ArrayList<>();
-    m.params().forEach(p -> args.add(p.name()));
+    List<CodeBlock> args = new ArrayList<>();
+    m.params().forEach(p -> args.add(CodeBlock.of("$N", p.name())));
+    List<Variable> fields = m.params().stream().filter(p -> p.kind() == Variable.Kind.FIELD).toList();
     MethodSpec.Builder entry = MethodSpec.methodBuilder(AdjointNaming.tangentMethod(name))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(record)
-        .addParameters(primal)
-        .addParameters(dots)
+        .addParameters(primal.subList(0, primal.size() - fields.size()))
         .addJavadoc("Value of " + link + " and its derivative in the direction given by the tangents {@code ...Dot}\n"
             + "of " + names(m.wrt()) + " (forward mode: one sweep that runs the method and its tangent together).\n"
-            + "The tangent arrays are left as they were given.\n");
+            + "The tangent arrays are left as they were given."
+            + (fields.isEmpty() ? "\n" : " The fields' tangents are the components of {@code selfDot}.\n"));
+    String entryName = AdjointNaming.tangentMethod(name);
+    ClassName seeds = ClassName.get("dev.adjoint.runtime.tape", "Seeds");
+    for (Variable f : fields) { // the receiver's fields, read from it
+      entry.addStatement("$T $N = $L", AdjointClassWriter.typeName(f.type()), f.name(), receiverParams.read(f, "self"));
+    }
     for (int k = 0; k < m.wrt().size(); k++) {
       Variable p = m.wrt().get(k);
       String dot = tangent.dotParamNames().get(k);
+      if (p.kind() == Variable.Kind.FIELD) { // fields are never written: their tangents need no copies
+        args.add(CodeBlock.of("selfDot.$N()", p.sourceName()));
+        continue;
+      }
+      entry.addParameter(dots.get(k));
       if (p.type().isArray()) {
-        entry.addStatement("$T.checkNotNull($S, $S, $L)", ClassName.get("dev.adjoint.runtime.tape", "Seeds"),
-            AdjointNaming.tangentMethod(name), dot, dot);
-        args.add(dot + ".clone()");
+        entry.addStatement("$T.checkNotNull($S, $S, $L)", seeds, entryName, dot, dot);
+        args.add(CodeBlock.of("$N.clone()", dot));
       } else {
-        args.add(dot);
+        args.add(CodeBlock.of("$N", dot));
       }
     }
+    if (!fields.isEmpty()) {
+      entry.addParameter(self.nestedClass(ReceiverParamsWriter.RECORD), "selfDot");
+      entry.addStatement("$T.checkNotNull($S, $S, selfDot)", seeds, entryName, "selfDot");
+    }
     entry.addStatement("$T value = new $L", ArrayTypeName.of(resultType), AdjointClassWriter.newArrayOfOne(m.returnType()));
-    args.add("value");
-    entry.addStatement("$T tangent = $L($L)", resultType, AdjointNaming.pushforwardIntoMethod(name), String.join(", ", args));
+    args.add(CodeBlock.of("value"));
+    entry.addStatement("$T tangent = $L($L)", resultType, AdjointNaming.pushforwardIntoMethod(name),
+        CodeBlock.join(args, ", "));
     entry.addStatement("return new $T(value[0], tangent)", record);
     type.addMethod(entry.build());
   }

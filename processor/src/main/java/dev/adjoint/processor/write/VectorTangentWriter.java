@@ -53,8 +53,8 @@ final class VectorTangentWriter {
     }
     into.addCode(CodeRenderer.render(tangent.body()));
     type.addMethod(into.build());
-    if (isVoid || m.wrt().isEmpty()) {
-      return;
+    if (isVoid || m.wrt().isEmpty() || m.wrt().stream().anyMatch(v -> v.kind() == Variable.Kind.FIELD)) {
+      return; // with respect to fields, callers use fPushforwardsInto
     }
     ClassName record = self.nestedClass(AdjointNaming.tangentsRecordName(name));
     type.addType(TypeSpec.recordBuilder(record.simpleName())
