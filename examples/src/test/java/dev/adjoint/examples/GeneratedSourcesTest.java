@@ -52,7 +52,7 @@ class GeneratedSourcesTest {
         "InPlace_StencilAdjointAdjoint", "InheritedParamsAdjointAdjoint", "InstanceAdjointAdjoint",
         "JdkArraysAdjointAdjoint", "LoopsAdjointAdjoint", "ModelParamsAdjointAdjoint", "PolynomialsAdjointAdjoint",
         "PrivateFieldsAdjointAdjoint", "RecordModelAdjointAdjoint", "RecursionAdjointAdjoint", "NestedAdjointAdjoint",
-        "RulesAdjointAdjoint",
+        "RulesAdjointAdjoint", "FloatModelAdjointAdjoint", "InheritedParamsBaseAdjointAdjoint",
         "RunningExtremaAdjointAdjoint", "ScalarMathAdjointAdjoint"), "dev.adjoint.corpus");
   }
 
