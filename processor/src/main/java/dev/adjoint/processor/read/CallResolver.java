@@ -40,7 +40,7 @@ public final class CallResolver {
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
     Optional<RuleIndex.Rule> rule = rules.ruleFor(callee);
     if (rule.isPresent()) {
-      ExecutableElement pullback = rule.get().pullback();
+      ExecutableElement pullback = rule.get().method();
       TypeElement ruleOwner = (TypeElement) pullback.getEnclosingElement();
       CallTarget.Kind kind = rule.get().stateful() ? CallTarget.Kind.STATEFUL_RULE : CallTarget.Kind.RULE;
       CallTarget.MethodRef pushforward = rules.pushforwardFor(callee).map(r -> new CallTarget.MethodRef(

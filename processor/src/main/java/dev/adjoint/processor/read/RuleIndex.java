@@ -36,13 +36,8 @@ public final class RuleIndex {
    *     names, else the one whose rule signature the rule's parameters match; null when none or
    *     several do
    */
-  public record Rule(ExecutableElement pullback, TypeElement targetClass, String of, boolean stateful,
-      boolean pushforward, List<TypeMirror> params, List<ExecutableElement> candidates, ExecutableElement primal) {
-    /** The rule method itself, of either form. */
-    public ExecutableElement method() {
-      return pullback;
-    }
-  }
+  public record Rule(ExecutableElement method, TypeElement targetClass, String of, boolean stateful,
+      boolean pushforward, List<TypeMirror> params, List<ExecutableElement> candidates, ExecutableElement primal) {}
 
   private final Elements elements;
   private final Types types;

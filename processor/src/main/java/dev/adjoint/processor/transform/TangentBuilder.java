@@ -109,7 +109,7 @@ public final class TangentBuilder {
     if (lanes != null) { // a scalar local's tangents, written in full wherever it is assigned, need one array
       dots.forEach((v, dot) -> {
         if (!v.type().isArray() && !method.params().contains(v)) {
-          body.declare(tangentType(v.type()), dot, "new " + v.type().sourceText() + "[" + lanes.count() + "]");
+          body.declare(tangentType(v.type()), dot, lanes.allocate(v.type()));
         }
       });
     }
@@ -144,7 +144,7 @@ public final class TangentBuilder {
           : Snippet.of(zero(p.type()));
     }
     return p.type().isArray() ? Snippet.of(RuntimeClasses.LANES, ".zeros(" + lanes.count() + ", " + p.name() + ")")
-        : Snippet.of("new " + p.type().sourceText() + "[" + lanes.count() + "]");
+        : Snippet.of(lanes.allocate(p.type()));
   }
 
   private void statement(Stmt s, Code out) {
@@ -251,8 +251,7 @@ public final class TangentBuilder {
     if (type.isArray()) {
       return calls.arrayTangent(value, out);
     }
-    String t = context.tangentOf(value, out);
-    return type.base() == JType.Base.FLOAT ? "(float) (" + t + ")" : t;
+    return ofType(type, context.tangentOf(value, out));
   }
 
   /**
@@ -260,15 +259,9 @@ public final class TangentBuilder {
    * then the loop over the directions; an array element's or row's tangent in the loop.
    */
   private void laneAssign(String target, String op, JType type, Expr value, Code out) {
-    if (type.isArray()) {
-      lanes.open(out);
-      out.assign(target, op, calls.arrayTangent(value, out));
-      lanes.close(out);
-      return;
-    }
-    Object t = tangent(type, value, out);
+    Object scalar = type.isArray() ? null : tangent(type, value, out);
     lanes.open(out);
-    out.assign(target, op, t);
+    out.assign(target, op, type.isArray() ? calls.arrayTangent(value, out) : scalar);
     lanes.close(out);
   }
 
@@ -279,8 +272,7 @@ public final class TangentBuilder {
       return all;
     }
     String fresh = names.fresh("dots");
-    out.declare(tangentType(type), fresh, "new " + type.base().keyword() + "[" + lanes.count() + "]"
-        + "[]".repeat(type.dims()));
+    out.declare(tangentType(type), fresh, lanes.allocate(type));
     laneAssign(lanes.at(fresh), "=", type, value, out);
     return fresh;
   }
@@ -298,11 +290,16 @@ public final class TangentBuilder {
     } else if (type.isArray()) {
       out.declare(tangentType(type), dot, arrayTangents(type, r.value(), out));
     } else {
-      out.declare(tangentType(type), dot, "new " + type.sourceText() + "[" + lanes.count() + "]");
+      out.declare(tangentType(type), dot, lanes.allocate(type));
       laneAssign(lanes.at(dot), "=", type, r.value(), out);
     }
     out.line(Snippet.of("if (" + valueOut + " != null) " + valueOut + "[0] = ", value, ";"));
     out.line("return " + dot + ";");
+  }
+
+  /** A tangent expression of a value of this type: cast back to float for a float value. */
+  static String ofType(JType type, String tangent) {
+    return type.base() == JType.Base.FLOAT ? "(float) (" + tangent + ")" : tangent;
   }
 
   static String zero(JType type) {

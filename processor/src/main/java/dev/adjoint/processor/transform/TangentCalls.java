@@ -137,8 +137,7 @@ final class TangentCalls {
     List<Object> args;
     if (lanes != null) { // one call of the rule per direction
       if (keep) {
-        out.declare(result.arrayOf().sourceText(), dot,
-            "new " + result.base().keyword() + "[" + lanes.count() + "]" + "[]".repeat(result.dims()));
+        out.declare(result.arrayOf().sourceText(), dot, lanes.allocate(result));
       }
       args = argumentsAndTangents(call, out, true);
     } else {
@@ -183,12 +182,10 @@ final class TangentCalls {
       if (all == null) { // worked out direction by direction, into a fresh array of them
         String fresh = names.fresh("dots");
         JType type = p.type();
-        out.declare(type.arrayOf().sourceText(), fresh,
-            "new " + type.base().keyword() + "[" + lanes.count() + "]" + "[]".repeat(type.dims()));
-        Object t = type.isArray() ? null : context.tangentOf(arg, out);
+        out.declare(type.arrayOf().sourceText(), fresh, lanes.allocate(type));
+        String t = type.isArray() ? null : context.tangentOf(arg, out);
         lanes.open(out);
-        Object one = type.isArray() ? arrayTangent(arg, out)
-            : type.base() == JType.Base.FLOAT ? "(float) (" + t + ")" : t;
+        Object one = type.isArray() ? arrayTangent(arg, out) : TangentBuilder.ofType(type, t);
         out.assign(lanes.at(fresh), "=", one);
         lanes.close(out);
         all = fresh;
@@ -248,7 +245,7 @@ final class TangentCalls {
       CallTarget.Param p = target.params().get(k);
       if (p.differentiable() && !p.type().isArray()) {
         String t = context.tangentOf(call.args().get(k), out);
-        tangents.put(k, p.type().base() == JType.Base.FLOAT ? "(float) (" + t + ")" : t);
+        tangents.put(k, TangentBuilder.ofType(p.type(), t));
       }
     }
     if (openLanes) {
@@ -262,7 +259,6 @@ final class TangentCalls {
     }
     return args;
   }
-
 
   /** The tangent array of an array value (see the class comment). */
   Object arrayTangent(Expr value, Code out) {
@@ -287,7 +283,7 @@ final class TangentCalls {
           elements.add(arrayTangent(e, out));
         } else {
           String t = activity.isActive(e) ? context.tangentOf(e, out) : TangentBuilder.zero(e.type());
-          elements.add(e.type().base() == JType.Base.FLOAT ? "(float) (" + t + ")" : t);
+          elements.add(TangentBuilder.ofType(e.type(), t));
         }
       }
       return Snippet.of("new " + init.type().sourceText() + " {", Snippet.join(", ", elements), "}");

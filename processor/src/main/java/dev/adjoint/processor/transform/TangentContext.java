@@ -5,6 +5,7 @@ import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.Names;
 import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Variable;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -235,7 +236,7 @@ final class TangentContext implements AdjointContext {
   public void openBranch(String header, Code out) {
     if (sum == null) {
       sum = names.fresh("d");
-      out.declare(lanes == null ? "double" : "double[]", sum, lanes == null ? "0" : "new double[" + lanes.count() + "]");
+      out.declare(lanes == null ? "double" : "double[]", sum, lanes == null ? "0" : lanes.allocate(JType.DOUBLE));
     }
     branchMarks.push(printer.mark());
     out.open(header);

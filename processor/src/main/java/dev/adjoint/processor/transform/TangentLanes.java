@@ -39,6 +39,11 @@ final class TangentLanes {
     return dots + "[" + index + "]";
   }
 
+  /** A new array for a value's tangents in every direction: {@code new double[k][]} for a {@code double[]}. */
+  String allocate(dev.adjoint.processor.ir.JType type) {
+    return "new " + type.base().keyword() + "[" + count + "]" + "[]".repeat(type.dims());
+  }
+
   /** Whether code is being written inside the loop over the directions. */
   boolean isOpen() {
     return !marks.isEmpty();
