@@ -11,7 +11,7 @@ import dev.adjoint.wave.numerics.TimeAxis;
  *   <li>{@link #forward}: {@code d = F(m) q = P_r A(m)^-1 P_s' q}, wavelet to data;
  *   <li>{@link #adjoint}: {@code F(m)' d}, data to wavelet;
  *   <li>{@link #born}: {@code J dm}, the Born (linearised) data of a model perturbation around the
- *       propagator's model;
+ *       propagator's model or any other;
  *   <li>{@link #bornAdjoint}: {@code J' dd}, the RTM image / gradient of a data residual, by the
  *       adjoint-state imaging condition;
  *   <li>{@link #gradient}: {@code J(m, q)' r} around any model, the FWI gradient of a residual.
@@ -116,6 +116,17 @@ public final class Modelling {
     checkWavelet(q);
     checkPerturbation(dm);
     return runs.born(q, dm, null);
+  }
+
+  /**
+   * {@code J(m, q) dm}: the Born data of perturbation {@code dm} around any model {@code m}, the
+   * derivative of {@link #forward(float[], float[])} in {@code m} along {@code dm}.
+   */
+  public float[] born(float[] m, float[] q, float[] dm) {
+    checkModel(m);
+    checkWavelet(q);
+    checkPerturbation(dm);
+    return runs.born(m, q, dm, null);
   }
 
   /** {@code J' dd}: the image of residual {@code dd} around the propagator's model, for wavelet {@code q}. */

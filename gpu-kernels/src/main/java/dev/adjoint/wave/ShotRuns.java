@@ -68,8 +68,13 @@ final class ShotRuns {
 
   /** {@code J(q) dm} around the propagator's model, keeping the background's wavefield when {@code history} is given. */
   float[] born(float[] q, float[] dm, History history) {
+    return born(background(), q, dm, history);
+  }
+
+  /** {@code J(m, q) dm} around model {@code m}, keeping the background's wavefield when {@code history} is given. */
+  float[] born(float[] m, float[] q, float[] dm, History history) {
     float[] qc = wavelets.apply(q, sourceCount);
-    RunResult r = propagator.run(history == null ? "born" : "born (keeping wavefield)", background(), dt(), steps(), 2,
+    RunResult r = propagator.run(history == null ? "born" : "born (keeping wavefield)", m, dt(), steps(), 2,
         e -> {
           e.setPerturbation(propagator.bornWeight(dm, dt()));
           return Propagations.born(e, steps(), sources, qc, receivers, history, propagator.options().subsampling());

@@ -17,8 +17,13 @@ import dev.adjoint.runtime.rules.Rrule;
  *       the wavelet to {@code q}'s adjoint.
  * </ol>
  *
+ * <p>Each has a pushforward too ({@code form = PUSHFORWARD}, ChainRules' {@code frule}), for
+ * tangents, Hessian-vector products and Gauss-Newton steps: {@code d(F(m) q) = F(m) dq + J(m, q) dm}
+ * and {@code d(J(q) dm) = J(q) d(dm) + J(dq) dm}.
+ *
  * <p>A pullback computes only the adjoints the caller asks for: an argument that is not
- * differentiated (its adjoint array is null) costs no propagation. Every rule keeps the forward
+ * differentiated (its adjoint array is null) costs no propagation, and likewise a pushforward runs
+ * no propagation for a tangent that is null or zero. Every rule keeps the forward
  * wavefield in memory between the forward call and the pullback ({@link Modelling#wavefieldBytes()},
  * less with {@link Options#withSubsampling}).
  *
@@ -51,6 +56,19 @@ public final class Wave {
   }
 
   /**
+   * The pushforward of {@link #forward}: {@code F(m) qDot + J(m, q) mDot}, one forward run for the
+   * wavelet's tangent and one Born run for the model's (a null or zero tangent skips its run).
+   */
+  @CustomRule(of = "forward", form = CustomRule.Form.PUSHFORWARD)
+  public static float[] forwardPushforward(Modelling f, float[] m, float[] q, float[] mDot, float[] qDot) {
+    Modelling.requireLength("mDot", mDot, m.length);
+    Modelling.requireLength("qDot", qDot, q.length);
+    float[] fromWavelet = isZero(qDot) ? null : f.forward(m, qDot);
+    float[] fromModel = isZero(mDot) ? null : f.born(m, q, mDot);
+    return sum(f, fromWavelet, fromModel);
+  }
+
+  /**
    * {@code J(q) dm}: the Born data of perturbation {@code dm} around the propagator's model, for
    * wavelet {@code q} ({@link Modelling#born}).
    */
@@ -66,5 +84,41 @@ public final class Wave {
       state.pullback(dy, (float[]) adjoints[0], (float[]) adjoints[1]);
       return null;
     });
+  }
+
+  /**
+   * The pushforward of {@link #born}, which is bilinear: {@code J(q) dmDot + J(qDot) dm}, a Born run
+   * for each tangent that is not null or zero.
+   */
+  @CustomRule(of = "born", form = CustomRule.Form.PUSHFORWARD)
+  public static float[] bornPushforward(Modelling f, float[] q, float[] dm, float[] qDot, float[] dmDot) {
+    Modelling.requireLength("qDot", qDot, q.length);
+    Modelling.requireLength("dmDot", dmDot, dm.length);
+    float[] fromPerturbation = isZero(dmDot) ? null : f.born(q, dmDot);
+    float[] fromWavelet = isZero(qDot) ? null : f.born(qDot, dm);
+    return sum(f, fromPerturbation, fromWavelet);
+  }
+
+  private static boolean isZero(float[] tangent) {
+    if (tangent == null) {
+      return true;
+    }
+    for (float t : tangent) {
+      if (t != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code a + b} as data of {@code f}'s shot, either term null for zero (and then not copied). */
+  private static float[] sum(Modelling f, float[] a, float[] b) {
+    if (a == null || b == null) {
+      return a != null ? a : b != null ? b : new float[f.dataLength()];
+    }
+    for (int i = 0; i < a.length; i++) {
+      a[i] += b[i];
+    }
+    return a;
   }
 }

@@ -40,6 +40,29 @@ class GeneratedRuleCallsTest {
   }
 
   @Test
+  void theMisfitsTangentCallsTheForwardPushforwardBeforeThePropagation() {
+    Compilation c = compile("p.Fwi", """
+        package p;
+        import dev.adjoint.annotations.Differentiable;
+        import dev.adjoint.wave.Modelling;
+        import dev.adjoint.wave.Wave;
+        class Fwi {
+          @Differentiable(wrt = {"m"}, tangent = true)
+          static double misfit(Modelling f, float[] m, float[] q, float[] observed) {
+            float[] d = Wave.forward(f, m, q);
+            double s = 0;
+            for (int i = 0; i < d.length; i++) { double r = d[i] - observed[i]; s += 0.5 * r * r; }
+            return s;
+          }
+        }
+        """);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("p.FwiAdjoint").contentsAsUtf8String()
+        .containsMatch("float\\[\\] c0Dot = Wave\\.forwardPushforward\\(f, m, q, mDot, Shadows\\.zerosLike\\(q\\)\\);\\s+"
+            + "float\\[\\] c0 = Wave\\.forward\\(f, m, q\\);");
+  }
+
+  @Test
   void bornLayerPullsBackIntoBothArgumentsWhenBothAreDifferentiated() {
     Compilation c = compile("p.Net", """
         package p;
