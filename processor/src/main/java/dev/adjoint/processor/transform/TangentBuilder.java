@@ -29,10 +29,9 @@ import java.util.Set;
  * their pushforward once, before the statement that uses their value. Expressions are
  * differentiated by the same chain rule as the reverse sweep ({@link TangentContext}).
  *
- * <p>The vector tangent ({@link TangentLanes}) is the same walk with one more dimension on every
- * tangent, for several directions at once: a scalar's tangent statement runs in a loop over the
- * directions, after the partials it needs, and an array's tangents follow it as one array of
- * tangent arrays.
+ * <p>The vector tangent ({@link TangentLanes}) is the same walk for several directions at once: a
+ * scalar's tangent statement runs in a loop over the directions, after the partials it needs, and
+ * an array's tangents, every direction's in one array, follow it as in the scalar tangent.
  */
 public final class TangentBuilder {
   private final MethodIR method;
@@ -132,9 +131,9 @@ public final class TangentBuilder {
     return found[0];
   }
 
-  /** The type of a value's tangent: its own, with one more dimension in a vector tangent. */
+  /** The type of a value's tangent: its own, or in a vector tangent, a scalar's an array of the directions. */
   private String tangentType(JType type) {
-    return lanes == null ? type.sourceText() : type.arrayOf().sourceText();
+    return lanes == null ? type.sourceText() : TangentLanes.type(type);
   }
 
   /** A zero tangent for a parameter. */
@@ -196,10 +195,8 @@ public final class TangentBuilder {
     }
     calls.hoist(d.init(), out);
     Snippet value = printer.printTyped(d.init());
-    if (dot != null && lanes == null) {
-      out.declare(v.type().sourceText(), dot, tangent(v.type(), d.init(), out));
-    } else if (dot != null && v.type().isArray()) {
-      out.declare(tangentType(v.type()), dot, arrayTangents(v.type(), d.init(), out));
+    if (dot != null && (lanes == null || v.type().isArray())) {
+      out.declare(tangentType(v.type()), dot, tangent(v.type(), d.init(), out));
     } else if (dot != null) {
       laneAssign(lanes.at(dot), "=", v.type(), d.init(), out);
     }
@@ -221,10 +218,8 @@ public final class TangentBuilder {
     Expr whole = a.op() == AssignOp.SET || accumulates ? a.value()
         : new Expr.Binary(a.op().binary(), a.target(), a.value(), type, null);
     String op = accumulates ? a.op().symbol() : "=";
-    if (lanes == null) {
+    if (lanes == null || type.isArray()) {
       out.assign(dotTarget, op, tangent(type, whole, out));
-    } else if (type.isArray() && a.target() instanceof Expr.VarRef) {
-      out.assign(dotTarget, "=", arrayTangents(type, whole, out));
     } else {
       laneAssign(dotTarget, op, type, whole, out);
     }
@@ -232,8 +227,8 @@ public final class TangentBuilder {
   }
 
   /**
-   * The tangent a write to target goes to (in the current direction of a vector tangent, except
-   * for an array variable, whose tangents are assigned whole), or null where target has none.
+   * The tangent a write to target goes to (a scalar's in the current direction of a vector
+   * tangent, an array's whole), or null where target has none.
    */
   private String dotTarget(Expr target) {
     Variable base = IrWalker.baseVariable(target);
@@ -242,6 +237,9 @@ public final class TangentBuilder {
     }
     if (target instanceof Expr.VarRef) {
       return target.type().isArray() ? dots.get(base) : context.dot(base);
+    }
+    if (target instanceof Expr.ArrayRead a && !a.type().isArray()) {
+      return context.dotOfElement(a);
     }
     return context.dotOfArray(target);
   }
@@ -255,26 +253,14 @@ public final class TangentBuilder {
   }
 
   /**
-   * Writes {@code target op tangent(value)} for every direction: a scalar's partials first, once,
-   * then the loop over the directions; an array element's or row's tangent in the loop.
+   * Writes {@code target op tangent(value)} for every direction of a scalar: its partials first,
+   * once, then the loop over the directions.
    */
   private void laneAssign(String target, String op, JType type, Expr value, Code out) {
-    Object scalar = type.isArray() ? null : tangent(type, value, out);
+    Object scalar = tangent(type, value, out);
     lanes.open(out);
-    out.assign(target, op, type.isArray() ? calls.arrayTangent(value, out) : scalar);
+    out.assign(target, op, scalar);
     lanes.close(out);
-  }
-
-  /** An array value's tangents in every direction, as one array of tangent arrays. */
-  private Object arrayTangents(JType type, Expr value, Code out) {
-    Object all = calls.allDirections(value);
-    if (all != null) {
-      return all;
-    }
-    String fresh = names.fresh("dots");
-    out.declare(tangentType(type), fresh, lanes.allocate(type));
-    laneAssign(lanes.at(fresh), "=", type, value, out);
-    return fresh;
   }
 
   private void result(Stmt.Return r, Code out) {
@@ -285,10 +271,8 @@ public final class TangentBuilder {
     Snippet value = printer.printTyped(r.value());
     JType type = method.returnType();
     String dot = names.fresh(lanes == null ? "resultDot" : "resultDots");
-    if (lanes == null) {
-      out.declare(type.sourceText(), dot, tangent(type, r.value(), out));
-    } else if (type.isArray()) {
-      out.declare(tangentType(type), dot, arrayTangents(type, r.value(), out));
+    if (lanes == null || type.isArray()) {
+      out.declare(tangentType(type), dot, tangent(type, r.value(), out));
     } else {
       out.declare(tangentType(type), dot, lanes.allocate(type));
       laneAssign(lanes.at(dot), "=", type, r.value(), out);

@@ -109,7 +109,7 @@ final class TangentCalls {
     String value = names.fresh("c");
     String dot = AdjointNaming.dot(value) + (lanes == null ? "" : "s");
     names.reserve(dot);
-    out.declare(lanes == null ? result.sourceText() : result.arrayOf().sourceText(), dot, invocation);
+    out.declare(lanes == null ? result.sourceText() : TangentLanes.type(result), dot, invocation);
     out.declare(result.sourceText(), value, valueOut + "[0]");
     context.callTangent(call, dot);
     return value;
@@ -135,11 +135,12 @@ final class TangentCalls {
       names.reserve(dot);
     }
     List<Object> args;
+    Map<String, String> laneCopies = new LinkedHashMap<>();
     if (lanes != null) { // one call of the rule per direction
       if (keep) {
-        out.declare(result.arrayOf().sourceText(), dot, lanes.allocate(result));
+        out.declare(TangentLanes.type(result), dot, result.isArray() ? "null" : lanes.allocate(result));
       }
-      args = argumentsAndTangents(call, out, true);
+      args = argumentsAndTangents(call, out, laneCopies);
     } else {
       args = argumentsAndTangents(call, out);
     }
@@ -149,10 +150,13 @@ final class TangentCalls {
       out.line(Snippet.of(invocation, ";"));
     } else if (lanes == null) {
       out.declare(result.sourceText(), dot, invocation);
+    } else if (result.isArray()) {
+      out.assign(dot, "=", Snippet.of(setLane(dot), invocation, ")"));
     } else {
       out.assign(lanes.at(dot), "=", invocation);
     }
-    if (lanes != null) {
+    if (lanes != null) { // the rule may have updated the tangents of arrays it writes in place
+      laneCopies.forEach((all, one) -> out.line(Snippet.of(setLane(all), one, ");")));
       lanes.close(out);
     }
     if (!keep) {
@@ -161,6 +165,12 @@ final class TangentCalls {
     out.declare(result.sourceText(), value, printer.printTyped(call));
     context.callTangent(call, dot);
     return value;
+  }
+
+  /** The start of a call writing one direction's tangent array into all of them: {@code Lanes.setLane(all, k, d, }. */
+  private Snippet setLane(String all) {
+    return Snippet.of(RuntimeClasses.LANES, ".setLane(" + all + ", " + lanes.count() + ", "
+        + lanes.index() + ", ");
   }
 
   /**
@@ -178,15 +188,14 @@ final class TangentCalls {
         continue;
       }
       Expr arg = call.args().get(k);
-      Object all = allDirections(arg);
-      if (all == null) { // worked out direction by direction, into a fresh array of them
+      JType type = p.type();
+      Object all = type.isArray() ? arrayTangent(arg, out) : allDirections(arg);
+      if (all == null) { // a scalar's, worked out direction by direction into a fresh array of them
         String fresh = names.fresh("dots");
-        JType type = p.type();
-        out.declare(type.arrayOf().sourceText(), fresh, lanes.allocate(type));
-        String t = type.isArray() ? null : context.tangentOf(arg, out);
+        out.declare(TangentLanes.type(type), fresh, lanes.allocate(type));
+        String t = context.tangentOf(arg, out);
         lanes.open(out);
-        Object one = type.isArray() ? arrayTangent(arg, out) : TangentBuilder.ofType(type, t);
-        out.assign(lanes.at(fresh), "=", one);
+        out.assign(lanes.at(fresh), "=", TangentBuilder.ofType(type, t));
         lanes.close(out);
         all = fresh;
       }
@@ -196,20 +205,15 @@ final class TangentCalls {
   }
 
   /**
-   * A value's tangents in every direction where they exist as one array already: a variable's, a
-   * call's, zeros for a passive array, null for null; else null (the caller works them out).
+   * A scalar's tangents in every direction where they exist as one array already, a variable's or
+   * a call's; else null (the caller works them out).
    */
-  Object allDirections(Expr value) {
-    if (value instanceof Expr.VarRef v && (v.type().isArray() || context.allDirections(v.variable()) != null)) {
-      String all = context.allDirections(v.variable());
-      return all != null ? all : Snippet.of(RuntimeClasses.LANES, ".zeros(" + lanes.count() + ", ",
-          printer.printTyped(value), ")");
+  private Object allDirections(Expr value) {
+    if (value instanceof Expr.VarRef v && context.allDirections(v.variable()) != null) {
+      return context.allDirections(v.variable());
     }
     if (value instanceof Expr.Invoke call && context.callDots(call) != null) {
       return context.callDots(call);
-    }
-    if (value instanceof Expr.Literal l && l.text().equals("null")) {
-      return "null";
     }
     return null;
   }
@@ -228,36 +232,73 @@ final class TangentCalls {
 
   /** The receiver, the call's arguments, then the tangent of each differentiable one. */
   private List<Object> argumentsAndTangents(Expr.Invoke call, Code out) {
-    return argumentsAndTangents(call, out, false);
+    return argumentsAndTangents(call, out, null);
   }
 
   /**
-   * As {@link #argumentsAndTangents(Expr.Invoke, Code)}; with {@code openLanes}, the scalar
-   * tangents' partials are worked out first, then the loop over the directions is opened (the
-   * caller closes it) and the array tangents, which depend on the direction, come inside it.
+   * As {@link #argumentsAndTangents(Expr.Invoke, Code)}, for a rule called once per direction when
+   * {@code laneCopies} is given: the tangents (a scalar's partials, an array's tangents in every
+   * direction) are worked out first, then the loop over the directions is opened (the caller closes
+   * it) and each array's tangent in the current direction copied out of them. {@code laneCopies}
+   * gets, for each array tangent a variable holds, the copy, to be written back after the call.
    */
-  private List<Object> argumentsAndTangents(Expr.Invoke call, Code out, boolean openLanes) {
+  private List<Object> argumentsAndTangents(Expr.Invoke call, Code out, Map<String, String> laneCopies) {
     CallTarget target = call.target();
     List<Object> args = primalArguments(call);
     int arity = target.params().size();
     Map<Integer, Object> tangents = new LinkedHashMap<>();
     for (int k = 0; k < arity; k++) {
       CallTarget.Param p = target.params().get(k);
-      if (p.differentiable() && !p.type().isArray()) {
-        String t = context.tangentOf(call.args().get(k), out);
-        tangents.put(k, TangentBuilder.ofType(p.type(), t));
+      Expr arg = call.args().get(k);
+      if (!p.differentiable()) {
+        continue;
+      }
+      if (!p.type().isArray()) {
+        tangents.put(k, TangentBuilder.ofType(p.type(), context.tangentOf(arg, out)));
+      } else if (laneCopies == null || context.dotOfArray(arg) != null || isNamed(arg)) {
+        tangents.put(k, arrayTangent(arg, out));
+      } else { // worked out once, before the loop over the directions
+        String fresh = names.fresh("dots");
+        out.declare(p.type().sourceText(), fresh, arrayTangent(arg, out));
+        tangents.put(k, fresh);
       }
     }
-    if (openLanes) {
+    if (laneCopies != null) {
       lanes.open(out);
-    }
-    for (int k = 0; k < arity; k++) {
-      CallTarget.Param p = target.params().get(k);
-      if (p.differentiable()) {
-        args.add(p.type().isArray() ? arrayTangent(call.args().get(k), out) : tangents.get(k));
+      for (Map.Entry<Integer, Object> t : tangents.entrySet()) {
+        JType type = target.params().get(t.getKey()).type();
+        if (type.isArray()) {
+          t.setValue(laneOf(type, t.getValue(), call.args().get(t.getKey()), out, laneCopies));
+        }
       }
     }
+    tangents.values().forEach(args::add);
     return args;
+  }
+
+  /** Whether an array value names an array (a variable, a row, a call's result or a field), or is null. */
+  private static boolean isNamed(Expr value) {
+    return value instanceof Expr.VarRef || value instanceof Expr.ArrayRead || value instanceof Expr.Invoke
+        || value instanceof Expr.FieldRead || value instanceof Expr.Literal;
+  }
+
+  /**
+   * The tangent array of one direction, for a rule: copied out of the tangents in every direction
+   * (and, for a variable's, noted in {@code laneCopies} to be written back after the call), or zeros
+   * for a value without tangents.
+   */
+  private Object laneOf(JType type, Object all, Expr arg, Code out, Map<String, String> laneCopies) {
+    String whole = context.dotOfArray(arg);
+    if (whole == null && isNamed(arg)) {
+      return arg instanceof Expr.Literal ? "null" : zerosLike(arg);
+    }
+    String one = names.fresh("lane");
+    out.declare(type.sourceText(), one, Snippet.of(RuntimeClasses.LANES, ".lane(", all,
+        ", " + lanes.count() + ", " + lanes.index() + ")"));
+    if (whole != null) {
+      laneCopies.put(whole, one);
+    }
+    return one;
   }
 
   /** The tangent array of an array value (see the class comment). */
@@ -265,17 +306,19 @@ final class TangentCalls {
     if (value instanceof Expr.VarRef || value instanceof Expr.ArrayRead || value instanceof Expr.Invoke
         || value instanceof Expr.FieldRead) {
       String dot = context.dotOfArray(value);
-      return dot != null ? dot : zerosLike(value);
-    } else if (value instanceof Expr.NewArray) {
-      return printer.printTyped(value);
+      return dot != null ? dot : zeros(value);
+    } else if (value instanceof Expr.NewArray n) {
+      return lanes == null ? printer.printTyped(value) : lanes.newArray(n);
     } else if (value instanceof Expr.ArrayCopy c) {
       String dot = context.dotOfArray(c.source());
-      return dot != null ? dot + ".clone()" : zerosLike(c.source());
+      return dot != null ? dot + ".clone()" : zeros(c.source());
     } else if (value instanceof Expr.Conditional c) {
       return Snippet.of(printer.printTyped(c.condition()), " ? ", arrayTangent(c.ifTrue(), out), " : ",
           arrayTangent(c.ifFalse(), out));
     } else if (value instanceof Expr.Literal l && l.text().equals("null")) {
       return "null";
+    } else if (value instanceof Expr.ArrayInit init && lanes != null && init.type().dims() == 1) {
+      return interleaved(init, out);
     } else if (value instanceof Expr.ArrayInit init) {
       List<Object> elements = new ArrayList<>();
       for (Expr e : init.elements()) {
@@ -289,6 +332,37 @@ final class TangentCalls {
       return Snippet.of("new " + init.type().sourceText() + " {", Snippet.join(", ", elements), "}");
     }
     throw new TransformException(value.tree(), "this array value, in a tangent");
+  }
+
+  /**
+   * The tangents of {@code {a, b, ...}} in a vector tangent: the entries' tangents in every
+   * direction, entry after entry, in a fresh array.
+   */
+  private String interleaved(Expr.ArrayInit init, Code out) {
+    List<Object> entries = new ArrayList<>();
+    for (Expr e : init.elements()) {
+      String t = activity.isActive(e) ? context.tangentOf(e, out) : null;
+      entries.add(t == null ? null : TangentBuilder.ofType(e.type(), t));
+    }
+    String fresh = names.fresh("dots");
+    out.declare(init.type().sourceText(), fresh, "new " + init.type().base().keyword() + "["
+        + entries.size() + " * " + lanes.count() + "]");
+    if (entries.stream().anyMatch(java.util.Objects::nonNull)) {
+      lanes.open(out);
+      for (int i = 0; i < entries.size(); i++) {
+        if (entries.get(i) != null) {
+          out.assign(lanes.element(fresh, String.valueOf(i)), "=", entries.get(i));
+        }
+      }
+      lanes.close(out);
+    }
+    return fresh;
+  }
+
+  /** Zero tangents for an array value without any: shaped like it, in every direction of a vector tangent. */
+  private Snippet zeros(Expr array) {
+    return lanes == null ? zerosLike(array)
+        : Snippet.of(RuntimeClasses.LANES, ".zeros(" + lanes.count() + ", ", printer.printTyped(array), ")");
   }
 
   private Snippet zerosLike(Expr array) {

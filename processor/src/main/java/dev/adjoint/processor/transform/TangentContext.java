@@ -100,31 +100,37 @@ final class TangentContext implements AdjointContext {
     return dots == null || lanes == null ? dots : lanes.at(dots);
   }
 
-  /** The tangent array of an array expression ({@code u} gives uDot, {@code m[i]} gives mDot[i]), or null for zero. */
+  /**
+   * The tangent array of an array expression ({@code u} gives uDot, {@code m[i]} gives mDot[i]),
+   * whole: in a vector tangent, with every direction in it. Null for zero.
+   */
   String dotOfArray(Expr array) {
     if (array instanceof Expr.VarRef v) {
-      return dot(v.variable());
+      return dots.get(v.variable());
     }
     if (array instanceof Expr.ArrayRead a) {
       String rows = dotOfArray(a.array());
       return rows == null ? null : rows + "[" + printer.print(a.index()) + "]";
     }
     if (array instanceof Expr.Invoke call) {
-      return laned(callDots.get(call));
+      return callDots.get(call);
     }
     return null;
   }
 
+  /** The tangent of an array's entry (in the current direction), or null for zero. */
+  String dotOfElement(Expr.ArrayRead element) {
+    String rows = dotOfArray(element.array());
+    if (rows == null) {
+      return null;
+    }
+    String index = printer.print(element.index()); // an index is cheap and has no effects
+    return lanes == null ? rows + "[" + index + "]" : lanes.element(rows, index);
+  }
+
   @Override
   public void reachLeaf(Expr leaf, Seed seed, Code out) {
-    String dot;
-    if (leaf instanceof Expr.VarRef v) {
-      dot = dot(v.variable());
-    } else {
-      Expr.ArrayRead a = (Expr.ArrayRead) leaf;
-      String rows = dotOfArray(a.array());
-      dot = rows == null ? null : rows + "[" + printer.print(a.index()) + "]"; // an index is cheap and has no effects
-    }
+    String dot = leaf instanceof Expr.VarRef v ? dot(v.variable()) : dotOfElement((Expr.ArrayRead) leaf);
     if (dot != null) {
       addTerm(seed, dot, out);
     }

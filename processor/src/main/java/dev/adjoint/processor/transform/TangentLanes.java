@@ -1,20 +1,29 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.emit.Code;
+import dev.adjoint.processor.emit.Snippet;
+import dev.adjoint.processor.ir.Expr;
+import dev.adjoint.processor.ir.JType;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.regex.Pattern;
 
 /**
- * The directions of a vector tangent (Tapenade's {@code -vector}): every tangent gets one more
- * dimension, first, for the direction, so the tangent of {@code x} in direction {@code d} is
- * {@code xDot[d]} and an array's is {@code aDot[d]}. A statement's tangent is written once, as in
- * the scalar tangent but indexed by {@code d}, inside a loop over the directions; what it reads
- * that does not depend on the direction (the partials) is computed once, before that loop.
+ * The directions of a vector tangent (Tapenade's {@code -vector}), innermost: a scalar {@code x}
+ * has the tangents {@code xDots[d]}, and an array has tangents of its own type whose innermost
+ * arrays are {@code k} times as long, entry {@code i} in direction {@code d} at
+ * {@code aDots[i * k + d]}. So a statement's loop over the directions reads and writes consecutive
+ * memory, and a matrix's row {@code m[i]} has the tangents {@code mDots[i]}, laid out as a callee
+ * taking that row expects. A statement's tangent is written once, as in the scalar tangent but
+ * indexed by {@code d}, inside a loop over the directions; what it reads that does not depend on
+ * the direction (the partials) is computed once, before that loop.
  *
  * <p>Values worked out inside such a loop are local to it: the loop's end forgets them, so code
  * after it works them out again rather than naming a local it cannot see.
  */
 final class TangentLanes {
+  private static final Pattern NAME_OR_NUMBER = Pattern.compile("[\\w.]+");
+
   private final String count;
   private final String index;
   private final Printer printer;
@@ -34,14 +43,51 @@ final class TangentLanes {
     return count;
   }
 
-  /** A tangent's entry in the current direction. */
+  /** The name of the direction in the loops over them. */
+  String index() {
+    return index;
+  }
+
+  /** A scalar's tangent in the current direction. */
   String at(String dots) {
     return dots + "[" + index + "]";
   }
 
-  /** A new array for a value's tangents in every direction: {@code new double[k][]} for a {@code double[]}. */
-  String allocate(dev.adjoint.processor.ir.JType type) {
-    return "new " + type.base().keyword() + "[" + count + "]" + "[]".repeat(type.dims());
+  /** The tangent of entry {@code i} of an array whose tangents are {@code rows}, in the current direction. */
+  String element(String rows, String i) {
+    return rows + "[" + parenthesized(i) + " * " + count + " + " + index + "]";
+  }
+
+  /** A new array for a scalar's tangents in every direction: {@code new double[k]}. */
+  String allocate(JType scalar) {
+    return "new " + scalar.base().keyword() + "[" + count + "]";
+  }
+
+  /** The type of a value's tangents in every direction: a scalar's an array, an array's its own. */
+  static String type(JType value) {
+    return (value.isArray() ? value : value.arrayOf()).sourceText();
+  }
+
+  /**
+   * The tangents of {@code new double[n][m]}: zero arrays of the same shape with the innermost
+   * length {@code k} times as long ({@code new double[n][m * k]}); {@code new double[n][]}'s rows
+   * come later, as rows.
+   */
+  Snippet newArray(Expr.NewArray n) {
+    if (n.dimensions().size() < n.type().dims()) {
+      return printer.printTyped(n);
+    }
+    StringBuilder text = new StringBuilder("new " + n.type().base().keyword());
+    int last = n.dimensions().size() - 1;
+    for (int i = 0; i <= last; i++) {
+      String dim = printer.print(n.dimensions().get(i));
+      text.append("[").append(i == last ? parenthesized(dim) + " * " + count : dim).append("]");
+    }
+    return Snippet.of(text.toString());
+  }
+
+  private static String parenthesized(String operand) {
+    return NAME_OR_NUMBER.matcher(operand).matches() ? operand : "(" + operand + ")";
   }
 
   /** Whether code is being written inside the loop over the directions. */

@@ -20,8 +20,11 @@ import javax.lang.model.element.TypeElement;
 /**
  * Renders a method's vector tangent (Tapenade's {@code -vector}): the low-level
  * {@code fPushforwardsInto}, the tangents of several directions in one sweep, and for a method
- * with a result, the {@code FTangents} record and the public {@code fTangents} entry point. Every
- * tangent has one more dimension than its value, first, for the direction.
+ * with a result, the {@code FTangents} record and the public {@code fTangents} entry point. Inside,
+ * the directions are innermost (a scalar's tangents are an array of them, an array's tangents an
+ * array of its shape with entry {@code i} of direction {@code d} at {@code [i * k + d]}); the public
+ * entry point takes and gives every tangent with one more dimension than its value, first, for the
+ * direction, and converts.
  */
 final class VectorTangentWriter {
   private static final ClassName SEEDS = ClassName.get("dev.adjoint.runtime.tape", "Seeds");
@@ -34,20 +37,25 @@ final class VectorTangentWriter {
     String link = "{@link " + owner.getQualifiedName() + "#" + name + "}";
     List<ParameterSpec> primal = AdjointClassWriter.primalParams(m);
     List<ParameterSpec> dots = TangentWriter.dotParams(m, tangent, true);
+    List<ParameterSpec> innermost = new ArrayList<>();
+    for (int k = 0; k < dots.size(); k++) {
+      innermost.add(ParameterSpec.builder(innermost(m.wrt().get(k).type()), dots.get(k).name()).build());
+    }
     boolean isVoid = m.returnType().isVoid();
     TypeName resultType = isVoid ? TypeName.VOID : AdjointClassWriter.typeName(m.returnType());
     MethodSpec.Builder into = MethodSpec.methodBuilder(AdjointNaming.pushforwardsIntoMethod(name))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(isVoid ? TypeName.VOID : lanes(m.returnType()))
+        .returns(isVoid ? TypeName.VOID : innermost(m.returnType()))
         .addParameters(primal)
         .addParameter(TypeName.INT, tangent.directionsName())
-        .addParameters(dots)
+        .addParameters(innermost)
         .addJavadoc("Low-level vector pushforward of " + link + ": {@code " + tangent.directionsName() + "}"
-            + " directions in one sweep.\nThe tangents {@code ...Dots} have one more dimension than their values,"
-            + " first, for the direction\n(a null one is zero); " + (isVoid ? "it updates" : "it returns the result's"
-            + " tangents, {@code [direction]}, and updates") + " the tangents of\nthe arrays the method writes in"
-            + " place." + (isVoid ? "\n" : " The result goes to {@code valueOut[0]} when {@code valueOut} is"
-            + " not null.\n"));
+            + " directions in one sweep.\nThe directions are innermost: a scalar's tangents {@code ...Dots} are an"
+            + " array of them, an array's\nhave its shape with entry {@code i} of direction {@code d} at"
+            + " {@code [i * " + tangent.directionsName() + " + d]} (a null one is zero);\n"
+            + (isVoid ? "it updates" : "it returns the result's tangents, so laid out, and updates") + " the tangents"
+            + " of the arrays the method writes in place." + (isVoid ? "\n" : "\nThe result goes to"
+            + " {@code valueOut[0]} when {@code valueOut} is not null.\n"));
     if (!isVoid) {
       into.addParameter(ArrayTypeName.of(resultType), tangent.valueOutName());
     }
@@ -87,17 +95,26 @@ final class VectorTangentWriter {
       String dot = tangent.dotParamNames().get(k);
       String length = p.type().dims() == 1 ? p.name() + ".length" : "-1";
       entry.addStatement("$T.check($S, $S, $L, $L, $L)", LANES, method, dot, dot, count, length);
-      args.add(p.type().isArray() ? CodeBlock.of("$T.copy($L)", LANES, dot) : CodeBlock.of("$L.clone()", dot));
+      args.add(p.type().isArray() ? CodeBlock.of("$T.interleave($L)", LANES, dot) : CodeBlock.of("$L.clone()", dot));
     }
     entry.addStatement("$T value = new $L", ArrayTypeName.of(resultType), AdjointClassWriter.newArrayOfOne(m.returnType()));
     args.add(CodeBlock.of("value"));
-    entry.addStatement("$T tangents = $L($L)", lanes(m.returnType()), AdjointNaming.pushforwardsIntoMethod(name),
+    entry.addStatement("$T tangents = $L($L)", innermost(m.returnType()), AdjointNaming.pushforwardsIntoMethod(name),
         CodeBlock.join(args, ", "));
-    entry.addStatement("return new $T(value[0], tangents)", record);
+    if (m.returnType().isArray()) {
+      entry.addStatement("return new $T(value[0], $T.split(tangents, $L))", record, LANES, count);
+    } else {
+      entry.addStatement("return new $T(value[0], tangents)", record);
+    }
     type.addMethod(entry.build());
   }
 
-  /** A value's tangents in several directions: one more dimension, first. */
+  /** A value's tangents in several directions, inside: a scalar's an array of them, an array's its own type. */
+  private static TypeName innermost(JType type) {
+    return type.isArray() ? AdjointClassWriter.typeName(type) : lanes(type);
+  }
+
+  /** A value's tangents in several directions, for the public entry point: one more dimension, first. */
   private static TypeName lanes(JType type) {
     return ArrayTypeName.of(AdjointClassWriter.typeName(type));
   }

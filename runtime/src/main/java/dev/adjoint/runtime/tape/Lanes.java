@@ -1,112 +1,217 @@
 package dev.adjoint.runtime.tape;
 
 /**
- * Tangents of several directions at once, for the generated vector tangents
- * ({@code fTangents}, {@code fPushforwardsInto}): a value of type {@code T} has a tangent of type
- * {@code T[]}, indexed by direction first, so {@code xDots[d]} is the tangent of a scalar
- * {@code x} in direction {@code d} and {@code aDots[d]} a whole tangent array of {@code a}.
+ * Tangents of several directions at once, for the generated vector tangents. Inside the generated
+ * code ({@code fPushforwardsInto}) the directions are innermost, so that a statement's loop over
+ * them reads and writes consecutive memory: a scalar {@code x} has the tangents {@code xDots[d]},
+ * and an array has tangents of its own shape whose innermost arrays are {@code k} times as long,
+ * entry {@code i} in direction {@code d} at {@code aDots[i * k + d]} (a matrix's at
+ * {@code mDots[i][j * k + d]}). The public {@code fTangents} takes and returns the directions
+ * first ({@code aDots[d][i]}), as a user builds them; {@link #interleave} and {@link #split} convert.
  */
 public final class Lanes {
   private Lanes() {}
 
-  /** Zero tangents of {@code a} in {@code k} directions (null rows stay null). */
-  public static double[][] zeros(int k, double[] a) {
-    double[][] z = new double[k][];
-    for (int d = 0; d < k; d++) {
-      z[d] = a == null ? null : new double[a.length];
+  /** Zero tangents of {@code a} in {@code k} directions (null for null). */
+  public static double[] zeros(int k, double[] a) {
+    return a == null ? null : new double[a.length * k];
+  }
+
+  public static float[] zeros(int k, float[] a) {
+    return a == null ? null : new float[a.length * k];
+  }
+
+  /** Zero tangents of matrix {@code a} in {@code k} directions (null rows stay null). */
+  public static double[][] zeros(int k, double[][] a) {
+    if (a == null) {
+      return null;
+    }
+    double[][] z = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      z[i] = zeros(k, a[i]);
     }
     return z;
   }
 
-  public static float[][] zeros(int k, float[] a) {
-    float[][] z = new float[k][];
-    for (int d = 0; d < k; d++) {
-      z[d] = a == null ? null : new float[a.length];
+  public static float[][] zeros(int k, float[][] a) {
+    if (a == null) {
+      return null;
+    }
+    float[][] z = new float[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      z[i] = zeros(k, a[i]);
     }
     return z;
   }
 
-  public static double[][][] zeros(int k, double[][] a) {
-    double[][][] z = new double[k][][];
+  /** Directions first ({@code dots[d][i]}) to directions innermost ({@code [i * k + d]}), a new array. */
+  public static double[] interleave(double[][] dots) {
+    int k = dots.length;
+    int n = k == 0 ? 0 : dots[0].length;
+    double[] flat = new double[n * k];
     for (int d = 0; d < k; d++) {
-      z[d] = Shadows.zerosLike(a);
+      setLane(flat, k, d, dots[d]);
     }
-    return z;
+    return flat;
   }
 
-  public static float[][][] zeros(int k, float[][] a) {
-    float[][][] z = new float[k][][];
+  public static float[] interleave(float[][] dots) {
+    int k = dots.length;
+    int n = k == 0 ? 0 : dots[0].length;
+    float[] flat = new float[n * k];
     for (int d = 0; d < k; d++) {
-      z[d] = Shadows.zerosLike(a);
+      setLane(flat, k, d, dots[d]);
     }
-    return z;
+    return flat;
   }
 
-  /** A deep copy: each direction's tangent array copied. */
-  public static double[][] copy(double[][] dots) {
-    if (dots == null) {
+  /** A matrix's tangents, directions first ({@code dots[d][i][j]}), to rows with the directions innermost. */
+  public static double[][] interleave(double[][][] dots) {
+    double[][] flat = null;
+    for (int d = 0; d < dots.length; d++) {
+      flat = setLane(flat, dots.length, d, dots[d]);
+    }
+    return flat;
+  }
+
+  public static float[][] interleave(float[][][] dots) {
+    float[][] flat = null;
+    for (int d = 0; d < dots.length; d++) {
+      flat = setLane(flat, dots.length, d, dots[d]);
+    }
+    return flat;
+  }
+
+  /** The inverse of {@link #interleave}: {@code k} tangent arrays, one per direction. */
+  public static double[][] split(double[] flat, int k) {
+    double[][] dots = new double[k][];
+    for (int d = 0; d < k; d++) {
+      dots[d] = lane(flat, k, d);
+    }
+    return dots;
+  }
+
+  public static float[][] split(float[] flat, int k) {
+    float[][] dots = new float[k][];
+    for (int d = 0; d < k; d++) {
+      dots[d] = lane(flat, k, d);
+    }
+    return dots;
+  }
+
+  public static double[][][] split(double[][] flat, int k) {
+    double[][][] dots = new double[k][][];
+    for (int d = 0; d < k; d++) {
+      dots[d] = lane(flat, k, d);
+    }
+    return dots;
+  }
+
+  public static float[][][] split(float[][] flat, int k) {
+    float[][][] dots = new float[k][][];
+    for (int d = 0; d < k; d++) {
+      dots[d] = lane(flat, k, d);
+    }
+    return dots;
+  }
+
+  /** The tangent array of direction {@code d}, a new array (null for null). */
+  public static double[] lane(double[] flat, int k, int d) {
+    if (flat == null) {
       return null;
     }
-    double[][] c = new double[dots.length][];
-    for (int d = 0; d < dots.length; d++) {
-      c[d] = dots[d] == null ? null : dots[d].clone();
+    double[] one = new double[flat.length / k];
+    for (int i = 0; i < one.length; i++) {
+      one[i] = flat[i * k + d];
     }
-    return c;
+    return one;
   }
 
-  public static float[][] copy(float[][] dots) {
-    if (dots == null) {
+  public static float[] lane(float[] flat, int k, int d) {
+    if (flat == null) {
       return null;
     }
-    float[][] c = new float[dots.length][];
-    for (int d = 0; d < dots.length; d++) {
-      c[d] = dots[d] == null ? null : dots[d].clone();
+    float[] one = new float[flat.length / k];
+    for (int i = 0; i < one.length; i++) {
+      one[i] = flat[i * k + d];
     }
-    return c;
+    return one;
   }
 
-  public static double[][][] copy(double[][][] dots) {
-    if (dots == null) {
+  public static double[][] lane(double[][] flat, int k, int d) {
+    if (flat == null) {
       return null;
     }
-    double[][][] c = new double[dots.length][][];
-    for (int d = 0; d < dots.length; d++) {
-      c[d] = Shadows.snapshot(dots[d]);
+    double[][] one = new double[flat.length][];
+    for (int i = 0; i < flat.length; i++) {
+      one[i] = lane(flat[i], k, d);
     }
-    return c;
+    return one;
   }
 
-  public static float[][][] copy(float[][][] dots) {
-    if (dots == null) {
+  public static float[][] lane(float[][] flat, int k, int d) {
+    if (flat == null) {
       return null;
     }
-    float[][][] c = new float[dots.length][][];
-    for (int d = 0; d < dots.length; d++) {
-      c[d] = Shadows.snapshot(dots[d]);
+    float[][] one = new float[flat.length][];
+    for (int i = 0; i < flat.length; i++) {
+      one[i] = lane(flat[i], k, d);
     }
-    return c;
-  }
-
-  /** The tangents of row {@code i} of a matrix, in each direction: the rows themselves, shared. */
-  public static double[][] row(double[][][] dots, int i) {
-    double[][] r = new double[dots.length][];
-    for (int d = 0; d < dots.length; d++) {
-      r[d] = dots[d][i];
-    }
-    return r;
-  }
-
-  public static float[][] row(float[][][] dots, int i) {
-    float[][] r = new float[dots.length][];
-    for (int d = 0; d < dots.length; d++) {
-      r[d] = dots[d][i];
-    }
-    return r;
+    return one;
   }
 
   /**
-   * Checks the tangents a caller passes: {@code k} directions, each a tangent array shaped like
-   * its value's.
+   * Writes direction {@code d}'s tangent array {@code one} into {@code flat}, which is allocated
+   * to {@code one}'s shape when null; returns {@code flat}. A rule called once per direction gives
+   * its tangents this way.
+   */
+  public static double[] setLane(double[] flat, int k, int d, double[] one) {
+    if (one == null) {
+      return flat;
+    }
+    double[] all = flat != null ? flat : new double[one.length * k];
+    for (int i = 0; i < one.length; i++) {
+      all[i * k + d] = one[i];
+    }
+    return all;
+  }
+
+  public static float[] setLane(float[] flat, int k, int d, float[] one) {
+    if (one == null) {
+      return flat;
+    }
+    float[] all = flat != null ? flat : new float[one.length * k];
+    for (int i = 0; i < one.length; i++) {
+      all[i * k + d] = one[i];
+    }
+    return all;
+  }
+
+  public static double[][] setLane(double[][] flat, int k, int d, double[][] one) {
+    if (one == null) {
+      return flat;
+    }
+    double[][] all = flat != null ? flat : new double[one.length][];
+    for (int i = 0; i < one.length; i++) {
+      all[i] = setLane(all[i], k, d, one[i]);
+    }
+    return all;
+  }
+
+  public static float[][] setLane(float[][] flat, int k, int d, float[][] one) {
+    if (one == null) {
+      return flat;
+    }
+    float[][] all = flat != null ? flat : new float[one.length][];
+    for (int i = 0; i < one.length; i++) {
+      all[i] = setLane(all[i], k, d, one[i]);
+    }
+    return all;
+  }
+
+  /**
+   * Checks the tangents a caller passes to {@code fTangents}: {@code k} directions, each a tangent
+   * array shaped like its value's.
    *
    * @throws IllegalArgumentException naming the method and parameter otherwise
    */
