@@ -85,6 +85,11 @@ public class EvalBenchmarks {
     return BaEval.jacobian(ba, baJacobian);
   }
 
+  @Benchmark
+  public Object baJacobianByTangents() {
+    return BaEval.jacobianByTangents(ba, baJacobian);
+  }
+
   /** Drawn like GradBench's generator: normal weights, uniform means, normal q, l and points. */
   static GmmEval.Input gmm(Random random, int d, int k, int n) {
     return new GmmEval.Input(normal(random, k), uniform(random, k, d), normal(random, k, d),

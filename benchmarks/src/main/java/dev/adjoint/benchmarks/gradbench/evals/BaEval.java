@@ -94,44 +94,80 @@ public final class BaEval {
 
   /** Fills {@code out} with the jacobian. */
   public static SparseMatrix jacobian(Input in, SparseMatrix out) {
-    int cameraColumns = CAMERA_PARAMETERS * in.n;
-    int weightColumns = cameraColumns + 3 * in.m;
-    int[] rows = out.rows;
-    int[] cols = out.cols;
-    double[] vals = out.vals;
     double[] camBar = new double[CAMERA_PARAMETERS];
     double[] pointBar = new double[3];
     double[] seed = new double[2];
-    int row = 0;
+    double[] row = new double[ROW_ENTRIES];
     int entry = 0;
     for (int i = 0; i < in.p; i++) {
-      int cam = in.camIndex[i];
-      int point = in.pointIndex[i];
       for (int r = 0; r < 2; r++) {
         seed[r] = 1;
         Arrays.fill(camBar, 0);
         Arrays.fill(pointBar, 0);
-        double wBar = BaAdjoint.reprojectionErrorPullbackInto(
-            in.cams[cam], in.points[point], in.w[i], in.feats[i], seed, camBar, pointBar);
+        row[ROW_ENTRIES - 1] = BaAdjoint.reprojectionErrorPullbackInto(in.cams[in.camIndex[i]],
+            in.points[in.pointIndex[i]], in.w[i], in.feats[i], seed, camBar, pointBar);
         seed[r] = 0;
-        for (int c = 0; c < CAMERA_PARAMETERS; c++) {
-          cols[entry] = CAMERA_PARAMETERS * cam + c;
-          vals[entry++] = camBar[c];
-        }
-        for (int c = 0; c < 3; c++) {
-          cols[entry] = cameraColumns + 3 * point + c;
-          vals[entry++] = pointBar[c];
-        }
-        cols[entry] = weightColumns + i;
-        vals[entry++] = wBar;
-        rows[row + 1] = rows[row] + ROW_ENTRIES;
-        row++;
+        System.arraycopy(camBar, 0, row, 0, CAMERA_PARAMETERS);
+        System.arraycopy(pointBar, 0, row, CAMERA_PARAMETERS, 3);
+        entry = putRow(in, out, i, 2 * i + r, entry, row, 0);
       }
     }
+    return putWeightRows(in, out, entry);
+  }
+
+  /**
+   * The same jacobian in forward mode: one vector tangent of {@link Ba#reprojectionError} per
+   * observation, its 15 directions the unit vectors of the camera's, the point's and the weight's
+   * entries, gives both rows at once. Kept beside {@link #jacobian}, which is faster on the JVM
+   * (benchmarks/README.md), to measure the two.
+   */
+  public static SparseMatrix jacobianByTangents(Input in, SparseMatrix out) {
+    int k = ROW_ENTRIES;
+    double[] camDots = new double[CAMERA_PARAMETERS * k];
+    double[] pointDots = new double[3 * k];
+    double[] wDots = new double[k];
+    for (int c = 0; c < CAMERA_PARAMETERS; c++) {
+      camDots[c * k + c] = 1; // the layout of the vector ABI: entry c's direction d at [c * k + d]
+    }
+    for (int c = 0; c < 3; c++) {
+      pointDots[c * k + CAMERA_PARAMETERS + c] = 1;
+    }
+    wDots[k - 1] = 1;
+    int entry = 0;
     for (int i = 0; i < in.p; i++) {
-      cols[entry] = weightColumns + i;
-      vals[entry++] = BaAdjoint.weightErrorPullbackInto(in.w[i], 1.0);
-      rows[row + 1] = rows[row] + 1;
+      double[] rows = BaAdjoint.reprojectionErrorPushforwardsInto(in.cams[in.camIndex[i]],
+          in.points[in.pointIndex[i]], in.w[i], in.feats[i], k, camDots, pointDots, wDots, null);
+      entry = putRow(in, out, i, 2 * i, entry, rows, 0);
+      entry = putRow(in, out, i, 2 * i + 1, entry, rows, k);
+    }
+    return putWeightRows(in, out, entry);
+  }
+
+  /** Writes reprojection row {@code row} of observation {@code i}: its 15 entries, from {@code from}. */
+  private static int putRow(Input in, SparseMatrix out, int i, int row, int entry, double[] values, int from) {
+    int cameraColumns = CAMERA_PARAMETERS * in.n;
+    int[] cols = out.cols;
+    double[] vals = out.vals;
+    for (int c = 0; c < CAMERA_PARAMETERS; c++) {
+      cols[entry + c] = CAMERA_PARAMETERS * in.camIndex[i] + c;
+    }
+    for (int c = 0; c < 3; c++) {
+      cols[entry + CAMERA_PARAMETERS + c] = cameraColumns + 3 * in.pointIndex[i] + c;
+    }
+    cols[entry + ROW_ENTRIES - 1] = cameraColumns + 3 * in.m + i;
+    System.arraycopy(values, from, vals, entry, ROW_ENTRIES);
+    out.rows[row + 1] = out.rows[row] + ROW_ENTRIES;
+    return entry + ROW_ENTRIES;
+  }
+
+  /** The {@code p} weight rows, one pullback of {@link Ba#weightError} each, after the reprojection rows. */
+  private static SparseMatrix putWeightRows(Input in, SparseMatrix out, int entry) {
+    int weightColumns = CAMERA_PARAMETERS * in.n + 3 * in.m;
+    int row = 2 * in.p;
+    for (int i = 0; i < in.p; i++) {
+      out.cols[entry] = weightColumns + i;
+      out.vals[entry++] = BaAdjoint.weightErrorPullbackInto(in.w[i], 1.0);
+      out.rows[row + 1] = out.rows[row] + 1;
       row++;
     }
     return out;
