@@ -1,5 +1,6 @@
 package dev.adjoint.corpus;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * {@code Params} record, and the tangent in a random direction is the gradient's dot product with
  * it, to rounding; through a call of another such method ({@code sensitivity} calls
  * {@code predict}), a recursion that is not inlined ({@code unrolled}), a loop over a data set
- * ({@code loss}) and a second model that is passive ({@code distill}).
+ * ({@code loss}) and a second model that is passive ({@code distill}). The vector tangents, one
+ * {@code Params} record per direction, equal one scalar tangent per direction bit for bit.
  */
 class FieldTangentsTest {
   private final Random rnd = new Random(44);
@@ -67,5 +69,41 @@ class FieldTangentsTest {
     var d = ModelParamsAdjoint.distillGradient(model, teacher, x);
     var dt = ModelParamsAdjoint.distillTangent(model, teacher, x, direction);
     assertClose(dot(d.self().flatten(), direction.flatten()), dt.tangent());
+  }
+
+  /** Three directions of the fields (and of x), each its own record. */
+  private ModelParamsAdjoint.Params[] directions() {
+    int n = ModelParamsAdjoint.Params.of(model).flatSize();
+    return new ModelParamsAdjoint.Params[] {direction,
+        ModelParamsAdjoint.Params.of(model).unflatten(Checks.uniform(rnd, n, -1, 1)),
+        ModelParamsAdjoint.Params.of(model).unflatten(Checks.uniform(rnd, n, -1, 1))};
+  }
+
+  @Test
+  void vectorTangentsAreTheScalarTangentsOfEachDirection() {
+    ModelParamsAdjoint.Params[] selfDots = directions();
+    double[][] xDots = {xDot, Checks.uniform(rnd, 4, -1, 1), Checks.uniform(rnd, 4, -1, 1)};
+    double[][] xs = Checks.uniform(rnd, 5, 4, -1, 1);
+    double[] ys = Checks.uniform(rnd, 5, -0.5, 0.5);
+    double scale = 0.7;
+    double[] before = selfDots[1].flatten();
+    var predict = ModelParamsAdjoint.predictTangents(model, x, xDots, selfDots);
+    var sensitivity = ModelParamsAdjoint.sensitivityTangents(model, x, scale, xDots, selfDots);
+    var unrolled = ModelParamsAdjoint.unrolledTangents(model, x, 3, selfDots);
+    var loss = ModelParamsAdjoint.lossTangents(model, xs, ys, selfDots);
+    var distill = ModelParamsAdjoint.distillTangents(model, teacher, x, selfDots);
+    for (int d = 0; d < selfDots.length; d++) {
+      assertEquals(ModelParamsAdjoint.predictTangent(model, x, xDots[d], selfDots[d]).tangent(),
+          predict.tangents()[d], 0.0, "predict, direction " + d);
+      assertEquals(ModelParamsAdjoint.sensitivityTangent(model, x, scale, xDots[d], selfDots[d]).tangent(),
+          sensitivity.tangents()[d], 0.0, "sensitivity, direction " + d);
+      assertEquals(ModelParamsAdjoint.unrolledTangent(model, x, 3, selfDots[d]).tangent(),
+          unrolled.tangents()[d], 0.0, "unrolled, direction " + d);
+      assertEquals(ModelParamsAdjoint.lossTangent(model, xs, ys, selfDots[d]).tangent(),
+          loss.tangents()[d], 0.0, "loss, direction " + d);
+      assertEquals(ModelParamsAdjoint.distillTangent(model, teacher, x, selfDots[d]).tangent(),
+          distill.tangents()[d], 0.0, "distill, direction " + d);
+    }
+    assertArrayEquals(before, selfDots[1].flatten(), 0.0, "the records are left as they were");
   }
 }

@@ -90,7 +90,7 @@ public final class AdjointClassWriter {
       if (e.tangent() != null) {
         TangentWriter.add(type, self, owner, e.method(), e.tangent(), receiverParams);
         if (e.tangent().vector() != null) {
-          VectorTangentWriter.add(type, self, owner, e.method(), e.tangent().vector());
+          VectorTangentWriter.add(type, self, owner, e.method(), e.tangent().vector(), receiverParams);
         }
         if (JacobianWriter.applies(e.method())) {
           JacobianWriter.add(type, e.method());

@@ -32,7 +32,8 @@ final class VectorTangentWriter {
 
   private VectorTangentWriter() {}
 
-  static void add(TypeSpec.Builder type, ClassName self, TypeElement owner, MethodIR m, Tangent tangent) {
+  static void add(TypeSpec.Builder type, ClassName self, TypeElement owner, MethodIR m, Tangent tangent,
+      ReceiverParamsWriter receiverParams) {
     String name = m.name();
     String link = "{@link " + owner.getQualifiedName() + "#" + name + "}";
     List<ParameterSpec> primal = AdjointClassWriter.primalParams(m);
@@ -61,8 +62,8 @@ final class VectorTangentWriter {
     }
     into.addCode(CodeRenderer.render(tangent.body()));
     type.addMethod(into.build());
-    if (isVoid || m.wrt().isEmpty() || m.wrt().stream().anyMatch(v -> v.kind() == Variable.Kind.FIELD)) {
-      return; // with respect to fields, callers use fPushforwardsInto
+    if (isVoid || m.wrt().isEmpty()) {
+      return;
     }
     ClassName record = self.nestedClass(AdjointNaming.tangentsRecordName(name));
     type.addType(TypeSpec.recordBuilder(record.simpleName())
@@ -73,40 +74,82 @@ final class VectorTangentWriter {
             .build())
         .addJavadoc("The value of " + link + " and its tangents, {@code tangents[d]} in direction {@code d}.\n")
         .build());
-    String method = AdjointNaming.tangentsMethod(name);
+    type.addMethod(entry(self, link, m, tangent, receiverParams, primal, dots, record));
+  }
+
+  /**
+   * {@code fTangents}: checks the tangents, converts them to the ABI's layout (the fields' from one
+   * {@code Params} record per direction), and runs {@code fPushforwardsInto}.
+   */
+  private static MethodSpec entry(ClassName self, String link, MethodIR m, Tangent tangent,
+      ReceiverParamsWriter receiverParams, List<ParameterSpec> primal, List<ParameterSpec> dots, ClassName record) {
+    String method = AdjointNaming.tangentsMethod(m.name());
+    List<Variable> fields = m.params().stream().filter(p -> p.kind() == Variable.Kind.FIELD).toList();
+    boolean withFields = m.wrt().stream().anyMatch(v -> v.kind() == Variable.Kind.FIELD);
     MethodSpec.Builder entry = MethodSpec.methodBuilder(method)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(record)
-        .addParameters(primal)
-        .addParameters(dots)
+        .addParameters(primal.subList(0, primal.size() - fields.size()))
         .addJavadoc("Value of " + link + " and its derivatives in several directions at once (vector forward"
-            + " mode):\n{@code ...Dots[d]} is the tangent of each differentiable parameter in direction {@code d}."
-            + " One sweep;\nthe cost grows with the number of directions, as a Jacobian's columns do. The tangents"
+            + " mode):\n{@code ...Dots[d]} is the tangent of each differentiable parameter in direction {@code d}"
+            + (withFields ? ",\nand {@code selfDots[d]} the fields' tangents in direction {@code d}" : "")
+            + ". One sweep;\nthe cost grows with the number of directions, as a Jacobian's columns do. The tangents"
             + " given are\nleft as they were.\n");
-    String first = tangent.dotParamNames().get(0);
-    String count = HessianWriter.fresh("directions", names(m, tangent));
-    entry.addStatement("$T.checkNotNull($S, $S, $L)", SEEDS, method, first, first);
-    entry.addStatement("int $L = $L.length", count, first);
+    java.util.Set<String> taken = names(m, tangent);
+    taken.add("selfDots");
+    String count = HessianWriter.fresh("directions", taken);
+    String d = HessianWriter.fresh("d", taken);
+    for (Variable f : fields) { // the receiver's fields, read from it
+      entry.addStatement("$T $N = $L", AdjointClassWriter.typeName(f.type()), f.name(), receiverParams.read(f, "self"));
+    }
+    Variable first = m.wrt().get(0);
+    String counted = first.kind() == Variable.Kind.FIELD ? "selfDots" : tangent.dotParamNames().get(0);
+    entry.addStatement("$T.checkNotNull($S, $S, $L)", SEEDS, method, counted, counted);
+    entry.addStatement("int $L = $L.length", count, counted);
     List<CodeBlock> args = new ArrayList<>();
     m.params().forEach(p -> args.add(CodeBlock.of("$L", p.name())));
     args.add(CodeBlock.of("$L", count));
+    CodeBlock.Builder gather = CodeBlock.builder();
     for (int k = 0; k < m.wrt().size(); k++) {
       Variable p = m.wrt().get(k);
       String dot = tangent.dotParamNames().get(k);
+      if (p.kind() == Variable.Kind.FIELD) { // gathered from the records, direction by direction
+        if (p.type().isArray()) {
+          entry.addStatement("$T $L = $T.zeros($L, $L)", AdjointClassWriter.typeName(p.type()), dot, LANES, count,
+              p.name());
+          gather.addStatement("$T.setLane($L, $L, $L, selfDots[$L].$N())", LANES, dot, count, d, d, p.sourceName());
+        } else {
+          entry.addStatement("$T $L = new $L[$L]", lanes(p.type()), dot, p.type().sourceText(), count);
+          gather.addStatement("$L[$L] = selfDots[$L].$N()", dot, d, d, p.sourceName());
+        }
+        args.add(CodeBlock.of("$L", dot));
+        continue;
+      }
+      entry.addParameter(dots.get(k));
       String length = p.type().dims() == 1 ? p.name() + ".length" : "-1";
       entry.addStatement("$T.check($S, $S, $L, $L, $L)", LANES, method, dot, dot, count, length);
       args.add(p.type().isArray() ? CodeBlock.of("$T.interleave($L)", LANES, dot) : CodeBlock.of("$L.clone()", dot));
     }
+    if (withFields) {
+      ArrayTypeName records = ArrayTypeName.of(self.nestedClass(ReceiverParamsWriter.RECORD));
+      entry.addParameter(records, "selfDots");
+      entry.addStatement("$T.check($S, $S, selfDots, $L, -1)", LANES, method, "selfDots", count);
+      entry.beginControlFlow("for (int $L = 0; $L < $L; $L++)", d, d, count, d);
+      entry.addStatement("$T.checkNotNull($S, $S, selfDots[$L])", SEEDS, method, "selfDots[d]", d);
+      entry.addCode(gather.build());
+      entry.endControlFlow();
+    }
+    TypeName resultType = AdjointClassWriter.typeName(m.returnType());
     entry.addStatement("$T value = new $L", ArrayTypeName.of(resultType), AdjointClassWriter.newArrayOfOne(m.returnType()));
     args.add(CodeBlock.of("value"));
-    entry.addStatement("$T tangents = $L($L)", innermost(m.returnType()), AdjointNaming.pushforwardsIntoMethod(name),
+    entry.addStatement("$T tangents = $L($L)", innermost(m.returnType()), AdjointNaming.pushforwardsIntoMethod(m.name()),
         CodeBlock.join(args, ", "));
     if (m.returnType().isArray()) {
       entry.addStatement("return new $T(value[0], $T.split(tangents, $L))", record, LANES, count);
     } else {
       entry.addStatement("return new $T(value[0], tangents)", record);
     }
-    type.addMethod(entry.build());
+    return entry.build();
   }
 
   /** A value's tangents in several directions, inside: a scalar's an array of them, an array's its own type. */
