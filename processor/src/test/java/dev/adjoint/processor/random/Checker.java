@@ -38,6 +38,7 @@ final class Checker {
   private final Method tangent;
   /** fTangents, or null. */
   private final Method tangents;
+  private final SelfDots selfDots;
   /** fHvp of the adjoint's adjoint (second derivatives), or null where there is none. */
   private final Method hvp;
   /** What the second-order class has, for the report when fHvp is missing. */
@@ -60,12 +61,10 @@ final class Checker {
     twin = find(t, "f");
     gradient = find(adjoint, "fGradient");
     pullbackInto = find(adjoint, "fPullbackInto");
-    // a tangent with respect to fields takes them as a Params record (the corpus's FieldTangentsTest
-    // checks those); the tester checks the others
-    boolean fields = program.wrt().contains("this");
-    tangent = !fields && Arrays.stream(adjoint.getDeclaredMethods()).anyMatch(m -> m.getName().equals("fTangent"))
+    selfDots = new SelfDots(program, adjoint); // a tangent with respect to fields takes them as a record
+    tangent = Arrays.stream(adjoint.getDeclaredMethods()).anyMatch(m -> m.getName().equals("fTangent"))
         ? find(adjoint, "fTangent") : null;
-    tangents = !fields && Arrays.stream(adjoint.getDeclaredMethods()).anyMatch(m -> m.getName().equals("fTangents"))
+    tangents = Arrays.stream(adjoint.getDeclaredMethods()).anyMatch(m -> m.getName().equals("fTangents"))
         ? find(adjoint, "fTangents") : null;
     Class<?> second;
     try {
@@ -147,10 +146,12 @@ final class Checker {
     }
     Verdict t = tangent == null ? null : checkTangent(inputs, value);
     if (t == null && tangents != null) {
-      t = VectorCheck.check(this, program, tangent, tangents, inputs, finite);
+      t = VectorCheck.check(this, program, tangent, tangents, selfDots, inputs, finite);
     }
     String secondOrder = Probe.secondOrderSingular();
-    if (t == null && tangent != null && singular == null) { // second derivatives need first ones that hold
+    // second derivatives need first ones that hold; a method with respect to fields has its HVP with
+    // the fields as explicit parameters of the second-order class, which this check does not build
+    if (t == null && tangent != null && singular == null && !selfDots.present()) {
       t = new HvpCheck(this, program, hvp, finite).check(inputs, gradientRead);
       if (t != null && secondOrder != null) {
         t = new Verdict(Outcome.ILL_DEFINED, "evaluates " + secondOrder + ", where the second derivative is infinite: "
@@ -178,11 +179,17 @@ final class Checker {
         expected += gradientRead[i] * direction[i];
         scale += Math.abs(gradientRead[i] * direction[i]);
       }
+      if (name.equals("this")) {
+        continue;
+      }
       args.add(slot[1] == 1 && !name.equals("x") && !name.equals("y") ? (Object) direction[slot[0]]
           : Arrays.copyOfRange(direction, slot[0], slot[0] + slot[1]));
     }
     Object record;
     try {
+      if (selfDots.present()) { // the field's tangent comes last, as a record
+        args.add(selfDots.one(direction[inputs.slot("this")[0]]));
+      }
       record = tangent.invoke(null, args.toArray());
     } catch (Throwable t) {
       return new Verdict(Outcome.THROWS, "fTangent: " + BatchCompiler.stack(cause(t)), finite.compared(), finite.skipped());

@@ -16,8 +16,8 @@ final class VectorCheck {
 
   private VectorCheck() {}
 
-  static Checker.Verdict check(Checker checker, Program program, Method tangent, Method tangents, Inputs inputs,
-      Finite finite) {
+  static Checker.Verdict check(Checker checker, Program program, Method tangent, Method tangents, SelfDots selfDots,
+      Inputs inputs, Finite finite) {
     SplittableRandom r = new SplittableRandom(program.seed() + 31);
     List<double[]> directions = new ArrayList<>();
     for (int d = 0; d < DIRECTIONS; d++) {
@@ -31,6 +31,9 @@ final class VectorCheck {
       List<Object> all = new ArrayList<>(Arrays.asList(checker.arguments(inputs.copy(), null)));
       for (String name : program.wrt()) {
         int[] slot = inputs.slot(name);
+        if (name.equals("this")) {
+          continue; // the field's tangents come last
+        }
         if (isArray(name, slot)) {
           double[][] lanes = new double[DIRECTIONS][];
           for (int d = 0; d < DIRECTIONS; d++) {
@@ -45,14 +48,26 @@ final class VectorCheck {
           all.add(lanes);
         }
       }
+      if (selfDots.present()) {
+        double[] scaleDots = new double[DIRECTIONS];
+        for (int d = 0; d < DIRECTIONS; d++) {
+          scaleDots[d] = directions.get(d)[inputs.slot("this")[0]];
+        }
+        all.add(selfDots.perDirection(scaleDots));
+      }
       Object vector = tangents.invoke(null, all.toArray());
       double[] got = (double[]) Checker.component(vector, "tangents");
       for (int d = 0; d < DIRECTIONS; d++) {
         List<Object> one = new ArrayList<>(Arrays.asList(checker.arguments(inputs.copy(), null)));
         for (String name : program.wrt()) {
           int[] slot = inputs.slot(name);
-          one.add(isArray(name, slot) ? Arrays.copyOfRange(directions.get(d), slot[0], slot[0] + slot[1])
-              : (Object) directions.get(d)[slot[0]]);
+          if (!name.equals("this")) {
+            one.add(isArray(name, slot) ? Arrays.copyOfRange(directions.get(d), slot[0], slot[0] + slot[1])
+                : (Object) directions.get(d)[slot[0]]);
+          }
+        }
+        if (selfDots.present()) {
+          one.add(selfDots.one(directions.get(d)[inputs.slot("this")[0]]));
         }
         Object single = tangent.invoke(null, one.toArray());
         double expected = ((Number) Checker.component(single, "tangent")).doubleValue();
