@@ -46,11 +46,8 @@ final class Checker {
   /** Whether the second-order class says it left f's pushforward out (too large for one JVM method). */
   final boolean hvpLeftOut;
   private final Finite finite;
-  private final boolean floats;
   /** The gradient the last {@link #checkGradient} read, in {@link Inputs#flat} order. */
   private double[] gradientRead;
-  /** Programs whose tangent was checked, over all checkers. */
-  static final java.util.concurrent.atomic.AtomicInteger TANGENTS_CHECKED = new java.util.concurrent.atomic.AtomicInteger();
 
   Checker(Program program, ClassLoader loader, java.nio.file.Path generated) throws ReflectiveOperationException {
     this.program = program;
@@ -76,7 +73,7 @@ final class Checker {
         ? find(second, "fHvp") : null;
     secondOrderClass = second == null ? "no class " + program.qualifiedName() + "AdjointAdjoint"
         : "methods " + Arrays.stream(second.getDeclaredMethods()).map(Method::getName).sorted().toList();
-    hvpLeftOut = leftOut(generated == null ? null : generated.resolve(program.qualifiedName().replace('.', '/')
+    hvpLeftOut = HvpCheck.leftOut(generated == null ? null : generated.resolve(program.qualifiedName().replace('.', '/')
         + "AdjointAdjoint.java"));
     if (program.instance()) {
       Constructor<?> k = c.getDeclaredConstructor();
@@ -89,8 +86,7 @@ final class Checker {
       receiver = null;
       twinReceiver = null;
     }
-    floats = program.source().matches("(?s).*\\bfloat\\b.*");
-    finite = new Finite(floats);
+    finite = new Finite(program.source().matches("(?s).*\\bfloat\\b.*"));
   }
 
   Verdict check() {
@@ -144,7 +140,8 @@ final class Checker {
         Tape.setThreadCallRecordingBytes(previous);
       }
     }
-    Verdict t = tangent == null ? null : checkTangent(inputs, value);
+    Verdict t = tangent == null ? null
+        : new TangentCheck(this, program, tangent, selfDots, finite).check(inputs, value, gradientRead);
     if (t == null && tangents != null) {
       t = VectorCheck.check(this, program, tangent, tangents, selfDots, inputs, finite);
     }
@@ -163,52 +160,6 @@ final class Checker {
           + t.detail(), t.compared(), t.skipped()) : t;
     }
     return new Verdict(Outcome.PASSED, "", finite.compared(), finite.skipped());
-  }
-
-  /** The tangent in a random direction against the gradient's dot product with it; the value bitwise. */
-  private Verdict checkTangent(Inputs inputs, double value) {
-    SplittableRandom r = new SplittableRandom(program.seed() + 29);
-    double[] direction = new double[gradientRead.length];
-    List<Object> args = new ArrayList<>(Arrays.asList(arguments(inputs.copy(), null)));
-    double expected = 0;
-    double scale = 0;
-    for (String name : program.wrt()) {
-      int[] slot = inputs.slot(name);
-      for (int i = slot[0]; i < slot[0] + slot[1]; i++) {
-        direction[i] = r.nextDouble(-1, 1);
-        expected += gradientRead[i] * direction[i];
-        scale += Math.abs(gradientRead[i] * direction[i]);
-      }
-      if (name.equals("this")) {
-        continue;
-      }
-      args.add(slot[1] == 1 && !name.equals("x") && !name.equals("y") ? (Object) direction[slot[0]]
-          : Arrays.copyOfRange(direction, slot[0], slot[0] + slot[1]));
-    }
-    Object record;
-    try {
-      if (selfDots.present()) { // the field's tangent comes last, as a record
-        args.add(selfDots.one(direction[inputs.slot("this")[0]]));
-      }
-      record = tangent.invoke(null, args.toArray());
-    } catch (Throwable t) {
-      return new Verdict(Outcome.THROWS, "fTangent: " + BatchCompiler.stack(cause(t)), finite.compared(), finite.skipped());
-    }
-    TANGENTS_CHECKED.incrementAndGet();
-    double got = ((Number) component(record, "value")).doubleValue();
-    double dot = ((Number) component(record, "tangent")).doubleValue();
-    if (Double.doubleToLongBits(got) != Double.doubleToLongBits(value)) {
-      return new Verdict(Outcome.WRONG_TANGENT, "fTangent's value " + got + ", f = " + value, finite.compared(),
-          finite.skipped());
-    }
-    // the same derivatives summed in another order: agreement to rounding, relative to the terms'
-    // size; a float variable's tangent and adjoint are both rounded to float
-    double tolerance = (floats ? 1e-5 : 1e-9) * (scale + Math.abs(dot)) + 1e-12;
-    if (!(Math.abs(dot - expected) <= tolerance)) {
-      return new Verdict(Outcome.WRONG_TANGENT, "tangent " + dot + ", gradient . direction " + expected,
-          finite.compared(), finite.skipped());
-    }
-    return null;
   }
 
   private Verdict checkGradient(Inputs inputs, double value, double[][] reference, long budget) {
@@ -413,40 +364,6 @@ final class Checker {
       }
     }
     throw new IllegalStateException(c.getName() + " has no method " + name);
-  }
-
-  /**
-   * Whether the second-order class says, with a reason the tester accepts, that f's pushforward has
-   * no adjoint: too large, a call of a custom rule's pushforward (which has no derivative itself),
-   * or a call of a method left out for one of those reasons.
-   */
-  private static boolean leftOut(java.nio.file.Path secondOrder) {
-    try {
-      if (secondOrder == null || !java.nio.file.Files.exists(secondOrder)) {
-        return false;
-      }
-      java.util.Map<String, String> reasons = new java.util.HashMap<>();
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("<li>\\{@code (\\w+)}: ([^\\n]*)")
-          .matcher(java.nio.file.Files.readString(secondOrder));
-      while (m.find()) {
-        reasons.put(m.group(1), m.group(2));
-      }
-      return acceptable("fPushforwardInto", reasons, 0);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static boolean acceptable(String method, java.util.Map<String, String> reasons, int depth) {
-    String why = reasons.get(method);
-    if (why == null || depth > 10) {
-      return false;
-    }
-    java.util.regex.Matcher calls = java.util.regex.Pattern.compile("it calls \\{@code (\\w+)}, which has no adjoint here")
-        .matcher(why);
-    return why.startsWith("its adjoint would pass")
-        || why.matches("\\[Adjoint:UnsupportedCall\\] \\w+\\.h\\d+Pushforward has no derivative.*")
-        || calls.matches() && acceptable(calls.group(1), reasons, depth + 1);
   }
 
   private static boolean moderate(double[] a) {

@@ -61,7 +61,7 @@ class RandomProgramsTest {
       table.append(String.format("%-22s %7s%n", "outcome", "programs"));
       counts.forEach((o, n) -> table.append(String.format("%-22s %7d%n", o, n)));
       table.append(String.format("derivative components compared %d, skipped at kinks %d%n", compared, skipped));
-      table.append(String.format("tangents (forward mode) checked %d%n", Checker.TANGENTS_CHECKED.getAndSet(0)));
+      table.append(String.format("tangents (forward mode) checked %d%n", TangentCheck.TANGENTS_CHECKED.getAndSet(0)));
       System.out.println(table);
       Files.writeString(out.resolve("summary.txt"), table.toString());
       List<String> shrunk = new ArrayList<>();
