@@ -92,4 +92,24 @@ final class Arrays2D {
     }
     return t;
   }
+
+  /**
+   * A matrix written as an initializer of rows holds the rows themselves: the write through
+   * {@code m[0]} reaches {@code r}, and each row's adjoint is the matrix row's.
+   */
+  @Differentiable
+  static double rowsInitializer(double[] r, double[][] w, double b) {
+    double[] q = {b, b * b};
+    double[][] m = {r, w[1], q, new double[2]};
+    m[3][0] = b * r[0];
+    m[0][1] += b;
+    return m[0][0] * m[1][1] + m[2][1] * m[3][0] + r[1] * m[0][1];
+  }
+
+  /** A matrix result made of a parameter and a new row. */
+  @Differentiable
+  static double[][] pairOfRows(double[] r, double b) {
+    double[] q = {b * r[0], b};
+    return new double[][] {r, q};
+  }
 }

@@ -124,4 +124,31 @@ class Arrays2DTest {
     Checks.rejectsNaNSeed(() -> Arrays2DAdjoint.transposeSquashPullback(m, s,
         new double[][] {{0, 0}, {Double.NaN, 0}, {0, 0}}));
   }
+
+  @Test
+  void matrixInitializerOfRowsSharesTheirAdjoints() {
+    double[] r = Checks.uniform(rnd, 2, -1, 1);
+    double[][] w = Checks.uniform(rnd, 2, 2, -1, 1);
+    double b = 0.8;
+    Object[] before = Checks.snapshot(r, w);
+    var g = Arrays2DAdjoint.rowsInitializerGradient(r, w, b);
+    Checks.assertUnchanged(before, r, w);
+    assertEquals(Arrays2D.rowsInitializer(r.clone(), w, b), g.value());
+    Checks.gradient(x -> {
+      var v = Flat.read(x);
+      return Arrays2D.rowsInitializer(v.vec(2), v.mat(2, 2), v.scalar());
+    }, Flat.of(r, w, b), Flat.of(g.r(), g.w(), g.b()));
+  }
+
+  @Test
+  void matrixResultMadeOfRows() {
+    double[] r = Checks.uniform(rnd, 2, -1, 1);
+    double b = -0.6;
+    double[][] seed = Checks.uniform(rnd, 2, 2, -1, 1);
+    var p = Arrays2DAdjoint.pairOfRowsPullback(r, b, seed);
+    Checks.pullback(x -> {
+      var v = Flat.read(x);
+      return Flat.of((Object) Arrays2D.pairOfRows(v.vec(2), v.scalar()));
+    }, Flat.of(r, b), Flat.of((Object) seed), Flat.of(p.r(), p.b()), 54);
+  }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which array variables may share storage: {@code u = un}, {@code row = a[i]} and array
- * parameters passed around put variables in one class. Activity, mutation and recording are
+ * Which array variables may share storage: {@code u = un}, {@code row = a[i]}, {@code m = {r, q}}
+ * and array parameters passed around put variables in one class. Activity, mutation and recording are
  * decided per class, because a write through one name is a write through all of them.
  */
 public final class Aliases {
@@ -51,6 +51,8 @@ public final class Aliases {
     } else if (e instanceof Expr.Conditional c) {
       out.addAll(roots(c.ifTrue()));
       out.addAll(roots(c.ifFalse()));
+    } else if (e instanceof Expr.ArrayInit init && init.type().dims() > 1) {
+      init.elements().forEach(row -> out.addAll(roots(row))); // {r, q} holds the rows themselves
     }
     return out;
   }

@@ -11,6 +11,8 @@ import dev.adjoint.processor.ir.Expr;
 import dev.adjoint.processor.ir.IrWalker;
 import dev.adjoint.processor.ir.JType;
 import dev.adjoint.processor.ir.Variable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,6 +93,14 @@ final class AssignmentAdjoints {
     if (value instanceof Expr.Conditional c) {
       return Snippet.of(st.printer.print(c.condition()) + " ? ", shadowOf(c.ifTrue(), st.printer.print(c.ifTrue())), " : ",
           shadowOf(c.ifFalse(), st.printer.print(c.ifFalse())));
+    }
+    if (value instanceof Expr.ArrayInit init && init.type().dims() > 1) {
+      // {r, q} holds the rows themselves, so its adjoint holds their adjoints: writes through either meet
+      List<Object> rows = new ArrayList<>();
+      for (int k = 0; k < init.elements().size(); k++) {
+        rows.add(shadowOf(init.elements().get(k), primal + "[" + k + "]"));
+      }
+      return Snippet.of("new " + init.type().sourceText() + " {", Snippet.join(", ", rows), "}");
     }
     return Snippet.of(RuntimeClasses.SHADOWS, ".zerosLike(" + primal + ")");
   }
@@ -276,7 +286,8 @@ final class AssignmentAdjoints {
       st.calls.reverse(call, seed, out);
     } else if (value instanceof Expr.ArrayCopy copy && seeded) {
       out.line(Snippet.of(RuntimeClasses.SHADOWS, ".addInto(" + seed + ", " + sweep.barOf(copy.source()) + ");"));
-    } else if (value instanceof Expr.ArrayInit init && seeded) {
+    } else if (value instanceof Expr.ArrayInit init && seeded && init.type().dims() == 1) {
+      // (a matrix's rows share their adjoints with it: nothing flows back separately)
       for (int k = 0; k < init.elements().size(); k++) {
         sweep.propagateTo(init.elements().get(k), Seed.of(seed + "[" + k + "]"), out);
       }

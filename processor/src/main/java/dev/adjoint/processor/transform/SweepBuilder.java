@@ -264,7 +264,14 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
     st.printer.recordReadsInto(null);
     Expr value = r.value();
     if (value.type().isArray()) {
-      if (value instanceof Expr.ArrayInit init) {
+      if (value instanceof Expr.ArrayInit init && init.type().dims() > 1) {
+        for (int k = 0; k < init.elements().size(); k++) { // a row's adjoint comes in the seed's row
+          Expr row = init.elements().get(k);
+          if (st.activity.isActive(row) && !(row instanceof Expr.NewArray)) {
+            out.line(Snippet.of(RuntimeClasses.SHADOWS, ".addInto(" + st.seedName + "[" + k + "], " + barOf(row) + ");"));
+          }
+        }
+      } else if (value instanceof Expr.ArrayInit init) {
         for (int k = 0; k < init.elements().size(); k++) {
           propagateTo(init.elements().get(k), Seed.of(st.seedName + "[" + k + "]"), out);
         }
