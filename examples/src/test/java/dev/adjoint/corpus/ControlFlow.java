@@ -77,4 +77,11 @@ final class ControlFlow {
     }
     return y;
   }
+
+  /** An initializer on one branch only: its entries {@code a[i]} exist only there. */
+  @Differentiable
+  static double guardedPair(double[] a, int i) {
+    double[] r = i < a.length ? new double[] {a[i] * a[i], Math.sin(a[i] * a[0])} : a;
+    return r[0] * r[r.length - 1];
+  }
 }

@@ -82,4 +82,26 @@ class ControlFlowTest {
     }
     Checks.rejectsNaNSeed(() -> ControlFlowAdjoint.splinePullback(0.4, Double.NaN));
   }
+
+  /** Either branch of a conditional initializer, in each mode: the other branch's entries are not read. */
+  @Test
+  void anInitializerOnOneBranchIsDifferentiatedOnlyThere() {
+    double[] a = {0.7, -1.1, 0.4};
+    double[][] dirs = {{0.3, -0.2, 0.9}, {-1, 0.5, 0.25}};
+    for (int i : new int[] {1, a.length}) {
+      final int at = i;
+      var g = ControlFlowAdjoint.guardedPairGradient(a, i);
+      assertEquals(ControlFlow.guardedPair(a, i), g.value());
+      Checks.gradient(v -> ControlFlow.guardedPair(v, at), a, g.a());
+      var many = ControlFlowAdjoint.guardedPairTangents(a, i, dirs);
+      for (int d = 0; d < dirs.length; d++) {
+        double along = 0;
+        for (int k = 0; k < a.length; k++) {
+          along += g.a()[k] * dirs[d][k];
+        }
+        assertEquals(along, ControlFlowAdjoint.guardedPairTangent(a, i, dirs[d]).tangent(), 1e-12);
+        assertEquals(ControlFlowAdjoint.guardedPairTangent(a, i, dirs[d]).tangent(), many.tangents()[d], 0.0);
+      }
+    }
+  }
 }

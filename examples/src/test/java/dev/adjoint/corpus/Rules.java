@@ -45,10 +45,10 @@ final class Rules {
     return s + back[0] * z[z.length - 1];
   }
 
-  /** A low-pass filter by the real transforms, then a cubic. */
+  /** A low-pass filter by the real transforms (on a copy of the spectrum), then a cubic. */
   @Differentiable
   static double lowPass(double[] x) {
-    double[] h = Fft.realForward(x);
+    double[] h = Fft.realForward(x).clone();
     for (int k = h.length / 2; k < h.length; k++) {
       h[k] = 0;
     }

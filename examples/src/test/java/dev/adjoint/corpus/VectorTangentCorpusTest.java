@@ -83,6 +83,10 @@ class VectorTangentCorpusTest {
     }
     Object value = result.getClass().getRecordComponents()[0].getAccessor().invoke(result);
     Object all = result.getClass().getRecordComponents()[1].getAccessor().invoke(result);
+    String none = noDirections(args, tangents, differentiable.size(), value);
+    if (none != null) {
+      return none;
+    }
     for (int d = 0; d < DIRECTIONS; d++) {
       List<Object> one = new ArrayList<>(Arrays.asList(CorpusInputs.copy(args)));
       for (int j = 0; j < differentiable.size(); j++) {
@@ -100,6 +104,23 @@ class VectorTangentCorpusTest {
       }
     }
     return null;
+  }
+
+  /** With no directions: the value, and no tangents. */
+  private static String noDirections(Object[] args, Method tangents, int differentiable, Object value) {
+    List<Object> none = new ArrayList<>(Arrays.asList(CorpusInputs.copy(args)));
+    for (int j = 0; j < differentiable; j++) {
+      none.add(Array.newInstance(tangents.getParameterTypes()[args.length + j].getComponentType(), 0));
+    }
+    try {
+      Object result = tangents.invoke(null, none.toArray());
+      Object empty = result.getClass().getRecordComponents()[1].getAccessor().invoke(result);
+      Object v = result.getClass().getRecordComponents()[0].getAccessor().invoke(result);
+      return Array.getLength(empty) == 0 && Objects.deepEquals(new Object[] {v}, new Object[] {value}) ? null
+          : "with no directions: " + Array.getLength(empty) + " tangents";
+    } catch (ReflectiveOperationException e) {
+      return "with no directions: " + e.getCause();
+    }
   }
 
   private static Object deepCopy(Object lanes) {

@@ -222,7 +222,7 @@ final class EvaluationOrder {
     } else if (e instanceof Expr.MathCall m) {
       return new Expr.MathCall(m.function(), m.owner(), inOrder(m.args(), before), m.type(), m.tree());
     } else if (e instanceof Expr.Conditional c) {
-      if (hasCall(c.ifTrue()) || hasCall(c.ifFalse())) {
+      if (hasCall(c.ifTrue()) || hasCall(c.ifFalse()) || hasInitializer(c.ifTrue()) || hasInitializer(c.ifFalse())) {
         return conditional(c, before);
       }
       return new Expr.Conditional(extract(c.condition(), before), c.ifTrue(), c.ifFalse(), c.type(), c.tree());
@@ -245,7 +245,18 @@ final class EvaluationOrder {
     return e;
   }
 
-  /** {@code c ? p : q} with a call in a branch: an if statement that sets a temporary. */
+  /**
+   * Whether e holds an array initializer, whose entries the sweeps differentiate with statements of
+   * their own: on a conditional's branch those must run only on that branch ({@code a[i]} may exist
+   * only there).
+   */
+  private static boolean hasInitializer(Expr e) {
+    boolean[] found = {false};
+    IrWalker.expressions(e, x -> found[0] |= x instanceof Expr.ArrayInit);
+    return found[0];
+  }
+
+  /** {@code c ? p : q} with a call or an initializer in a branch: an if statement that sets a temporary. */
   private Expr conditional(Expr.Conditional c, List<Stmt> before) {
     Expr condition = extract(c.condition(), before);
     Variable t = locals.make("choice", c.type(), loopDepth);

@@ -41,6 +41,7 @@ public final class TangentBuilder {
   private final Map<Variable, String> dots = new java.util.LinkedHashMap<>(); // declaration order: stable output
   private final TangentContext context;
   private final TangentCalls calls;
+  private final TangentArrays arrays;
   private final String valueOut;
   /** The directions of a vector tangent; null for one direction. */
   private final TangentLanes lanes;
@@ -70,7 +71,8 @@ public final class TangentBuilder {
     lanes = vector ? new TangentLanes(names.claim("directions"), names.claim("d"), printer) : null;
     context = new TangentContext(printer, activity, names, dots, optimizations.on(Optimizations.Kind.STRONG_ZEROS),
         lanes);
-    calls = new TangentCalls(printer, context, names, activity, lanes);
+    arrays = new TangentArrays(printer, context, names, activity, lanes);
+    calls = new TangentCalls(printer, context, names, arrays, lanes);
   }
 
   /**
@@ -247,7 +249,7 @@ public final class TangentBuilder {
   /** The tangent of a value of this type: a scalar's from the chain rule, an array's tangent array. */
   private Object tangent(JType type, Expr value, Code out) {
     if (type.isArray()) {
-      return calls.arrayTangent(value, out);
+      return arrays.tangent(value, out);
     }
     return ofType(type, context.tangentOf(value, out));
   }

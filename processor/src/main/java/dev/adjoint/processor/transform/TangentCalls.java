@@ -1,6 +1,5 @@
 package dev.adjoint.processor.transform;
 
-import dev.adjoint.processor.analyze.Activity;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.Names;
 import dev.adjoint.processor.emit.RuntimeClasses;
@@ -17,29 +16,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The calls and array values of a tangent. A call of a differentiable method runs that method's
- * pushforward once, before the statement that uses its value, with the tangents of its arguments;
- * the statement then reads the value and the tangent from locals. An array value's tangent is an
- * array: the tangent array of the variable or row it names, a copy of it for {@code clone()}, a
- * fresh zero array for {@code new}.
+ * The calls of a tangent. A call of a differentiable method runs that method's pushforward once,
+ * before the statement that uses its value, with the tangents of its arguments; the statement then
+ * reads the value and the tangent from locals. A call of a method with a custom rule runs the
+ * rule's pushforward form ({@link TangentArrays} gives the arguments' array tangents).
  */
 final class TangentCalls {
   private final Printer printer;
   private final TangentContext context;
   private final Names names;
-  private final Activity activity;
   /** Per result type, the array of one a pushforward writes a call's value into. */
   private final Map<String, String> scratch = new LinkedHashMap<>();
   private final List<CallTarget> callees = new ArrayList<>();
   /** The directions of a vector tangent; null for one direction. */
   private final TangentLanes lanes;
+  private final TangentArrays arrays;
 
-  TangentCalls(Printer printer, TangentContext context, Names names, Activity activity, TangentLanes lanes) {
+  TangentCalls(Printer printer, TangentContext context, Names names, TangentArrays arrays, TangentLanes lanes) {
     this.lanes = lanes;
+    this.arrays = arrays;
     this.printer = printer;
     this.context = context;
     this.names = names;
-    this.activity = activity;
   }
 
   /**
@@ -163,6 +161,10 @@ final class TangentCalls {
       return null;
     }
     out.declare(result.sourceText(), value, printer.printTyped(call));
+    if (lanes != null && result.isArray()) { // no directions: the loop gave it no shape
+      out.line(Snippet.of("if (" + dot + " == null) " + dot + " = ", RuntimeClasses.LANES,
+          ".zeros(" + lanes.count() + ", " + value + ");"));
+    }
     context.callTangent(call, dot);
     return value;
   }
@@ -189,7 +191,7 @@ final class TangentCalls {
       }
       Expr arg = call.args().get(k);
       JType type = p.type();
-      Object all = type.isArray() ? arrayTangent(arg, out) : allDirections(arg);
+      Object all = type.isArray() ? arrays.tangent(arg, out) : allDirections(arg);
       if (all == null) { // a scalar's, worked out direction by direction into a fresh array of them
         String fresh = names.fresh("dots");
         out.declare(TangentLanes.type(type), fresh, lanes.allocate(type));
@@ -256,10 +258,10 @@ final class TangentCalls {
       if (!p.type().isArray()) {
         tangents.put(k, TangentBuilder.ofType(p.type(), context.tangentOf(arg, out)));
       } else if (laneCopies == null || context.dotOfArray(arg) != null || isNamed(arg)) {
-        tangents.put(k, arrayTangent(arg, out));
+        tangents.put(k, arrays.tangent(arg, out));
       } else { // worked out once, before the loop over the directions
         String fresh = names.fresh("dots");
-        out.declare(p.type().sourceText(), fresh, arrayTangent(arg, out));
+        out.declare(p.type().sourceText(), fresh, arrays.tangent(arg, out));
         tangents.put(k, fresh);
       }
     }
@@ -290,7 +292,10 @@ final class TangentCalls {
   private Object laneOf(JType type, Object all, Expr arg, Code out, Map<String, String> laneCopies) {
     String whole = context.dotOfArray(arg);
     if (whole == null && isNamed(arg)) {
-      return arg instanceof Expr.Literal ? "null" : zerosLike(arg);
+      return arg instanceof Expr.Literal ? "null" : arrays.zerosLike(arg);
+    }
+    if (whole != null && laneCopies.containsKey(whole)) {
+      return laneCopies.get(whole); // one array passed twice: one copy, as the rule would see one array
     }
     String one = names.fresh("lane");
     out.declare(type.sourceText(), one, Snippet.of(RuntimeClasses.LANES, ".lane(", all,
@@ -299,74 +304,6 @@ final class TangentCalls {
       laneCopies.put(whole, one);
     }
     return one;
-  }
-
-  /** The tangent array of an array value (see the class comment). */
-  Object arrayTangent(Expr value, Code out) {
-    if (value instanceof Expr.VarRef || value instanceof Expr.ArrayRead || value instanceof Expr.Invoke
-        || value instanceof Expr.FieldRead) {
-      String dot = context.dotOfArray(value);
-      return dot != null ? dot : zeros(value);
-    } else if (value instanceof Expr.NewArray n) {
-      return lanes == null ? printer.printTyped(value) : lanes.newArray(n);
-    } else if (value instanceof Expr.ArrayCopy c) {
-      String dot = context.dotOfArray(c.source());
-      return dot != null ? dot + ".clone()" : zeros(c.source());
-    } else if (value instanceof Expr.Conditional c) {
-      return Snippet.of(printer.printTyped(c.condition()), " ? ", arrayTangent(c.ifTrue(), out), " : ",
-          arrayTangent(c.ifFalse(), out));
-    } else if (value instanceof Expr.Literal l && l.text().equals("null")) {
-      return "null";
-    } else if (value instanceof Expr.ArrayInit init && lanes != null && init.type().dims() == 1) {
-      return interleaved(init, out);
-    } else if (value instanceof Expr.ArrayInit init) {
-      List<Object> elements = new ArrayList<>();
-      for (Expr e : init.elements()) {
-        if (e.type().isArray()) {
-          elements.add(arrayTangent(e, out));
-        } else {
-          String t = activity.isActive(e) ? context.tangentOf(e, out) : TangentBuilder.zero(e.type());
-          elements.add(TangentBuilder.ofType(e.type(), t));
-        }
-      }
-      return Snippet.of("new " + init.type().sourceText() + " {", Snippet.join(", ", elements), "}");
-    }
-    throw new TransformException(value.tree(), "this array value, in a tangent");
-  }
-
-  /**
-   * The tangents of {@code {a, b, ...}} in a vector tangent: the entries' tangents in every
-   * direction, entry after entry, in a fresh array.
-   */
-  private String interleaved(Expr.ArrayInit init, Code out) {
-    List<Object> entries = new ArrayList<>();
-    for (Expr e : init.elements()) {
-      String t = activity.isActive(e) ? context.tangentOf(e, out) : null;
-      entries.add(t == null ? null : TangentBuilder.ofType(e.type(), t));
-    }
-    String fresh = names.fresh("dots");
-    out.declare(init.type().sourceText(), fresh, "new " + init.type().base().keyword() + "["
-        + entries.size() + " * " + lanes.count() + "]");
-    if (entries.stream().anyMatch(java.util.Objects::nonNull)) {
-      lanes.open(out);
-      for (int i = 0; i < entries.size(); i++) {
-        if (entries.get(i) != null) {
-          out.assign(lanes.element(fresh, String.valueOf(i)), "=", entries.get(i));
-        }
-      }
-      lanes.close(out);
-    }
-    return fresh;
-  }
-
-  /** Zero tangents for an array value without any: shaped like it, in every direction of a vector tangent. */
-  private Snippet zeros(Expr array) {
-    return lanes == null ? zerosLike(array)
-        : Snippet.of(RuntimeClasses.LANES, ".zeros(" + lanes.count() + ", ", printer.printTyped(array), ")");
-  }
-
-  private Snippet zerosLike(Expr array) {
-    return Snippet.of(RuntimeClasses.SHADOWS, ".zerosLike(", printer.printTyped(array), ")");
   }
 
   private String scratch(JType result) {
