@@ -151,4 +151,13 @@ class Arrays2DTest {
       return Flat.of((Object) Arrays2D.pairOfRows(v.vec(2), v.scalar()));
     }, Flat.of(r, b), Flat.of((Object) seed), Flat.of(p.r(), p.b()), 54);
   }
+
+  @Test
+  void matrixTangentsOfAnotherShapeAreRejectedByName() {
+    double[][] m = Checks.uniform(rnd, 3, 3, -1, 1);
+    double[][][] mDots = {Checks.uniform(rnd, 3, 3, -1, 1), {{1, 2, 3}, {4, 5}, {6, 7, 8}}};
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Arrays2DAdjoint.traceAndFrobeniusTangents(m, 0.5, mDots, new double[2]));
+    assertEquals("traceAndFrobeniusTangents: mDots[1][1] has length 2, expected 3", e.getMessage());
+  }
 }

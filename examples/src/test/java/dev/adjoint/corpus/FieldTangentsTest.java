@@ -106,4 +106,15 @@ class FieldTangentsTest {
     }
     assertArrayEquals(before, selfDots[1].flatten(), 0.0, "the records are left as they were");
   }
+
+  @Test
+  void aFieldTangentOfAnotherShapeIsRejectedByName() {
+    ModelParamsAdjoint.Params[] selfDots = directions();
+    double[][] w1 = selfDots[1].w1().clone();
+    w1[2] = new double[1];
+    selfDots[1] = new ModelParamsAdjoint.Params(w1, selfDots[1].b1(), selfDots[1].w2(), selfDots[1].b2());
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> ModelParamsAdjoint.lossTangents(model, new double[][] {x}, new double[] {0.1}, selfDots));
+    assertEquals("lossTangents: selfDots[d].w1()[2] has length 1, expected 4", e.getMessage());
+  }
 }

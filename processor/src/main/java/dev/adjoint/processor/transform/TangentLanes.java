@@ -70,7 +70,7 @@ final class TangentLanes {
 
   /**
    * The tangents of {@code new double[n][m]}: zero arrays of the same shape with the innermost
-   * length {@code k} times as long ({@code new double[n][m * k]}); {@code new double[n][]}'s rows
+   * length {@code k} times as long ({@code new double[n][m * k]}, checked for overflow); {@code new double[n][]}'s rows
    * come later, as rows.
    */
   Snippet newArray(Expr.NewArray n) {
@@ -81,7 +81,7 @@ final class TangentLanes {
     int last = n.dimensions().size() - 1;
     for (int i = 0; i <= last; i++) {
       String dim = printer.print(n.dimensions().get(i));
-      text.append("[").append(i == last ? parenthesized(dim) + " * " + count : dim).append("]");
+      text.append("[").append(i == last ? "Math.multiplyExact(" + dim + ", " + count + ")" : dim).append("]");
     }
     return Snippet.of(text.toString());
   }

@@ -117,6 +117,8 @@ final class VectorTangentWriter {
         if (p.type().isArray()) {
           entry.addStatement("$T $L = $T.zeros($L, $L)", AdjointClassWriter.typeName(p.type()), dot, LANES, count,
               p.name());
+          gather.addStatement("$T.checkShape($S, $S, selfDots[$L].$N(), $L)", LANES, method,
+              "selfDots[d]." + p.sourceName() + "()", d, p.sourceName(), p.name());
           gather.addStatement("$T.setLane($L, $L, $L, selfDots[$L].$N())", LANES, dot, count, d, d, p.sourceName());
         } else {
           entry.addStatement("$T $L = new $L[$L]", lanes(p.type()), dot, p.type().sourceText(), count);
@@ -126,8 +128,11 @@ final class VectorTangentWriter {
         continue;
       }
       entry.addParameter(dots.get(k));
-      String length = p.type().dims() == 1 ? p.name() + ".length" : "-1";
-      entry.addStatement("$T.check($S, $S, $L, $L, $L)", LANES, method, dot, dot, count, length);
+      if (p.type().isArray()) {
+        entry.addStatement("$T.check($S, $S, $L, $L, $L)", LANES, method, dot, dot, count, p.name());
+      } else {
+        entry.addStatement("$T.check($S, $S, $L, $L, -1)", LANES, method, dot, dot, count);
+      }
       args.add(p.type().isArray() ? CodeBlock.of("$T.interleave($L)", LANES, dot) : CodeBlock.of("$L.clone()", dot));
     }
     if (withFields) {

@@ -14,11 +14,11 @@ public final class Lanes {
 
   /** Zero tangents of {@code a} in {@code k} directions (null for null). */
   public static double[] zeros(int k, double[] a) {
-    return a == null ? null : new double[a.length * k];
+    return a == null ? null : new double[Math.multiplyExact(a.length, k)];
   }
 
   public static float[] zeros(int k, float[] a) {
-    return a == null ? null : new float[a.length * k];
+    return a == null ? null : new float[Math.multiplyExact(a.length, k)];
   }
 
   /** Zero tangents of matrix {@code a} in {@code k} directions (null rows stay null). */
@@ -48,7 +48,7 @@ public final class Lanes {
   public static double[] interleave(double[][] dots) {
     int k = dots.length;
     int n = k == 0 ? 0 : dots[0].length;
-    double[] flat = new double[n * k];
+    double[] flat = new double[Math.multiplyExact(n, k)];
     for (int d = 0; d < k; d++) {
       setLane(flat, k, d, dots[d]);
     }
@@ -58,7 +58,7 @@ public final class Lanes {
   public static float[] interleave(float[][] dots) {
     int k = dots.length;
     int n = k == 0 ? 0 : dots[0].length;
-    float[] flat = new float[n * k];
+    float[] flat = new float[Math.multiplyExact(n, k)];
     for (int d = 0; d < k; d++) {
       setLane(flat, k, d, dots[d]);
     }
@@ -169,7 +169,7 @@ public final class Lanes {
     if (one == null) {
       return flat;
     }
-    double[] all = flat != null ? flat : new double[one.length * k];
+    double[] all = flat != null ? flat : new double[Math.multiplyExact(one.length, k)];
     for (int i = 0; i < one.length; i++) {
       all[i * k + d] = one[i];
     }
@@ -180,7 +180,7 @@ public final class Lanes {
     if (one == null) {
       return flat;
     }
-    float[] all = flat != null ? flat : new float[one.length * k];
+    float[] all = flat != null ? flat : new float[Math.multiplyExact(one.length, k)];
     for (int i = 0; i < one.length; i++) {
       all[i * k + d] = one[i];
     }
@@ -211,7 +211,41 @@ public final class Lanes {
 
   /**
    * Checks the tangents a caller passes to {@code fTangents}: {@code k} directions, each a tangent
-   * array shaped like its value's.
+   * array shaped like {@code value} (its length, and a matrix's rows' lengths).
+   *
+   * @throws IllegalArgumentException naming the method and parameter otherwise
+   */
+  public static void check(String method, String parameter, Object dots, int k, Object value) {
+    check(method, parameter, dots, k, -1);
+    for (int d = 0; d < k; d++) {
+      checkShape(method, parameter + "[" + d + "]", java.lang.reflect.Array.get(dots, d), value);
+    }
+  }
+
+  /**
+   * Checks that a tangent array has its value's shape (a null tangent is zero, and fits).
+   *
+   * @throws IllegalArgumentException naming the method and the tangent otherwise
+   */
+  public static void checkShape(String method, String tangent, Object dot, Object value) {
+    if (dot == null || value == null) {
+      return;
+    }
+    int n = java.lang.reflect.Array.getLength(value);
+    if (java.lang.reflect.Array.getLength(dot) != n) {
+      throw new IllegalArgumentException(method + ": " + tangent + " has length "
+          + java.lang.reflect.Array.getLength(dot) + ", expected " + n);
+    }
+    if (value instanceof Object[] rows) {
+      for (int i = 0; i < n; i++) {
+        checkShape(method, tangent + "[" + i + "]", ((Object[]) dot)[i], rows[i]);
+      }
+    }
+  }
+
+  /**
+   * Checks the tangents a caller passes: {@code k} directions, each of length {@code valueLength}
+   * (not checked when negative).
    *
    * @throws IllegalArgumentException naming the method and parameter otherwise
    */

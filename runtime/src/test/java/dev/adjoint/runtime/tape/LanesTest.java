@@ -76,4 +76,18 @@ class LanesTest {
         () -> Lanes.check("fTangents", "xDots", new double[][] {{1, 2}}, 1, 3));
     assertEquals("fTangents: xDots[0] must have length 3", e.getMessage());
   }
+
+  @Test
+  void aMatrixTangentOfAnotherShapeIsRejectedByName() {
+    double[][] value = {{1, 2}, {3}};
+    double[][][] dots = {{{1, 2}, {3}}, {{1, 2}, {3, 4}}};
+    var e = assertThrows(IllegalArgumentException.class, () -> Lanes.check("fTangents", "mDots", dots, 2, value));
+    assertEquals("fTangents: mDots[1][1] has length 2, expected 1", e.getMessage());
+    Lanes.check("fTangents", "mDots", new double[][][] {{{0, 0}, null}}, 1, value); // a null row is zero
+  }
+
+  @Test
+  void tangentsTooLargeForAnArrayAreAnErrorNotAWrappedSize() {
+    assertThrows(ArithmeticException.class, () -> Lanes.zeros(1 << 20, new double[1 << 12]));
+  }
 }
