@@ -18,7 +18,7 @@ import dev.adjoint.runtime.rules.Rrule;
  * </ol>
  *
  * <p>Each has a pushforward too ({@code form = PUSHFORWARD}, ChainRules' {@code frule}), for
- * tangents, Hessian-vector products and Gauss-Newton steps: {@code d(F(m) q) = F(m) dq + J(m, q) dm}
+ * tangents and Gauss-Newton products {@code J v}: {@code d(F(m) q) = F(m) dq + J(m, q) dm}
  * and {@code d(J(q) dm) = J(q) d(dm) + J(dq) dm}.
  *
  * <p>A pullback computes only the adjoints the caller asks for: an argument that is not
