@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 /**
  * The vector tangent of a program: {@code fTangents} in two random directions gives, bit for bit,
  * the value and the tangents that {@code fTangent} gives in each (the same arithmetic, direction by
- * direction).
+ * direction); in no directions, the value and no tangents.
  */
 final class VectorCheck {
   private static final int DIRECTIONS = 2;
@@ -28,34 +28,13 @@ final class VectorCheck {
       directions.add(v);
     }
     try {
-      List<Object> all = new ArrayList<>(Arrays.asList(checker.arguments(inputs.copy(), null)));
-      for (String name : program.wrt()) {
-        int[] slot = inputs.slot(name);
-        if (name.equals("this")) {
-          continue; // the field's tangents come last
-        }
-        if (isArray(name, slot)) {
-          double[][] lanes = new double[DIRECTIONS][];
-          for (int d = 0; d < DIRECTIONS; d++) {
-            lanes[d] = Arrays.copyOfRange(directions.get(d), slot[0], slot[0] + slot[1]);
-          }
-          all.add(lanes);
-        } else {
-          double[] lanes = new double[DIRECTIONS];
-          for (int d = 0; d < DIRECTIONS; d++) {
-            lanes[d] = directions.get(d)[slot[0]];
-          }
-          all.add(lanes);
-        }
+      Object vector = tangents.invoke(null, arguments(checker, program, inputs, directions, selfDots));
+      Object none = tangents.invoke(null, arguments(checker, program, inputs, List.of(), selfDots));
+      if (((double[]) Checker.component(none, "tangents")).length != 0
+          || !Checker.component(none, "value").equals(Checker.component(vector, "value"))) {
+        return new Checker.Verdict(Outcome.WRONG_TANGENT, "fTangents with no directions", finite.compared(),
+            finite.skipped());
       }
-      if (selfDots.present()) {
-        double[] scaleDots = new double[DIRECTIONS];
-        for (int d = 0; d < DIRECTIONS; d++) {
-          scaleDots[d] = directions.get(d)[inputs.slot("this")[0]];
-        }
-        all.add(selfDots.perDirection(scaleDots));
-      }
-      Object vector = tangents.invoke(null, all.toArray());
       double[] got = (double[]) Checker.component(vector, "tangents");
       for (int d = 0; d < DIRECTIONS; d++) {
         List<Object> one = new ArrayList<>(Arrays.asList(checker.arguments(inputs.copy(), null)));
@@ -82,6 +61,40 @@ final class VectorCheck {
           finite.compared(), finite.skipped());
     }
     return null;
+  }
+
+  /** fTangents' arguments: the program's, then its tangents in the given directions (any number of them). */
+  private static Object[] arguments(Checker checker, Program program, Inputs inputs, List<double[]> directions,
+      SelfDots selfDots) throws ReflectiveOperationException {
+    int k = directions.size();
+    List<Object> all = new ArrayList<>(Arrays.asList(checker.arguments(inputs.copy(), null)));
+    for (String name : program.wrt()) {
+      int[] slot = inputs.slot(name);
+      if (name.equals("this")) {
+        continue; // the field's tangents come last
+      }
+      if (isArray(name, slot)) {
+        double[][] lanes = new double[k][];
+        for (int d = 0; d < k; d++) {
+          lanes[d] = Arrays.copyOfRange(directions.get(d), slot[0], slot[0] + slot[1]);
+        }
+        all.add(lanes);
+      } else {
+        double[] lanes = new double[k];
+        for (int d = 0; d < k; d++) {
+          lanes[d] = directions.get(d)[slot[0]];
+        }
+        all.add(lanes);
+      }
+    }
+    if (selfDots.present()) {
+      double[] scaleDots = new double[k];
+      for (int d = 0; d < k; d++) {
+        scaleDots[d] = directions.get(d)[inputs.slot("this")[0]];
+      }
+      all.add(selfDots.perDirection(scaleDots));
+    }
+    return all.toArray();
   }
 
   private static boolean isArray(String name, int[] slot) {
