@@ -117,6 +117,7 @@ public final class TangentBuilder {
     Code statements = new Code();
     statement(method.body(), statements);
     body.append(calls.scratchDeclarations());
+    body.append(context.sumDeclarations());
     body.append(statements);
     return new Tangent(body, dotParams, valueOut, calls.callees(), printer.localNames(), printer.fieldHandles(),
         lanes == null ? null : lanes.count(), null);

@@ -34,6 +34,8 @@ final class TangentContext implements AdjointContext {
   private final java.util.ArrayDeque<Integer> branchMarks = new java.util.ArrayDeque<>();
   private List<String> terms = new ArrayList<>();
   private String sum;
+  /** A vector tangent's arrays for branch sums, made once at the top rather than where a loop would remake them. */
+  private final Code sums = new Code();
   /** The directions of a vector tangent; null for a tangent of one direction. */
   private final TangentLanes lanes;
   /** A name or a number: a partial that needs no local of its own. */
@@ -69,6 +71,11 @@ final class TangentContext implements AdjointContext {
       terms = outer;
       sum = outerSum;
     }
+  }
+
+  /** The declarations of a vector tangent's branch sums, for the top of the body. */
+  Code sumDeclarations() {
+    return sums;
   }
 
   /** Notes the tangent a call's pushforward computed, for the expression that uses the call's value. */
@@ -242,7 +249,12 @@ final class TangentContext implements AdjointContext {
   public void openBranch(String header, Code out) {
     if (sum == null) {
       sum = names.fresh("d");
-      out.declare(lanes == null ? "double" : "double[]", sum, lanes == null ? "0" : lanes.allocate(JType.DOUBLE));
+      if (lanes == null) {
+        out.declare("double", sum, "0");
+      } else {
+        sums.declare("double[]", sum, lanes.allocate(JType.DOUBLE));
+        out.line("java.util.Arrays.fill(" + sum + ", 0);");
+      }
     }
     branchMarks.push(printer.mark());
     out.open(header);
