@@ -166,12 +166,42 @@ public final class TangentAvailability {
     if (adjoint == null) {
       return false;
     }
+    boolean vector = pushforward.equals(AdjointNaming.pushforwardsIntoMethod(callee.name()));
     for (Element member : adjoint.getEnclosedElements()) {
-      if (member.getSimpleName().contentEquals(pushforward)) {
+      if (member.getSimpleName().contentEquals(pushforward)
+          && (!vector || directionsInnermost((ExecutableElement) member, callee))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a vector pushforward compiled earlier has this Adjoint's layout, where an array's
+   * tangents have the array's own type: one compiled by an older Adjoint took an array of them, one
+   * per direction, and a call in today's layout would not compile.
+   */
+  private static boolean directionsInnermost(ExecutableElement pushforwards, CallTarget callee) {
+    List<? extends javax.lang.model.element.VariableElement> params = pushforwards.getParameters();
+    int k = (callee.isStatic() ? 0 : 1) + callee.params().size() + 1; // after the arguments and the directions
+    for (CallTarget.Param p : callee.params()) {
+      if (!p.differentiable()) {
+        continue;
+      }
+      if (k >= params.size()) {
+        return false;
+      }
+      javax.lang.model.type.TypeMirror t = params.get(k++).asType();
+      int dims = 0;
+      while (t instanceof javax.lang.model.type.ArrayType a) {
+        dims++;
+        t = a.getComponentType();
+      }
+      if (dims != Math.max(1, p.type().dims())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** "owner#method" of each method of the round. */

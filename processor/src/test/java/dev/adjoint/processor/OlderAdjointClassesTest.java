@@ -1,0 +1,104 @@
+package dev.adjoint.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A caller compiled against an adjoint class from another build, as a user's project sees a
+ * dependency: a vector pushforward in an older Adjoint's layout (an array's tangents one array per
+ * direction) is not called, and the caller keeps its scalar tangent; one in today's layout is.
+ */
+class OlderAdjointClassesTest {
+  private static final String LIB = String.join("\n",
+      "package lib;",
+      "import dev.adjoint.annotations.Differentiable;",
+      "public class Lib {",
+      "  @Differentiable public static double energy(double[] a) {",
+      "    double s = 0;",
+      "    for (int i = 0; i < a.length; i++) s += a[i] * a[i];",
+      "    return s;",
+      "  }",
+      "}");
+
+  /** The adjoint class another build wrote, with the vector pushforward's tangents of {@code a} typed {@code dots}. */
+  private static String libAdjoint(String dots, String body) {
+    return String.join("\n",
+        "package lib;",
+        "public final class LibAdjoint {",
+        "  public static void energyPullbackInto(double[] a, double dy, double[] aBar) {",
+        "    for (int i = 0; i < a.length; i++) aBar[i] += 2 * a[i] * dy;",
+        "  }",
+        "  public static double energyPushforwardInto(double[] a, double[] aDot, double[] valueOut) {",
+        "    double s = 0, t = 0;",
+        "    for (int i = 0; i < a.length; i++) { s += a[i] * a[i]; t += 2 * a[i] * aDot[i]; }",
+        "    if (valueOut != null) valueOut[0] = s;",
+        "    return t;",
+        "  }",
+        "  public static double[] energyPushforwardsInto(double[] a, int directions, " + dots + " aDots,",
+        "      double[] valueOut) {",
+        body,
+        "  }",
+        "}");
+  }
+
+  private static final String APP = String.join("\n",
+      "package app;",
+      "import dev.adjoint.annotations.Differentiable;",
+      "public class App {",
+      "  @Differentiable public static double twice(double[] x) {",
+      "    return 2 * lib.Lib.energy(x);",
+      "  }",
+      "}");
+
+  @Test
+  void aVectorPushforwardInTheOlderLayoutIsNotCalled() throws IOException {
+    String adjoint = compileAgainst(libAdjoint("double[][]", "    return new double[directions];"));
+    assertTrue(adjoint.contains("LibAdjoint.energyPushforwardInto("), "the scalar tangent calls it:\n" + adjoint);
+    assertFalse(adjoint.contains("energyPushforwardsInto("), "no call in today's layout:\n" + adjoint);
+    assertFalse(adjoint.contains("twiceTangents("), adjoint);
+  }
+
+  @Test
+  void aVectorPushforwardInTodaysLayoutIsCalled() throws IOException {
+    String adjoint = compileAgainst(libAdjoint("double[]", "    return new double[directions];"));
+    assertTrue(adjoint.contains("LibAdjoint.energyPushforwardsInto("), adjoint);
+    assertTrue(adjoint.contains("twiceTangents("), adjoint);
+  }
+
+  /** Compiles the library without the processor (as another build would have), then the app against its classes. */
+  private static String compileAgainst(String libAdjointSource) throws IOException {
+    Compilation lib = Compiler.javac().compile(Sources.source("lib.Lib", LIB),
+        Sources.source("lib.LibAdjoint", libAdjointSource));
+    assertThat(lib).succeeded();
+    Path classes = Files.createTempDirectory("older-lib");
+    for (JavaFileObject f : lib.generatedFiles()) {
+      if (f.getKind() == JavaFileObject.Kind.CLASS) {
+        String path = f.toUri().getPath();
+        Path out = classes.resolve(path.substring(path.indexOf("/lib/") + 1));
+        Files.createDirectories(out.getParent());
+        try (java.io.InputStream in = f.openInputStream()) {
+          Files.write(out, in.readAllBytes());
+        }
+      }
+    }
+    List<java.io.File> classpath = new ArrayList<>(List.of(classes.toFile()));
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classpath.add(new java.io.File(entry));
+    }
+    Compilation app = Compiler.javac().withProcessors(new AdjointProcessor()).withClasspath(classpath)
+        .compile(Sources.source("app.App", APP));
+    assertThat(app).succeededWithoutWarnings();
+    return app.generatedSourceFile("app.AppAdjoint").orElseThrow().getCharContent(true).toString();
+  }
+}
