@@ -17,21 +17,7 @@ import org.junit.jupiter.api.Test;
 class GeneratedRuleCallsTest {
   @Test
   void fwiMisfitCallsTheForwardRuleAndPullsBackIntoTheModelOnly() {
-    Compilation c = compile("p.Fwi", """
-        package p;
-        import dev.adjoint.annotations.Differentiable;
-        import dev.adjoint.wave.Modelling;
-        import dev.adjoint.wave.Wave;
-        class Fwi {
-          @Differentiable(wrt = {"m"})
-          static double misfit(Modelling f, float[] m, float[] q, float[] observed) {
-            float[] d = Wave.forward(f, m, q);
-            double s = 0;
-            for (int i = 0; i < d.length; i++) { double r = d[i] - observed[i]; s += 0.5 * r * r; }
-            return s;
-          }
-        }
-        """);
+    Compilation c = compile("p.Fwi", fwiMisfit(""));
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("p.FwiAdjoint").contentsAsUtf8String()
         .contains("Rrule<float[]> rule1 = Wave.forwardRule(f, m, q);");
@@ -41,21 +27,7 @@ class GeneratedRuleCallsTest {
 
   @Test
   void theMisfitsTangentCallsTheForwardPushforwardBeforeThePropagation() {
-    Compilation c = compile("p.Fwi", """
-        package p;
-        import dev.adjoint.annotations.Differentiable;
-        import dev.adjoint.wave.Modelling;
-        import dev.adjoint.wave.Wave;
-        class Fwi {
-          @Differentiable(wrt = {"m"}, tangent = true)
-          static double misfit(Modelling f, float[] m, float[] q, float[] observed) {
-            float[] d = Wave.forward(f, m, q);
-            double s = 0;
-            for (int i = 0; i < d.length; i++) { double r = d[i] - observed[i]; s += 0.5 * r * r; }
-            return s;
-          }
-        }
-        """);
+    Compilation c = compile("p.Fwi", fwiMisfit(", tangent = true"));
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("p.FwiAdjoint").contentsAsUtf8String()
         .containsMatch("float\\[\\] c0Dot = Wave\\.forwardPushforward\\(f, m, q, mDot, Shadows\\.zerosLike\\(q\\)\\);\\s+"
@@ -82,6 +54,25 @@ class GeneratedRuleCallsTest {
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("p.NetAdjoint").contentsAsUtf8String()
         .containsMatch("rule0\\.pullback\\(\\w+, qBar, dmBar\\)");
+  }
+
+  /** An FWI misfit as a user writes it, with more of its {@code @Differentiable} attributes after {@code wrt}. */
+  private static String fwiMisfit(String attributes) {
+    return """
+        package p;
+        import dev.adjoint.annotations.Differentiable;
+        import dev.adjoint.wave.Modelling;
+        import dev.adjoint.wave.Wave;
+        class Fwi {
+          @Differentiable(wrt = {"m"}%s)
+          static double misfit(Modelling f, float[] m, float[] q, float[] observed) {
+            float[] d = Wave.forward(f, m, q);
+            double s = 0;
+            for (int i = 0; i < d.length; i++) { double r = d[i] - observed[i]; s += 0.5 * r * r; }
+            return s;
+          }
+        }
+        """.formatted(attributes);
   }
 
   private static Compilation compile(String name, String source) {

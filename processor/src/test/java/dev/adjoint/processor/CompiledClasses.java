@@ -29,4 +29,27 @@ final class CompiledClasses {
       }
     };
   }
+
+  /**
+   * The compilation's classes of package {@code pkg}, written to a new folder, then this test's own
+   * class path: what a build that depends on them compiles against.
+   */
+  static java.util.List<java.io.File> classpathWith(Compilation c, String pkg) throws IOException {
+    java.nio.file.Path classes = java.nio.file.Files.createTempDirectory(pkg + "-classes");
+    for (JavaFileObject f : c.generatedFiles()) {
+      if (f.getKind() == JavaFileObject.Kind.CLASS) {
+        String path = f.toUri().getPath();
+        java.nio.file.Path out = classes.resolve(path.substring(path.indexOf("/" + pkg + "/") + 1));
+        java.nio.file.Files.createDirectories(out.getParent());
+        try (InputStream in = f.openInputStream()) {
+          java.nio.file.Files.write(out, in.readAllBytes());
+        }
+      }
+    }
+    java.util.List<java.io.File> classpath = new java.util.ArrayList<>(java.util.List.of(classes.toFile()));
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      classpath.add(new java.io.File(entry));
+    }
+    return classpath;
+  }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -407,21 +405,7 @@ class GeneratedCodeTest {
         "the pullback records what it mutates, by name and by position:\n" + mutates);
 
     // a caller compiled later sees Lib only as class files, as a user's project sees a dependency
-    Path libClasses = Files.createTempDirectory("lib-classes");
-    for (JavaFileObject f : first.generatedFiles()) {
-      if (f.getKind() == JavaFileObject.Kind.CLASS) {
-        String path = f.toUri().getPath();
-        Path out = libClasses.resolve(path.substring(path.indexOf("/lib/") + 1));
-        Files.createDirectories(out.getParent());
-        try (java.io.InputStream in = f.openInputStream()) {
-          Files.write(out, in.readAllBytes());
-        }
-      }
-    }
-    List<java.io.File> classpath = new java.util.ArrayList<>(List.of(libClasses.toFile()));
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-      classpath.add(new java.io.File(entry));
-    }
+    List<java.io.File> classpath = CompiledClasses.classpathWith(first, "lib");
     Compilation caller = com.google.testing.compile.Compiler.javac().withProcessors(new AdjointProcessor())
         .withClasspath(classpath).compile(Sources.source("app.App",
             "package app;",
@@ -438,7 +422,7 @@ class GeneratedCodeTest {
     assertTrue(adjoint.contains("LibAdjoint.scalePullbackInto("), "the callee is reversed through its adjoint:\n" + adjoint);
     double[] x = {0.7, -1.3};
     double s = 1.9;
-    ClassLoader withLib = new java.net.URLClassLoader(new java.net.URL[] {libClasses.toUri().toURL()},
+    ClassLoader withLib = new java.net.URLClassLoader(new java.net.URL[] {classpath.get(0).toURI().toURL()},
         GeneratedCodeTest.class.getClassLoader());
     Object result = Class.forName("app.AppAdjoint", true, CompiledClasses.loader(caller, withLib))
         .getMethod("fGradient", double[].class, double.class).invoke(null, x, s);

@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,21 +77,7 @@ class OlderAdjointClassesTest {
     Compilation lib = Compiler.javac().compile(Sources.source("lib.Lib", LIB),
         Sources.source("lib.LibAdjoint", libAdjointSource));
     assertThat(lib).succeeded();
-    Path classes = Files.createTempDirectory("older-lib");
-    for (JavaFileObject f : lib.generatedFiles()) {
-      if (f.getKind() == JavaFileObject.Kind.CLASS) {
-        String path = f.toUri().getPath();
-        Path out = classes.resolve(path.substring(path.indexOf("/lib/") + 1));
-        Files.createDirectories(out.getParent());
-        try (java.io.InputStream in = f.openInputStream()) {
-          Files.write(out, in.readAllBytes());
-        }
-      }
-    }
-    List<java.io.File> classpath = new ArrayList<>(List.of(classes.toFile()));
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-      classpath.add(new java.io.File(entry));
-    }
+    List<java.io.File> classpath = CompiledClasses.classpathWith(lib, "lib");
     Compilation app = Compiler.javac().withProcessors(new AdjointProcessor()).withClasspath(classpath)
         .compile(Sources.source("app.App", APP));
     assertThat(app).succeededWithoutWarnings();
