@@ -117,4 +117,40 @@ class FieldTangentsTest {
         () -> ModelParamsAdjoint.lossTangents(model, new double[][] {x}, new double[] {0.1}, selfDots));
     assertEquals("lossTangents: selfDots[d].w1()[2] has length 1, expected 4", e.getMessage());
   }
+
+  /**
+   * The HVP of a field method takes the fields' values and tangents explicitly, after the
+   * parameters: against central differences of the gradient along the same direction.
+   */
+  @Test
+  void aFieldMethodsHvpIsTheDerivativeOfItsGradient() {
+    ModelParamsAdjoint.Params at = ModelParamsAdjoint.Params.of(model);
+    ModelParamsAdjoint.Params v = direction;
+    var hvp = ModelParamsAdjointAdjoint.predictHvp(model, x, at.w1(), at.b1(), at.w2(), at.b2(), xDot, v.w1(),
+        v.b1(), v.w2(), v.b2());
+    double h = 1e-5;
+    double[] base = at.flatten(); // a copy: the record holds the model's own arrays
+    double[] plus = gradientAt(base, v.flatten(), h);
+    double[] minus = gradientAt(base, v.flatten(), -h);
+    at.unflatten(base).copyInto(model);
+    double[] hv = new ModelParamsAdjoint.Params(hvp.thisW1(), hvp.thisB1(), hvp.thisW2(), hvp.thisB2()).flatten();
+    for (int i = 0; i < hv.length; i++) {
+      double fd = (plus[i] - minus[i]) / (2 * h);
+      assertEquals(fd, hv[i], 1e-6 * (1 + Math.abs(fd)), "entry " + i);
+    }
+  }
+
+  /** The fields' gradient of predict at the fields {@code base + t v} and {@code x + t xDot}. */
+  private double[] gradientAt(double[] base, double[] v, double t) {
+    double[] f = base.clone();
+    for (int i = 0; i < f.length; i++) {
+      f[i] += t * v[i];
+    }
+    ModelParamsAdjoint.Params.of(model).unflatten(f).copyInto(model);
+    double[] shifted = x.clone();
+    for (int i = 0; i < shifted.length; i++) {
+      shifted[i] += t * xDot[i];
+    }
+    return ModelParamsAdjoint.predictGradient(model, shifted).self().flatten();
+  }
 }
