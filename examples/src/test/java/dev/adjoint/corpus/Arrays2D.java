@@ -112,4 +112,18 @@ final class Arrays2D {
     double[] q = {b * r[0], b};
     return new double[][] {r, q};
   }
+
+  /** Rows written inline, and a copy: each becomes a row of its own, whose adjoint is the matrix row's. */
+  @Differentiable
+  static double inlineRows(double[] r, double x, double y) {
+    double[][] m = {{x, y * x}, r.clone(), r};
+    m[1][0] += y;
+    return m[0][0] * m[1][0] + m[0][1] * m[2][1] + m[1][1];
+  }
+
+  /** A matrix result of an inline row and a chosen one. */
+  @Differentiable
+  static double[][] inlineResult(double[] r, double[] q, double x) {
+    return new double[][] {{x * x, x}, x > 0 ? r : q};
+  }
 }

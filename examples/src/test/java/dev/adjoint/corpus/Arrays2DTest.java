@@ -160,4 +160,26 @@ class Arrays2DTest {
         () -> Arrays2DAdjoint.traceAndFrobeniusTangents(m, 0.5, mDots, new double[2]));
     assertEquals("traceAndFrobeniusTangents: mDots[1][1] has length 2, expected 3", e.getMessage());
   }
+
+  @Test
+  void inlineRowsAndCopiesGetTheirAdjoints() {
+    double[] r = Checks.uniform(rnd, 2, -1, 1);
+    double x = 0.9;
+    double y = -0.4;
+    var g = Arrays2DAdjoint.inlineRowsGradient(r, x, y);
+    assertEquals(Arrays2D.inlineRows(r.clone(), x, y), g.value());
+    Checks.gradient(v -> {
+      var f = Flat.read(v);
+      return Arrays2D.inlineRows(f.vec(2), f.scalar(), f.scalar());
+    }, Flat.of(r, x, y), Flat.of(g.r(), g.x(), g.y()));
+    for (double at : new double[] {0.7, -0.7}) {
+      double[] q = Checks.uniform(rnd, 2, -1, 1);
+      double[][] seed = Checks.uniform(rnd, 2, 2, -1, 1);
+      var p = Arrays2DAdjoint.inlineResultPullback(r, q, at, seed);
+      Checks.pullback(v -> {
+        var f = Flat.read(v);
+        return Flat.of((Object) Arrays2D.inlineResult(f.vec(2), f.vec(2), f.scalar()));
+      }, Flat.of(r, q, at), Flat.of((Object) seed), Flat.of(p.r(), p.q(), p.x()), 55);
+    }
+  }
 }

@@ -25,10 +25,17 @@ class OlderAdjointClassesTest {
       "    for (int i = 0; i < a.length; i++) s += a[i] * a[i];",
       "    return s;",
       "  }",
+      "  @Differentiable public static double[] pair(double x) {",
+      "    return new double[] {x, x * x};",
+      "  }",
       "}");
 
-  /** The adjoint class another build wrote, with the vector pushforward's tangents of {@code a} typed {@code dots}. */
-  private static String libAdjoint(String dots, String body) {
+  /**
+   * The adjoint class another build wrote: its vector pushforwards in the older layout (tangents of
+   * an array one array per direction, for arguments and results) or in today's.
+   */
+  private static String libAdjoint(boolean older) {
+    String arrayDots = older ? "double[][]" : "double[]";
     return String.join("\n",
         "package lib;",
         "public final class LibAdjoint {",
@@ -41,9 +48,20 @@ class OlderAdjointClassesTest {
         "    if (valueOut != null) valueOut[0] = s;",
         "    return t;",
         "  }",
-        "  public static double[] energyPushforwardsInto(double[] a, int directions, " + dots + " aDots,",
+        "  public static double[] energyPushforwardsInto(double[] a, int directions, " + arrayDots + " aDots,",
         "      double[] valueOut) {",
-        body,
+        "    return new double[directions];",
+        "  }",
+        "  public static double pairPullbackInto(double x, double[] dy) {",
+        "    return dy[0] + 2 * x * dy[1];",
+        "  }",
+        "  public static double[] pairPushforwardInto(double x, double xDot, double[][] valueOut) {",
+        "    if (valueOut != null) valueOut[0] = new double[] {x, x * x};",
+        "    return new double[] {xDot, 2 * x * xDot};",
+        "  }",
+        "  public static " + arrayDots + " pairPushforwardsInto(double x, int directions, double[] xDots,",
+        "      double[][] valueOut) {",
+        "    return null;",
         "  }",
         "}");
   }
@@ -55,21 +73,27 @@ class OlderAdjointClassesTest {
       "  @Differentiable public static double twice(double[] x) {",
       "    return 2 * lib.Lib.energy(x);",
       "  }",
+      "  @Differentiable public static double second(double x) {",
+      "    return lib.Lib.pair(x)[1];",
+      "  }",
       "}");
 
   @Test
   void aVectorPushforwardInTheOlderLayoutIsNotCalled() throws IOException {
-    String adjoint = compileAgainst(libAdjoint("double[][]", "    return new double[directions];"));
+    String adjoint = compileAgainst(libAdjoint(true));
     assertTrue(adjoint.contains("LibAdjoint.energyPushforwardInto("), "the scalar tangent calls it:\n" + adjoint);
-    assertFalse(adjoint.contains("energyPushforwardsInto("), "no call in today's layout:\n" + adjoint);
-    assertFalse(adjoint.contains("twiceTangents("), adjoint);
+    assertTrue(adjoint.contains("LibAdjoint.pairPushforwardInto("), adjoint);
+    assertFalse(adjoint.contains("energyPushforwardsInto(") || adjoint.contains("pairPushforwardsInto("),
+        "no call in today's layout:\n" + adjoint);
+    assertFalse(adjoint.contains("twiceTangents(") || adjoint.contains("secondTangents("), adjoint);
   }
 
   @Test
   void aVectorPushforwardInTodaysLayoutIsCalled() throws IOException {
-    String adjoint = compileAgainst(libAdjoint("double[]", "    return new double[directions];"));
-    assertTrue(adjoint.contains("LibAdjoint.energyPushforwardsInto("), adjoint);
-    assertTrue(adjoint.contains("twiceTangents("), adjoint);
+    String adjoint = compileAgainst(libAdjoint(false));
+    assertTrue(adjoint.contains("LibAdjoint.energyPushforwardsInto(") && adjoint.contains("LibAdjoint.pairPushforwardsInto("),
+        adjoint);
+    assertTrue(adjoint.contains("twiceTangents(") && adjoint.contains("secondTangents("), adjoint);
   }
 
   /** Compiles the library without the processor (as another build would have), then the app against its classes. */

@@ -231,6 +231,14 @@ final class EvaluationOrder {
       return new Expr.ArrayRead(both.get(0), both.get(1), a.type(), a.tree());
     } else if (e instanceof Expr.Invoke i) {
       return new Expr.Invoke(i.target(), i.receiver(), inOrder(i.args(), before), i.type(), i.tree());
+    } else if (e instanceof Expr.ArrayInit a && a.type().dims() > 1) {
+      // a matrix holds its rows themselves: each row a variable, so that the row's adjoint is one
+      List<Expr> rows = new ArrayList<>();
+      for (Expr row : inOrder(a.elements(), before)) {
+        rows.add(row instanceof Expr.VarRef || row instanceof Expr.ArrayRead || row instanceof Expr.Literal ? row
+            : spill(row, before, "row"));
+      }
+      return new Expr.ArrayInit(a.type(), rows, a.tree());
     } else if (e instanceof Expr.ArrayInit a) {
       return new Expr.ArrayInit(a.type(), inOrder(a.elements(), before), a.tree());
     } else if (e instanceof Expr.NewArray n) {

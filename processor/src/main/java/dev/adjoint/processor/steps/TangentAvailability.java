@@ -191,17 +191,21 @@ public final class TangentAvailability {
       if (k >= params.size()) {
         return false;
       }
-      javax.lang.model.type.TypeMirror t = params.get(k++).asType();
-      int dims = 0;
-      while (t instanceof javax.lang.model.type.ArrayType a) {
-        dims++;
-        t = a.getComponentType();
-      }
-      if (dims != Math.max(1, p.type().dims())) {
+      if (dims(params.get(k++).asType()) != Math.max(1, p.type().dims())) {
         return false;
       }
     }
-    return true;
+    // an array result's tangents too: the older layout returned one array of them per direction
+    return callee.returnType().isVoid() || dims(pushforwards.getReturnType()) == Math.max(1, callee.returnType().dims());
+  }
+
+  private static int dims(javax.lang.model.type.TypeMirror t) {
+    int dims = 0;
+    while (t instanceof javax.lang.model.type.ArrayType a) {
+      dims++;
+      t = a.getComponentType();
+    }
+    return dims;
   }
 
   /** "owner#method" of each method of the round. */

@@ -75,8 +75,8 @@ final class TangentArrays {
       entries.add(t == null ? null : TangentBuilder.ofType(e.type(), t));
     }
     String fresh = names.fresh("dots");
-    out.declare(init.type().sourceText(), fresh, "new " + init.type().base().keyword() + "["
-        + entries.size() + " * " + lanes.count() + "]");
+    out.declare(init.type().sourceText(), fresh, "new " + init.type().base().keyword() + "[Math.multiplyExact("
+        + entries.size() + ", " + lanes.count() + ")]");
     if (entries.stream().anyMatch(java.util.Objects::nonNull)) {
       lanes.open(out);
       for (int i = 0; i < entries.size(); i++) {

@@ -117,7 +117,7 @@ final class VectorTangentWriter {
         if (p.type().isArray()) {
           entry.addStatement("$T $L = $T.zeros($L, $L)", AdjointClassWriter.typeName(p.type()), dot, LANES, count,
               p.name());
-          gather.addStatement("$T.checkShape($S, $S, selfDots[$L].$N(), $L)", LANES, method,
+          gather.addStatement("$T.checkShapeOrNull($S, $S, selfDots[$L].$N(), $L)", LANES, method,
               "selfDots[d]." + p.sourceName() + "()", d, p.sourceName(), p.name());
           gather.addStatement("$T.setLane($L, $L, $L, selfDots[$L].$N())", LANES, dot, count, d, d, p.sourceName());
         } else {

@@ -223,15 +223,19 @@ public final class Lanes {
   }
 
   /**
-   * Checks that a tangent array has its value's shape (a null tangent is zero, and fits).
+   * Checks that a tangent array has its value's shape, rows included (a null value's tangent may be
+   * anything).
    *
    * @throws IllegalArgumentException naming the method and the tangent otherwise
    */
   public static void checkShape(String method, String tangent, Object dot, Object value) {
-    if (dot == null || value == null) {
+    if (value == null) {
       return;
     }
     int n = java.lang.reflect.Array.getLength(value);
+    if (dot == null) {
+      throw new IllegalArgumentException(method + ": " + tangent + " is null, expected length " + n);
+    }
     if (java.lang.reflect.Array.getLength(dot) != n) {
       throw new IllegalArgumentException(method + ": " + tangent + " has length "
           + java.lang.reflect.Array.getLength(dot) + ", expected " + n);
@@ -240,6 +244,13 @@ public final class Lanes {
       for (int i = 0; i < n; i++) {
         checkShape(method, tangent + "[" + i + "]", ((Object[]) dot)[i], rows[i]);
       }
+    }
+  }
+
+  /** {@link #checkShape}, where a null tangent is zero: a field's entry in its {@code Params} record. */
+  public static void checkShapeOrNull(String method, String tangent, Object dot, Object value) {
+    if (dot != null) {
+      checkShape(method, tangent, dot, value);
     }
   }
 

@@ -83,7 +83,10 @@ class LanesTest {
     double[][][] dots = {{{1, 2}, {3}}, {{1, 2}, {3, 4}}};
     var e = assertThrows(IllegalArgumentException.class, () -> Lanes.check("fTangents", "mDots", dots, 2, value));
     assertEquals("fTangents: mDots[1][1] has length 2, expected 1", e.getMessage());
-    Lanes.check("fTangents", "mDots", new double[][][] {{{0, 0}, null}}, 1, value); // a null row is zero
+    var nullRow = assertThrows(IllegalArgumentException.class,
+        () -> Lanes.check("fTangents", "mDots", new double[][][] {{{0, 0}, null}}, 1, value));
+    assertEquals("fTangents: mDots[0][1] is null, expected length 1", nullRow.getMessage());
+    Lanes.checkShapeOrNull("fTangents", "selfDots[d].w()", null, value); // a field's null tangent is zero
   }
 
   @Test
