@@ -93,6 +93,8 @@ public enum Construct {
   CONSTANT(Kind.EXPRESSION, "the constant %s", "Use a numeric or boolean constant"),
   /** Found while generating the adjoint rather than while reading; the text says what. */
   NOT_REVERSIBLE(Kind.EXPRESSION, "%s", "Rewrite it with the supported subset (see the README)"),
+  UNNAMED_ARRAY(Kind.EXPRESSION, "this array expression, whose adjoint must be a variable's here,",
+      "Declare the array in a local first and use the local"),
 
   // ---------------------------------------------------------------- families with their own message
   SIDE_EFFECT(Kind.SIDE_EFFECT, "%s", ""),

@@ -1,6 +1,8 @@
 package dev.adjoint.processor.transform;
 
 import dev.adjoint.processor.analyze.Optimizations;
+import dev.adjoint.processor.diagnostics.Construct;
+import dev.adjoint.processor.diagnostics.Problem;
 import dev.adjoint.processor.emit.Code;
 import dev.adjoint.processor.emit.Snippet;
 import dev.adjoint.processor.ir.Expr;
@@ -37,7 +39,7 @@ abstract class ExpressionHooks implements AdjointContext {
       String index = st.printer.substitution(a.index());
       return barOf(a.array()) + "[" + (index != null ? index : st.printer.print(a.index())) + "]";
     }
-    throw new TransformException(array.tree(), "this array expression as the target of an adjoint");
+    throw new TransformException(array.tree(), Problem.of(Construct.UNNAMED_ARRAY));
   }
 
   @Override
