@@ -1,5 +1,9 @@
 package dev.adjoint.wave;
 
+import static dev.adjoint.wave.RulesTest.m;
+import static dev.adjoint.wave.RulesTest.model;
+import static dev.adjoint.wave.RulesTest.q;
+import static dev.adjoint.wave.RulesTest.shot;
 import static dev.adjoint.wave.RulesTest.toDouble;
 import static dev.adjoint.wave.RulesTest.toFloat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -18,29 +22,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pushforward forms of {@link Wave}'s rules, each in every argument: against central
- * differences of the primal (at a model other than the propagator's, step 1 where the primal is linear in the argument, 1e-3 for the
- * model, as in {@link RulesTest}), and by the dot-product test against the rule's own pullback, so
- * that forward and reverse mode through a propagator agree. Then a generated tangent through the
- * rule: the FWI misfit's directional derivative equals its gradient's dot product with the
- * direction.
+ * The pushforward forms of {@link Wave}'s rules, each in every argument, on {@link RulesTest}'s
+ * shot: against central differences of the primal (at a model other than the propagator's; a step
+ * of 1 where the primal is linear in the argument, 1e-3 for the model), and by the dot-product
+ * test against the rule's own pullback, so that forward and reverse mode through a propagator
+ * agree. Then a generated tangent through the rule: the FWI misfit's directional derivative
+ * equals its gradient's dot product with the direction.
  */
 class PushforwardRulesTest {
-  static Model model;
-  static Propagator propagator;
-  static Modelling shot;
-  static float[] q;
-  static float[] m;
   /** A model away from the propagator's own, where the pushforward's Born run must use it as the background. */
   static float[] slower;
 
   @BeforeAll
   static void setUp() {
-    model = Fixtures.twoLayers2d(25, 21, 8);
-    propagator = Propagator.open(model, Options.defaults().withDevice(Device.JAVA).withMaxVelocity(3));
-    shot = propagator.modelling(Fixtures.shot(model, 250));
-    q = Wavelets.ricker(250, 1, 0.02);
-    m = model.slowness();
+    RulesTest.setUp(); // the same small shot as the pullbacks' tests
     slower = m.clone();
     for (int i = 0; i < slower.length; i++) {
       slower[i] *= 1 + 0.2f * i / slower.length;
@@ -49,7 +44,7 @@ class PushforwardRulesTest {
 
   @AfterAll
   static void tearDown() {
-    propagator.close();
+    RulesTest.tearDown();
   }
 
   @Test
