@@ -122,6 +122,12 @@ class TangentCorpusTest {
       floats |= args[k] instanceof Float || args[k] instanceof float[] || args[k] instanceof float[][];
     }
     Object result = tangent.invoke(null, tangentArgs.toArray());
+    for (int c = 1; c < components.length; c++) {
+      Object given = direction[CorpusInputs.indexOf(primal, components[c].getName())];
+      if (!java.util.Objects.deepEquals(given, tangentArgs.get(args.length + c - 1))) {
+        return "it changed the tangent of " + components[c].getName() + " it was given";
+      }
+    }
     double got = ((Number) result.getClass().getRecordComponents()[0].getAccessor().invoke(result)).doubleValue();
     double dot = ((Number) result.getClass().getRecordComponents()[1].getAccessor().invoke(result)).doubleValue();
     if (Double.doubleToLongBits(got) != Double.doubleToLongBits(value)) {

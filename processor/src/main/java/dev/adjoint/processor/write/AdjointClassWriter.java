@@ -88,7 +88,7 @@ public final class AdjointClassWriter {
     for (Entry e : entries) {
       addMethod(type, self, owner, e, receiverParams);
       if (e.tangent() != null) {
-        TangentWriter.add(type, self, owner, e.method(), e.tangent(), receiverParams);
+        TangentWriter.add(type, self, owner, e.method(), e.tangent(), receiverParams, e.sweep().mutatedParams());
         if (e.tangent().vector() != null) {
           VectorTangentWriter.add(type, self, owner, e.method(), e.tangent().vector(), receiverParams);
         }

@@ -24,10 +24,12 @@ import javax.lang.model.element.TypeElement;
  * the public {@code fTangent} entry point.
  */
 final class TangentWriter {
+  private static final ClassName SHADOWS = ClassName.get("dev.adjoint.runtime.tape", "Shadows");
   private TangentWriter() {}
 
+  /** @param mutated the parameters the method writes into */
   static void add(TypeSpec.Builder type, ClassName self, TypeElement owner, MethodIR m, Tangent tangent,
-      ReceiverParamsWriter receiverParams) {
+      ReceiverParamsWriter receiverParams, java.util.Collection<String> mutated) {
     String name = m.name();
     String link = "{@link " + owner.getQualifiedName() + "#" + name + "}";
     List<ParameterSpec> primal = AdjointClassWriter.primalParams(m);
@@ -102,7 +104,10 @@ final class TangentWriter {
       entry.addParameter(dots.get(k));
       if (p.type().isArray()) {
         entry.addStatement("$T.checkNotNull($S, $S, $L)", seeds, entryName, dot, dot);
-        args.add(CodeBlock.of("$N.clone()", dot));
+        // the pushforward updates the tangents of the arrays the method writes in place: a copy of
+        // those (rows included) keeps the caller's; the others it only reads
+        args.add(!mutated.contains(p.name()) ? CodeBlock.of("$N", dot) : p.type().dims() == 1
+            ? CodeBlock.of("$N.clone()", dot) : CodeBlock.of("$T.snapshot($N)", SHADOWS, dot));
       } else {
         args.add(CodeBlock.of("$N", dot));
       }
