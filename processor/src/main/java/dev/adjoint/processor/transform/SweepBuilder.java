@@ -265,9 +265,10 @@ public final class SweepBuilder extends ExpressionHooks implements StatementCont
     Expr value = r.value();
     if (value.type().isArray()) {
       if (value instanceof Expr.ArrayInit init && init.type().dims() > 1) {
-        for (int k = 0; k < init.elements().size(); k++) { // a row's adjoint comes in the seed's row
+        // the lowering made each row a variable (or null): its adjoint takes the seed's row
+        for (int k = 0; k < init.elements().size(); k++) {
           Expr row = init.elements().get(k);
-          if (st.activity.isActive(row) && !(row instanceof Expr.NewArray)) {
+          if (st.activity.isActive(row)) {
             out.line(Snippet.of(RuntimeClasses.SHADOWS, ".addInto(" + st.seedName + "[" + k + "], " + barOf(row) + ");"));
           }
         }
